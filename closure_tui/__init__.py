@@ -1,0 +1,1 @@
+"""closure-tui (结清跟踪): track settled debts through every closure step."""

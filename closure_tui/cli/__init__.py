@@ -1,0 +1,52 @@
+"""The `closure-tui` command: the TUI by default, a scriptable CLI with subcommands.
+
+Nothing here imports Textual unless the TUI is launched, so scripted commands
+start fast enough for a shell start-up file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from closure_tui import i18n
+from closure_tui.domain.clock import SystemClock
+from closure_tui.domain.errors import DomainError
+from closure_tui.locations import data_dir as resolve_data_dir
+from closure_tui.store.errors import StoreError
+
+
+def _pre_scan_lang(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _pre_scan_lang(args_list)
+    i18n.set_language(lang if lang in i18n.LANGS else i18n.detect_language())
+
+    from closure_tui.cli.commands import run
+    from closure_tui.cli.parser import build_parser
+
+    args = build_parser().parse_args(args_list)
+    data_dir = resolve_data_dir(args.data_dir)
+    clock = SystemClock()
+    if args.command is None:
+        from closure_tui.tui.launch import launch
+
+        return launch(data_dir=data_dir, lang=args.lang, clock=clock)
+    try:
+        return run(data_dir, clock, args)
+    except DomainError as error:
+        print(f"{i18n.t('cli.error')}: {i18n.describe(error.key, error.params)}", file=sys.stderr)
+        return 1
+    except StoreError as error:
+        print(f"{i18n.t('cli.error')}: {i18n.t(error.key, **error.params())}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,194 @@
+"""What each subcommand does, over the services. Each returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from closure_tui.cli.render import list_text, note_json, platform_json, show_text
+from closure_tui.domain.clock import Clock
+from closure_tui.domain.errors import Problem
+from closure_tui.domain.stages import parse_stage
+from closure_tui.i18n import describe, t
+from closure_tui.services.closures import Closures
+from closure_tui.services.session import closures_session, restore_backup
+
+Handler = Callable[[Closures, argparse.Namespace], int]
+
+#: Subcommands that change data take the writer lock; the others never wait for it.
+WRITERS: dict[str, Handler] = {}
+READERS: dict[str, Handler] = {}
+
+
+def writer(name: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        WRITERS[name] = handler
+        return handler
+
+    return register
+
+
+def reader(name: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        READERS[name] = handler
+        return handler
+
+    return register
+
+
+def say(message: str) -> None:
+    print(message)
+
+
+def warn(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"{t('cli.warning')}: {describe(problem.key, problem.params)}", file=sys.stderr)
+
+
+def _fields(args: argparse.Namespace) -> dict[str, str | None]:
+    return {
+        "kind": args.kind,
+        "original": args.original,
+        "settled": args.settled,
+        "hotline": args.hotline,
+        "app": args.app,
+        "funder": args.funder,
+    }
+
+
+@writer("add")
+def add(service: Closures, args: argparse.Namespace) -> int:
+    outcome = service.add_platform(args.name, **_fields(args))
+    say(t("cli.added", name=outcome.value.name, id=outcome.value.id))
+    return 0
+
+
+@writer("edit")
+def edit(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    outcome = service.edit_platform(platform.id, name=args.name, **_fields(args))
+    warn(outcome.warnings)
+    say(t("cli.edited", name=outcome.value.name))
+    return 0
+
+
+@writer("remove")
+def remove(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    if not args.yes:
+        print(t("cli.remove.needs_yes", name=platform.name), file=sys.stderr)
+        return 1
+    service.remove_platform(platform.id)
+    say(t("cli.removed", name=platform.name))
+    return 0
+
+
+@reader("list")
+def list_platforms(service: Closures, args: argparse.Namespace) -> int:
+    platforms = service.platforms()
+    if args.closed:
+        platforms = [p for p in platforms if p.closed]
+    elif not args.all:
+        platforms = [p for p in platforms if not p.closed]
+    if args.json:
+        say(json.dumps([platform_json(p) for p in platforms], ensure_ascii=False, indent=2))
+    else:
+        say(list_text(platforms))
+    return 0
+
+
+@reader("show")
+def show(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    notes = service.notes(platform.id)
+    if args.json:
+        doc = platform_json(platform, reveal=args.reveal)
+        doc["notes"] = [note_json(n) for n in notes]
+        say(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        say(show_text(platform, notes, reveal=args.reveal))
+    return 0
+
+
+@writer("tick")
+def tick(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    stage = parse_stage(args.stage)
+    outcome = service.tick(platform.id, stage, args.on)
+    warn(outcome.warnings)
+    say(t("cli.ticked", name=platform.name, stage=t(f"stage.{stage.value}")))
+    return 0
+
+
+@writer("untick")
+def untick(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    stage = parse_stage(args.stage)
+    service.untick(platform.id, stage)
+    say(t("cli.unticked", name=platform.name, stage=t(f"stage.{stage.value}")))
+    return 0
+
+
+@writer("skip")
+def skip(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    stage = parse_stage(args.stage)
+    service.skip(platform.id, stage, args.reason)
+    say(t("cli.skipped", name=platform.name, stage=t(f"stage.{stage.value}")))
+    return 0
+
+
+@writer("payee")
+def payee(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    outcome = service.set_payee(
+        platform.id,
+        name=args.name,
+        bank=args.bank,
+        account=args.account,
+        verified_via=args.verified_via,
+        verified_on=args.verified_on,
+    )
+    warn(outcome.warnings)
+    say(t("cli.payee_set", name=platform.name))
+    return 0
+
+
+@writer("pay")
+def pay(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    outcome = service.add_payment(platform.id, args.amount, args.on, args.ref)
+    warn(outcome.warnings)
+    say(t("cli.paid", name=platform.name, amount=outcome.value.payments[-1].amount))
+    return 0
+
+
+@writer("note")
+def note(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    stage = parse_stage(args.stage) if args.stage else None
+    service.add_note(platform.id, args.text, stage)
+    say(t("cli.noted", name=platform.name))
+    return 0
+
+
+def run_restore(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
+    name, moved = restore_backup(data_dir, clock, args.backup)
+    say(t("msg.restored", name=name, moved=", ".join(str(p) for p in moved) or "-"))
+    return 0
+
+
+def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
+    """Open the store the way the command needs it and run the handler."""
+    if args.command == "restore":
+        return run_restore(data_dir, clock, args)
+    handler = WRITERS.get(args.command)
+    writable = handler is not None
+    handler = handler or READERS[args.command]
+    with closures_session(data_dir, clock, writable=writable) as service:
+        for notice in service.store.notices:
+            print(t(notice.key, path=notice.path), file=sys.stderr)
+        return handler(service, args)

@@ -1,0 +1,112 @@
+"""The command-line contract. Help text follows the UI language."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from closure_tui.domain.platform import Kind
+from closure_tui.domain.stages import STAGE_ORDER
+from closure_tui.i18n import t
+from closure_tui.version import app_version
+
+STAGES = [key.value for key in STAGE_ORDER]
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors exit 2 with the translated prefix, as argparse does in English."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage()
+        self.exit(2, f"{self.prog}: {t('cli.usage_error')}: {message}\n")
+
+
+Registrar = Callable[[argparse._SubParsersAction], None]
+
+
+def _platform_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kind", choices=[k.value for k in Kind], help=t("cli.h.kind"))
+    parser.add_argument("--original", metavar="AMOUNT", help=t("cli.h.original"))
+    parser.add_argument("--settled", metavar="AMOUNT", help=t("cli.h.settled"))
+    parser.add_argument("--hotline", metavar="TEXT", help=t("cli.h.hotline"))
+    parser.add_argument("--app", metavar="TEXT", help=t("cli.h.app"))
+    parser.add_argument("--funder", metavar="TEXT", help=t("cli.h.funder"))
+
+
+def build_parser(extra: list[Registrar] | None = None) -> Parser:
+    parser = Parser(prog="closure-tui", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"closure-tui {app_version()}")
+    parser.add_argument("--data-dir", metavar="DIR", help=t("cli.h.data_dir"))
+    parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.h.lang"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for register in [_platform_commands, _stage_commands, _store_commands, *(extra or [])]:
+        register(sub)
+    return parser
+
+
+def _platform_commands(sub: argparse._SubParsersAction) -> None:
+    add = sub.add_parser("add", help=t("cli.h.add"))
+    add.add_argument("name", metavar="NAME")
+    _platform_options(add)
+
+    edit = sub.add_parser("edit", help=t("cli.h.edit"))
+    edit.add_argument("platform", metavar="PLATFORM")
+    edit.add_argument("--name", help=t("cli.h.new_name"))
+    _platform_options(edit)
+
+    remove = sub.add_parser("remove", help=t("cli.h.remove"))
+    remove.add_argument("platform", metavar="PLATFORM")
+    remove.add_argument("--yes", action="store_true", help=t("cli.h.yes"))
+
+    listing = sub.add_parser("list", help=t("cli.h.list"))
+    which = listing.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help=t("cli.h.all"))
+    which.add_argument("--closed", action="store_true", help=t("cli.h.closed"))
+    listing.add_argument("--json", action="store_true", help=t("cli.h.json"))
+
+    show = sub.add_parser("show", help=t("cli.h.show"))
+    show.add_argument("platform", metavar="PLATFORM")
+    show.add_argument("--json", action="store_true", help=t("cli.h.json"))
+    show.add_argument("--reveal", action="store_true", help=t("cli.h.reveal"))
+
+
+def _stage_commands(sub: argparse._SubParsersAction) -> None:
+    tick = sub.add_parser("tick", help=t("cli.h.tick"))
+    tick.add_argument("platform", metavar="PLATFORM")
+    tick.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
+    tick.add_argument("--on", metavar="DATE", help=t("cli.h.on"))
+
+    untick = sub.add_parser("untick", help=t("cli.h.untick"))
+    untick.add_argument("platform", metavar="PLATFORM")
+    untick.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
+
+    skip = sub.add_parser("skip", help=t("cli.h.skip"))
+    skip.add_argument("platform", metavar="PLATFORM")
+    skip.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
+    skip.add_argument("--reason", required=True, metavar="TEXT", help=t("cli.h.reason"))
+
+    payee = sub.add_parser("payee", help=t("cli.h.payee"))
+    payee.add_argument("platform", metavar="PLATFORM")
+    payee.add_argument("--name", required=True, metavar="TEXT", help=t("cli.h.payee_name"))
+    payee.add_argument("--bank", required=True, metavar="TEXT", help=t("cli.h.bank"))
+    payee.add_argument("--account", required=True, metavar="DIGITS", help=t("cli.h.account"))
+    payee.add_argument(
+        "--verified-via", required=True, metavar="TEXT", help=t("cli.h.verified_via")
+    )
+    payee.add_argument("--verified-on", metavar="DATE", help=t("cli.h.verified_on"))
+
+    pay = sub.add_parser("pay", help=t("cli.h.pay"))
+    pay.add_argument("platform", metavar="PLATFORM")
+    pay.add_argument("amount", metavar="AMOUNT")
+    pay.add_argument("--on", metavar="DATE", help=t("cli.h.on"))
+    pay.add_argument("--ref", default="", metavar="TEXT", help=t("cli.h.ref"))
+
+    note = sub.add_parser("note", help=t("cli.h.note"))
+    note.add_argument("platform", metavar="PLATFORM")
+    note.add_argument("text", metavar="TEXT")
+    note.add_argument("--stage", metavar="STAGE", help=", ".join(STAGES))
+
+
+def _store_commands(sub: argparse._SubParsersAction) -> None:
+    restore = sub.add_parser("restore", help=t("cli.h.restore"))
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", help=t("cli.h.backup"))

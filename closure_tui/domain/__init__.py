@@ -1,0 +1,1 @@
+"""Pure closure rules: dataclasses, validation and parsing. No I/O, no Textual."""

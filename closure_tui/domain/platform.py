@@ -1,0 +1,166 @@
+"""A platform (lender) and its closure stages: pure data plus the rules that read it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from closure_tui.domain.errors import DomainError, Problem
+from closure_tui.domain.stages import STAGE_ORDER, StageKey, StageState
+
+
+class Kind(StrEnum):
+    CREDIT_CARD = "credit_card"
+    BANK_LOAN = "bank_loan"
+    ONLINE_LOAN = "online_loan"
+    ONLINE_LOAN_UNREPORTED = "online_loan_unreported"
+    OTHER = "other"
+
+
+def parse_kind(text: str) -> Kind:
+    try:
+        return Kind(text.strip().lower())
+    except ValueError:
+        raise DomainError(
+            "err.kind.unknown", value=text, choices=", ".join(k.value for k in Kind)
+        ) from None
+
+
+_ACCOUNT_RE = re.compile(r"[0-9]{4,34}", re.ASCII)
+
+
+def clean_account(text: str) -> str:
+    """A bank account number: ASCII digits (spaces ignored), 4 to 34 of them."""
+    digits = text.replace(" ", "") if isinstance(text, str) else ""
+    if not _ACCOUNT_RE.fullmatch(digits):
+        raise DomainError("err.account.format")
+    return digits
+
+
+@dataclass(frozen=True)
+class Payee:
+    """The corporate account paid, and how the user confirmed it through an official channel."""
+
+    name: str
+    bank: str
+    account: str
+    verified_via: str = ""
+    verified_on: date | None = None
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.verified_via.strip())
+
+
+@dataclass(frozen=True)
+class Payment:
+    amount: Decimal
+    on: date
+    reference: str = ""
+
+
+def _frozen(mapping: dict[str, Any] | None = None) -> MappingProxyType[str, Any]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: StageKey
+    state: StageState = StageState.TODO
+    done_on: date | None = None
+    skip_reason: str = ""
+    evidence: MappingProxyType[str, Any] = field(default_factory=_frozen)
+
+
+def fresh_stages() -> tuple[Stage, ...]:
+    return tuple(Stage(key) for key in STAGE_ORDER)
+
+
+@dataclass(frozen=True)
+class Platform:
+    id: int
+    name: str
+    created_on: date
+    kind: Kind = Kind.ONLINE_LOAN
+    original: Decimal | None = None
+    settled: Decimal | None = None
+    hotline: str = ""
+    app: str = ""
+    funder: str = ""
+    stages: tuple[Stage, ...] = field(default_factory=fresh_stages)
+    payee: Payee | None = None
+    payments: tuple[Payment, ...] = ()
+
+    def stage(self, key: StageKey) -> Stage:
+        return self.stages[STAGE_ORDER.index(key)]
+
+    def with_stage(self, new: Stage) -> Platform:
+        index = STAGE_ORDER.index(new.key)
+        return replace(self, stages=(*self.stages[:index], new, *self.stages[index + 1 :]))
+
+    @property
+    def closed(self) -> bool:
+        """Closed when every stage that is not skipped is done."""
+        return all(s.state is not StageState.TODO for s in self.stages)
+
+    @property
+    def next_stage(self) -> StageKey | None:
+        return next((s.key for s in self.stages if s.state is StageState.TODO), None)
+
+    @property
+    def done_count(self) -> int:
+        return sum(s.state is StageState.DONE for s in self.stages)
+
+    @property
+    def applicable_count(self) -> int:
+        return sum(s.state is not StageState.SKIPPED for s in self.stages)
+
+    @property
+    def steps_left(self) -> int:
+        return sum(s.state is StageState.TODO for s in self.stages)
+
+    @property
+    def paid_total(self) -> Decimal:
+        return sum((p.amount for p in self.payments), Decimal("0.00"))
+
+    @property
+    def saved(self) -> Decimal | None:
+        if self.original is None or self.settled is None:
+            return None
+        return self.original - self.settled
+
+
+def tick_warnings(platform: Platform, key: StageKey) -> list[Problem]:
+    """What deserves a second look before `key` is marked done (warn, never block)."""
+    problems: list[Problem] = []
+    if key is not StageKey.NEGOTIATED and platform.stage(StageKey.NEGOTIATED).state is (
+        StageState.TODO
+    ):
+        problems.append(Problem("warn.before_negotiated", {"stage": key.value}))
+    if key is StageKey.PAID:
+        if platform.payee is None or not platform.payee.verified:
+            problems.append(Problem("warn.unverified_payee"))
+        problems.extend(payment_warnings(platform))
+    if key is StageKey.CERTIFICATE and platform.stage(StageKey.PAID).state is StageState.TODO:
+        problems.append(Problem("warn.certificate_before_paid"))
+    return problems
+
+
+def payment_warnings(platform: Platform) -> list[Problem]:
+    """Payments that do not add up to the agreed settled amount."""
+    if platform.settled is None or not platform.payments:
+        return []
+    total = platform.paid_total
+    if total != platform.settled:
+        return [
+            Problem(
+                "warn.payments_mismatch",
+                {"paid": str(total), "settled": str(platform.settled)},
+            )
+        ]
+    return []

@@ -1,0 +1,104 @@
+"""Rules for user text: what is accepted on input, and how any stored text is made safe to show."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from closure_tui.domain.errors import DomainError
+
+NAME_MAX = 80
+FIELD_MAX = 200
+NOTE_MAX = 20_000
+REASON_MAX = 500
+
+# Bidirectional overrides and isolates can make text display in a different order
+# than it is stored (a spoofed account number or name), so they are refused.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_ALLOWED_IN_MULTILINE = frozenset("\n\t")
+
+# CSI/OSC/other escape sequences, and any single C0/C1 control or bidi character.
+_ESCAPE_SEQ = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated by BEL or ST (or not at all)
+    r"|\x1b[P^_X][^\x1b]*(?:\x1b\\)?"  # DCS, PM, APC, SOS
+    r"|\x1b[@-Z\\-_]"  # two-character escapes
+)
+
+
+def _bad_char(char: str, multiline: bool) -> bool:
+    if multiline and char in _ALLOWED_IN_MULTILINE:
+        return False
+    if char in _BIDI:
+        return True
+    category = unicodedata.category(char)
+    return category in ("Cc", "Cs") or char in ("\u2028", "\u2029")
+
+
+def _check(value: str, *, field: str, max_len: int, multiline: bool, required: bool) -> str:
+    if not isinstance(value, str):
+        raise DomainError("err.text.type", field=field)
+    if not value.strip():
+        if required:
+            raise DomainError("err.text.empty", field=field)
+        return ""
+    if len(value) > max_len:
+        raise DomainError("err.text.too_long", field=field, max=max_len, length=len(value))
+    for position, char in enumerate(value, start=1):
+        if _bad_char(char, multiline):
+            raise DomainError(
+                "err.text.control", field=field, position=position, code=f"U+{ord(char):04X}"
+            )
+    return value
+
+
+def clean_name(value: str) -> str:
+    """A platform name: trimmed, 1-80 characters, one line, no control or bidi characters."""
+    return _check(
+        value.strip() if isinstance(value, str) else value,
+        field="name",
+        max_len=NAME_MAX,
+        multiline=False,
+        required=True,
+    )
+
+
+def clean_field(value: str | None, field: str, *, required: bool = False) -> str:
+    """A short single-line field (hotline, payee, reference...), trimmed; empty means unset."""
+    if value is None:
+        value = ""
+    return _check(
+        value.strip() if isinstance(value, str) else value,
+        field=field,
+        max_len=REASON_MAX if field == "reason" else FIELD_MAX,
+        multiline=False,
+        required=required,
+    )
+
+
+def clean_note(value: str) -> str:
+    """A note: 1-20,000 characters; newlines and tabs allowed, other controls refused."""
+    if isinstance(value, str):
+        value = value.replace("\r\n", "\n").strip("\n ")
+    return _check(value, field="note", max_len=NOTE_MAX, multiline=True, required=True)
+
+
+def display_safe(value: str, *, multiline: bool = False) -> str:
+    """Strip escape sequences and control/bidi characters from any text before it is shown.
+
+    Input rules already refuse these, but a hand-edited or imported file might not,
+    and a terminal must never receive a byte sequence that came from user data.
+    """
+    stripped = _ESCAPE_SEQ.sub("", value)
+    return "".join(
+        char if not _bad_char(char, multiline) else ("" if char in _BIDI else "\ufffd")
+        for char in stripped
+    )
+
+
+def mask_account(number: str) -> str:
+    """Show only the last four digits of an account number: `****0123`."""
+    digits = number.strip()
+    if not digits:
+        return ""
+    return "****" + digits[-4:] if len(digits) > 4 else "****"

@@ -1,0 +1,77 @@
+"""One catalogue of UI text in Simplified Chinese and English.
+
+Every key lives in one of the `catalog_*` modules as `key: (zh, en)`. The
+language is chosen once per process (`--lang`, else the locale, else English)
+and can be switched at run time by the TUI.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from closure_tui.i18n.catalog_cli import CLI
+from closure_tui.i18n.catalog_domain import DOMAIN
+from closure_tui.i18n.catalog_store import STORE
+
+LANGS = ("zh", "en")
+_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (DOMAIN, STORE, CLI)
+CATALOGUE: dict[str, tuple[str, str]] = {}
+
+
+def register(entries: Mapping[str, tuple[str, str]]) -> None:
+    """Add a catalogue part (the TUI registers its own when it is imported)."""
+    for key, pair in entries.items():
+        if key in CATALOGUE and CATALOGUE[key] != pair:
+            raise ValueError(f"catalogue key {key!r} defined twice")
+        CATALOGUE[key] = pair
+
+
+for _part in _CATALOGUES:
+    register(_part)
+
+_state = {"lang": "en"}
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """zh when LC_ALL / LC_MESSAGES / LANG (first one set) starts with `zh`, else en."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_language(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(lang)
+    _state["lang"] = lang
+
+
+def current_language() -> str:
+    return _state["lang"]
+
+
+def t(key: str, /, **params: Any) -> str:
+    """The text for `key` in the current language, with `{name}` parameters filled in."""
+    pair = CATALOGUE.get(key)
+    if pair is None:
+        return key
+    text = pair[0] if _state["lang"] == "zh" else pair[1]
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def describe(key: str, params: Mapping[str, Any] | None = None) -> str:
+    """Translate a domain/store problem; a `field` parameter is itself translated."""
+    values = dict(params or {})
+    field = values.get("field")
+    if isinstance(field, str):
+        values["field"] = t(field if field.startswith("ev.") else f"field.{field}")
+    return t(key, **values)

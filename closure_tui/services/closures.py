@@ -1,0 +1,255 @@
+"""The use cases shared by the CLI and the TUI: every change to the data goes through here."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+from closure_tui.domain.clock import Clock, today
+from closure_tui.domain.dates import parse_date
+from closure_tui.domain.errors import DomainError
+from closure_tui.domain.money import parse_money
+from closure_tui.domain.notes import Note
+from closure_tui.domain.platform import (
+    Kind,
+    Payee,
+    Payment,
+    Platform,
+    clean_account,
+    parse_kind,
+    payment_warnings,
+    tick_warnings,
+)
+from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageKey, StageState
+from closure_tui.domain.text import clean_field, clean_name, clean_note
+from closure_tui.services.outcome import Outcome
+from closure_tui.store.store import Store
+
+PLATFORM_FIELDS = ("name", "kind", "original", "settled", "hotline", "app", "funder")
+
+
+class Closures:
+    """Platform, stage, evidence and note use cases over one open store."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    def today(self) -> date:
+        return today(self.clock)
+
+    def parse_date(self, text: str) -> date:
+        return parse_date(text, self.today())
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def platforms(self) -> list[Platform]:
+        """All platforms, oldest first (by id)."""
+        return sorted(self.store.platforms, key=lambda p: p.id)
+
+    def get(self, platform_id: int) -> Platform:
+        platform = self.store.platforms.get(platform_id)
+        if platform is None:
+            raise DomainError("err.platform.not_found", ref=str(platform_id))
+        return platform
+
+    def resolve(self, ref: str) -> Platform:
+        """Exact name (case-insensitive), else a unique prefix, else the numeric id."""
+        wanted = ref.strip().casefold()
+        platforms = self.platforms()
+        exact = [p for p in platforms if p.name.casefold() == wanted]
+        if exact:
+            return exact[0]
+        prefixed = [p for p in platforms if wanted and p.name.casefold().startswith(wanted)]
+        if len(prefixed) == 1:
+            return prefixed[0]
+        if len(prefixed) > 1:
+            matches = ", ".join(f"{p.name} (#{p.id})" for p in prefixed[:10])
+            raise DomainError("err.platform.ambiguous", ref=ref, matches=matches)
+        digits = wanted.removeprefix("#")
+        if digits.isdigit() and digits.isascii():
+            found = self.store.platforms.get(int(digits))
+            if found is not None:
+                return found
+        raise DomainError("err.platform.not_found", ref=ref)
+
+    def notes(self, platform_id: int) -> list[Note]:
+        """Newest first."""
+        found = [n for n in self.store.notes if n.platform_id == platform_id]
+        return sorted(found, key=lambda n: (n.created, n.id), reverse=True)
+
+    # ---- platforms -----------------------------------------------------------------------
+
+    def _check_unique(self, name: str, exclude: int | None = None) -> None:
+        folded = name.casefold()
+        for other in self.store.platforms:
+            if other.id != exclude and other.name.casefold() == folded:
+                raise DomainError("err.platform.duplicate", name=name)
+
+    def _parse_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """Validate the user's text for platform fields; unknown or None fields are ignored."""
+        parsed: dict[str, Any] = {}
+        for key, value in fields.items():
+            if value is None or key not in PLATFORM_FIELDS:
+                continue
+            if key == "name":
+                parsed[key] = clean_name(value)
+            elif key == "kind":
+                parsed[key] = value if isinstance(value, Kind) else parse_kind(value)
+            elif key in ("original", "settled"):
+                parsed[key] = _optional_money(value)
+            else:
+                parsed[key] = clean_field(value, key)
+        return parsed
+
+    def add_platform(self, name: str, **fields: Any) -> Outcome[Platform]:
+        parsed = self._parse_fields({"name": name, **fields})
+        self._check_unique(parsed["name"])
+        created = self.today()
+        platform = self.store.platforms.insert(
+            lambda new_id: Platform(id=new_id, created_on=created, **parsed)
+        )
+        return Outcome(platform)
+
+    def edit_platform(self, platform_id: int, **fields: Any) -> Outcome[Platform]:
+        platform = self.get(platform_id)
+        parsed = self._parse_fields(fields)
+        if "name" in parsed:
+            self._check_unique(parsed["name"], exclude=platform_id)
+        updated = replace(platform, **parsed)
+        self.store.platforms.put(updated)
+        return Outcome(updated, payment_warnings(updated))
+
+    def remove_platform(self, platform_id: int) -> Platform:
+        platform = self.get(platform_id)
+        self.store.platforms.remove([platform_id])
+        note_ids = [n.id for n in self.store.notes if n.platform_id == platform_id]
+        self.store.notes.remove(note_ids)
+        return platform
+
+    # ---- stages --------------------------------------------------------------------------
+
+    def _set_stage(self, platform: Platform, key: StageKey, **changes: Any) -> Platform:
+        stage = replace(platform.stage(key), **changes)
+        updated = platform.with_stage(stage)
+        self.store.platforms.put(updated)
+        return updated
+
+    def tick_warnings(self, platform_id: int, key: StageKey) -> list:
+        """Warnings to show before ticking, so the TUI can ask for confirmation first."""
+        return tick_warnings(self.get(platform_id), key)
+
+    def tick(self, platform_id: int, key: StageKey, on: str | None = None) -> Outcome[Platform]:
+        platform = self.get(platform_id)
+        done_on = self.parse_date(on) if on else self.today()
+        warnings = tick_warnings(platform, key)
+        updated = self._set_stage(
+            platform, key, state=StageState.DONE, done_on=done_on, skip_reason=""
+        )
+        return Outcome(updated, warnings)
+
+    def untick(self, platform_id: int, key: StageKey) -> Outcome[Platform]:
+        platform = self.get(platform_id)
+        updated = self._set_stage(
+            platform, key, state=StageState.TODO, done_on=None, skip_reason=""
+        )
+        return Outcome(updated)
+
+    def skip(self, platform_id: int, key: StageKey, reason: str) -> Outcome[Platform]:
+        platform = self.get(platform_id)
+        cleaned = clean_field(reason, "reason")
+        if not cleaned:
+            raise DomainError("err.skip.reason")
+        updated = self._set_stage(
+            platform, key, state=StageState.SKIPPED, done_on=None, skip_reason=cleaned
+        )
+        return Outcome(updated)
+
+    def set_evidence(
+        self, platform_id: int, key: StageKey, values: dict[str, Any]
+    ) -> Outcome[Platform]:
+        """Update a stage's evidence fields from user input (text, date text or bool)."""
+        platform = self.get(platform_id)
+        current = dict(platform.stage(key).evidence)
+        for spec in EVIDENCE_FIELDS[key]:
+            if spec.key not in values:
+                continue
+            raw = values[spec.key]
+            if spec.kind is FieldKind.BOOL:
+                current[spec.key] = None if raw is None else bool(raw)
+            elif spec.kind is FieldKind.DATE:
+                current[spec.key] = self.parse_date(raw) if raw and str(raw).strip() else None
+            else:
+                current[spec.key] = clean_field(raw, "ev." + spec.key)
+        updated = self._set_stage(platform, key, evidence=MappingProxyType(current))
+        return Outcome(updated)
+
+    def set_payee(
+        self,
+        platform_id: int,
+        *,
+        name: str,
+        bank: str,
+        account: str,
+        verified_via: str,
+        verified_on: str | None = None,
+    ) -> Outcome[Platform]:
+        platform = self.get(platform_id)
+        payee = Payee(
+            name=clean_field(name, "payee_name", required=True),
+            bank=clean_field(bank, "bank"),
+            account=clean_account(account),
+            verified_via=clean_field(verified_via, "verified_via"),
+            verified_on=self.parse_date(verified_on) if verified_on else None,
+        )
+        updated = replace(platform, payee=payee)
+        self.store.platforms.put(updated)
+        warnings = [] if payee.verified else tick_warnings(updated, StageKey.PAID)[:1]
+        return Outcome(updated, warnings)
+
+    def add_payment(
+        self, platform_id: int, amount: str, on: str | None = None, reference: str = ""
+    ) -> Outcome[Platform]:
+        platform = self.get(platform_id)
+        payment = Payment(
+            amount=parse_money(amount),
+            on=self.parse_date(on) if on else self.today(),
+            reference=clean_field(reference, "reference"),
+        )
+        updated = replace(platform, payments=(*platform.payments, payment))
+        self.store.platforms.put(updated)
+        return Outcome(updated, payment_warnings(updated))
+
+    def remove_payment(self, platform_id: int, index: int) -> Outcome[Platform]:
+        platform = self.get(platform_id)
+        if not 0 <= index < len(platform.payments):
+            raise DomainError("err.payment.index", index=index + 1)
+        payments = platform.payments[:index] + platform.payments[index + 1 :]
+        updated = replace(platform, payments=payments)
+        self.store.platforms.put(updated)
+        return Outcome(updated)
+
+    # ---- notes ---------------------------------------------------------------------------
+
+    def add_note(self, platform_id: int, text: str, stage: StageKey | None = None) -> Note:
+        self.get(platform_id)
+        cleaned = clean_note(text)
+        created = self.clock.now()
+        return self.store.notes.insert(
+            lambda new_id: Note(
+                id=new_id, platform_id=platform_id, created=created, text=cleaned, stage=stage
+            )
+        )
+
+
+def _optional_money(value: str | Decimal) -> Decimal | None:
+    if isinstance(value, Decimal):
+        return value
+    return parse_money(value) if value.strip() else None

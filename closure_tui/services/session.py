@@ -1,0 +1,31 @@
+"""Opening the store for one run: writers take the lock, readers never wait for it."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from closure_tui.domain.clock import Clock
+from closure_tui.services.closures import Closures
+from closure_tui.store import store as store_module
+from closure_tui.store.store import Store
+
+
+def open_closures(data_dir: Path, clock: Clock, *, writable: bool) -> Closures:
+    """Raises `StoreLocked`, `StoreDamaged` or `StoreTooNew` with a message to show."""
+    return Closures(Store.open(data_dir, clock, writable=writable), clock)
+
+
+@contextlib.contextmanager
+def closures_session(data_dir: Path, clock: Clock, *, writable: bool) -> Iterator[Closures]:
+    service = open_closures(data_dir, clock, writable=writable)
+    try:
+        yield service
+    finally:
+        service.store.close()
+
+
+def restore_backup(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str, list[Path]]:
+    """Put back a backup (newest good by default); the current files are kept aside."""
+    return store_module.restore(data_dir, clock, name)

@@ -1,0 +1,34 @@
+"""Totals for the dashboard's summary line and reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from closure_tui.domain.platform import Platform
+
+
+@dataclass(frozen=True)
+class Summary:
+    platforms: int
+    closed: int
+    steps_left: int
+    original: Decimal
+    settled: Decimal
+
+    @property
+    def saved(self) -> Decimal:
+        return self.original - self.settled
+
+
+def summarise(platforms: Iterable[Platform]) -> Summary:
+    items = list(platforms)
+    zero = Decimal("0.00")
+    return Summary(
+        platforms=len(items),
+        closed=sum(p.closed for p in items),
+        steps_left=sum(p.steps_left for p in items),
+        original=sum((p.original or zero for p in items), zero),
+        settled=sum((p.settled or zero for p in items), zero),
+    )

@@ -1,0 +1,1 @@
+"""Durable local persistence: TinyDB over atomic, private, locked, backed-up JSON files."""

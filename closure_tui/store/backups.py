@@ -1,0 +1,110 @@
+"""Rolling backups: a numbered snapshot of every data file, taken before a run's first write.
+
+Data files are only ever replaced by rename, never modified in place, so a hard
+link to the current file is a complete, free snapshot; a copy is the fallback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from closure_tui.store.fsutil import atomic_write, ensure_private_dir, tighten
+
+BACKUP_DIR = "backups"
+KEEP = 10
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    path: Path
+    number: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR
+
+
+def list_snapshots(data_dir: Path) -> list[Snapshot]:
+    """Newest first."""
+    root = backups_dir(data_dir)
+    if not root.is_dir():
+        return []
+    found = []
+    for entry in root.iterdir():
+        number, _, _ = entry.name.partition("-")
+        if entry.is_dir() and number.isdigit():
+            found.append(Snapshot(entry, int(number)))
+    return sorted(found, key=lambda snap: snap.number, reverse=True)
+
+
+def take_snapshot(
+    data_dir: Path, files: list[Path], now: datetime, keep: int = KEEP
+) -> Path | None:
+    """Snapshot the existing `files`; prune to the newest `keep`. None when there is nothing yet."""
+    present = [path for path in files if path.exists()]
+    if not present:
+        return None
+    root = backups_dir(data_dir)
+    ensure_private_dir(root)
+    existing = list_snapshots(data_dir)
+    number = existing[0].number + 1 if existing else 1
+    target = root / f"{number:06d}-{now:%Y%m%dT%H%M%S}"
+    temp = root / f".{target.name}{'.tmp'}"
+    shutil.rmtree(temp, ignore_errors=True)
+    ensure_private_dir(temp)
+    for path in present:
+        destination = temp / path.name
+        try:
+            os.link(path, destination)
+        except OSError:
+            shutil.copy2(path, destination)
+        tighten(destination, 0o600)
+    os.replace(temp, target)
+    for old in list_snapshots(data_dir)[keep:]:
+        shutil.rmtree(old.path, ignore_errors=True)
+    return target
+
+
+def find_good_snapshot(
+    data_dir: Path, is_good: Callable[[Path], bool], name: str | None = None
+) -> Snapshot | None:
+    """The named snapshot, or the newest one whose files all pass `is_good`."""
+    for snapshot in list_snapshots(data_dir):
+        if name is not None and snapshot.name != name and str(snapshot.number) != name:
+            continue
+        files = [entry for entry in snapshot.path.iterdir() if entry.is_file()]
+        if files and all(is_good(entry) for entry in files):
+            return snapshot
+        if name is not None:
+            return None
+    return None
+
+
+def put_back(snapshot: Snapshot, data_dir: Path, files: list[Path], now: datetime) -> list[Path]:
+    """Move the current files aside (never deleted) and install the snapshot's copies atomically."""
+    moved = []
+    stamp = f"{now:%Y%m%dT%H%M%S}"
+    for path in files:
+        source = snapshot.path / path.name
+        if path.exists():
+            aside = path.with_name(f"{path.name}.replaced-{stamp}")
+            counter = 1
+            while aside.exists():
+                aside = path.with_name(f"{path.name}.replaced-{stamp}-{counter}")
+                counter += 1
+            os.link(path, aside)
+            moved.append(aside)
+        if source.exists():
+            atomic_write(path, source.read_bytes())
+        elif path.exists():
+            path.unlink()
+    return moved

@@ -1,0 +1,235 @@
+"""Domain objects ↔ JSON documents. Decoding validates: a bad record is reported, never dropped."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+from closure_tui.domain.dates import parse_iso_date
+from closure_tui.domain.errors import DomainError
+from closure_tui.domain.money import format_money, parse_money
+from closure_tui.domain.notes import Note
+from closure_tui.domain.platform import Kind, Payee, Payment, Platform, Stage
+from closure_tui.domain.stages import (
+    EVIDENCE_FIELDS,
+    STAGE_ORDER,
+    FieldKind,
+    StageKey,
+    StageState,
+)
+from closure_tui.domain.text import mask_account
+
+
+class RecordInvalid(ValueError):
+    """A stored record does not match the schema."""
+
+
+def _date(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _money(value: Decimal | None) -> str | None:
+    return format_money(value) if value is not None else None
+
+
+def encode_evidence(key: StageKey, evidence: MappingProxyType[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for spec in EVIDENCE_FIELDS[key]:
+        value = evidence.get(spec.key)
+        if spec.kind is FieldKind.DATE:
+            out[spec.key] = _date(value)
+        elif spec.kind is FieldKind.TEXT:
+            out[spec.key] = value or ""
+        else:
+            out[spec.key] = value
+    return out
+
+
+def encode_payee(payee: Payee | None, *, reveal: bool = True) -> dict[str, Any] | None:
+    if payee is None:
+        return None
+    return {
+        "name": payee.name,
+        "bank": payee.bank,
+        "account": payee.account if reveal else mask_account(payee.account),
+        "verified_via": payee.verified_via,
+        "verified_on": _date(payee.verified_on),
+    }
+
+
+def encode_platform(platform: Platform, *, reveal: bool = True) -> dict[str, Any]:
+    """The stored document (without id); `reveal=False` masks account numbers for output."""
+    stages: dict[str, Any] = {}
+    for stage in platform.stages:
+        doc: dict[str, Any] = {
+            "state": stage.state.value,
+            "done_on": _date(stage.done_on),
+            "skip_reason": stage.skip_reason,
+            "evidence": encode_evidence(stage.key, stage.evidence),
+        }
+        if stage.key is StageKey.PAID:
+            doc["payee"] = encode_payee(platform.payee, reveal=reveal)
+            doc["payments"] = [
+                {"amount": format_money(p.amount), "on": p.on.isoformat(), "reference": p.reference}
+                for p in platform.payments
+            ]
+        stages[stage.key.value] = doc
+    return {
+        "name": platform.name,
+        "kind": platform.kind.value,
+        "original": _money(platform.original),
+        "settled": _money(platform.settled),
+        "hotline": platform.hotline,
+        "app": platform.app,
+        "funder": platform.funder,
+        "created_on": platform.created_on.isoformat(),
+        "stages": stages,
+    }
+
+
+def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+    value = doc.get(key, default)
+    if value is None and default is None:
+        return None
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise RecordInvalid(f"{key}: expected {getattr(kind, '__name__', kind)}")
+    return value
+
+
+def _opt_date(doc: dict[str, Any], key: str) -> date | None:
+    value = _get(doc, key, str)
+    return parse_iso_date(value) if value else None
+
+
+def _opt_money(doc: dict[str, Any], key: str) -> Decimal | None:
+    value = _get(doc, key, str)
+    return parse_money(value) if value is not None else None
+
+
+def decode_evidence(key: StageKey, raw: Any) -> MappingProxyType[str, Any]:
+    if not isinstance(raw, dict):
+        raise RecordInvalid(f"{key.value}.evidence: expected object")
+    values: dict[str, Any] = {}
+    for spec in EVIDENCE_FIELDS[key]:
+        if spec.kind is FieldKind.DATE:
+            values[spec.key] = _opt_date(raw, spec.key)
+        elif spec.kind is FieldKind.BOOL:
+            values[spec.key] = _get(raw, spec.key, bool)
+        else:
+            values[spec.key] = _get(raw, spec.key, str, "")
+    return MappingProxyType(values)
+
+
+def _decode_stage(key: StageKey, raw: Any) -> Stage:
+    if not isinstance(raw, dict):
+        raise RecordInvalid(f"stages.{key.value}: expected object")
+    return Stage(
+        key=key,
+        state=StageState(_get(raw, "state", str, "todo")),
+        done_on=_opt_date(raw, "done_on"),
+        skip_reason=_get(raw, "skip_reason", str, ""),
+        evidence=decode_evidence(key, raw.get("evidence", {})),
+    )
+
+
+def _decode_payee(raw: Any) -> Payee | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise RecordInvalid("payee: expected object")
+    return Payee(
+        name=_get(raw, "name", str, ""),
+        bank=_get(raw, "bank", str, ""),
+        account=_get(raw, "account", str, ""),
+        verified_via=_get(raw, "verified_via", str, ""),
+        verified_on=_opt_date(raw, "verified_on"),
+    )
+
+
+def _decode_payments(raw: Any) -> tuple[Payment, ...]:
+    if not isinstance(raw, list):
+        raise RecordInvalid("payments: expected list")
+    payments = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise RecordInvalid("payment: expected object")
+        amount = _get(item, "amount", str)
+        when = _get(item, "on", str)
+        if amount is None or when is None:
+            raise RecordInvalid("payment: amount and date required")
+        reference = _get(item, "reference", str, "")
+        payments.append(Payment(parse_money(amount), parse_iso_date(when), reference))
+    return tuple(payments)
+
+
+def decode_platform(doc_id: int, doc: dict[str, Any]) -> Platform:
+    """Build a Platform from its stored document; raises RecordInvalid with the reason."""
+    try:
+        stages_raw = _get(doc, "stages", dict, {})
+        stages = tuple(_decode_stage(key, stages_raw.get(key.value, {})) for key in STAGE_ORDER)
+        paid_raw = stages_raw.get(StageKey.PAID.value, {})
+        name = _get(doc, "name", str)
+        created = _opt_date(doc, "created_on")
+        if not name or created is None:
+            raise RecordInvalid("name and created_on are required")
+        return Platform(
+            id=doc_id,
+            name=name,
+            created_on=created,
+            kind=Kind(_get(doc, "kind", str, Kind.ONLINE_LOAN.value)),
+            original=_opt_money(doc, "original"),
+            settled=_opt_money(doc, "settled"),
+            hotline=_get(doc, "hotline", str, ""),
+            app=_get(doc, "app", str, ""),
+            funder=_get(doc, "funder", str, ""),
+            stages=stages,
+            payee=_decode_payee(paid_raw.get("payee")) if isinstance(paid_raw, dict) else None,
+            payments=_decode_payments(paid_raw.get("payments", []))
+            if isinstance(paid_raw, dict)
+            else (),
+        )
+    except DomainError as error:
+        raise RecordInvalid(f"{error.key} {dict(error.params)}") from None
+    except ValueError as error:
+        raise RecordInvalid(str(error)) from None
+
+
+def encode_note(note: Note) -> dict[str, Any]:
+    return {
+        "platform_id": note.platform_id,
+        "created": note.created.isoformat(timespec="seconds"),
+        "text": note.text,
+        "stage": note.stage.value if note.stage else None,
+    }
+
+
+def decode_note(doc_id: int, doc: dict[str, Any]) -> Note:
+    try:
+        stage = _get(doc, "stage", str)
+        platform_id = _get(doc, "platform_id", int)
+        text = _get(doc, "text", str)
+        created = _get(doc, "created", str)
+        if platform_id is None or text is None or created is None:
+            raise RecordInvalid("platform_id, text and created are required")
+        return Note(
+            id=doc_id,
+            platform_id=platform_id,
+            created=datetime.fromisoformat(created),
+            text=text,
+            stage=StageKey(stage) if stage else None,
+        )
+    except ValueError as error:
+        raise RecordInvalid(str(error)) from None
+
+
+def deep_merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """`new` wins for every key it has; keys only in `old` (unknown to this version) survive."""
+    merged = dict(old)
+    for key, value in new.items():
+        if isinstance(value, dict) and isinstance(old.get(key), dict):
+            merged[key] = deep_merge(old[key], value)
+        else:
+            merged[key] = value
+    return merged

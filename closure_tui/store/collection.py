@@ -1,0 +1,104 @@
+"""A typed view of one TinyDB table: decoded objects cached, unknown keys preserved on update."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, Generic, TypeVar
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from closure_tui.store.codec import RecordInvalid, deep_merge
+from closure_tui.store.schema import META_ID, META_TABLE
+
+T = TypeVar("T")
+
+
+class Collection(Generic[T]):
+    """Records of one kind. Ids come from a counter in `_meta`, so they are never reused."""
+
+    def __init__(
+        self,
+        db: TinyDB,
+        name: str,
+        decode: Callable[[int, dict[str, Any]], T],
+        encode: Callable[[T], dict[str, Any]],
+        get_id: Callable[[T], int],
+    ) -> None:
+        self._db = db
+        self._table = db.table(name, cache_size=0)
+        self.name = name
+        self._decode = decode
+        self._encode = encode
+        self._get_id = get_id
+        self._items: dict[int, T] | None = None
+
+    def validate(self) -> list[str]:
+        """Decode every record; return one line per record that fails (nothing is dropped)."""
+        problems = []
+        items: dict[int, T] = {}
+        for doc in self._table.all():
+            try:
+                items[doc.doc_id] = self._decode(doc.doc_id, dict(doc))
+            except RecordInvalid as error:
+                problems.append(f"{self.name} #{doc.doc_id}: {error}")
+        self._items = items
+        return problems
+
+    def reset(self) -> None:
+        self._items = None
+
+    def _cache(self) -> dict[int, T]:
+        if self._items is None:
+            self._items = {
+                doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()
+            }
+        return self._items
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(list(self._cache().values()))
+
+    def __len__(self) -> int:
+        return len(self._cache())
+
+    def get(self, item_id: int) -> T | None:
+        return self._cache().get(item_id)
+
+    def raw(self, item_id: int) -> dict[str, Any] | None:
+        doc = self._table.get(doc_id=item_id)
+        return dict(doc) if doc is not None else None
+
+    def next_id(self) -> int:
+        meta = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
+        counter = meta.get(f"next_{self.name}", 1)
+        highest = max(self._cache(), default=0)
+        return max(counter, highest + 1)
+
+    def insert(self, make: Callable[[int], T]) -> T:
+        """Create the record with a fresh id and the id counter in one write."""
+        item_id = self.next_id()
+        item = make(item_id)
+        doc = self._encode(item)
+        meta_table = self._db.table(META_TABLE)
+        meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
+        meta[f"next_{self.name}"] = item_id + 1
+        with self._db.storage.batch():
+            meta_table.upsert(Document(meta, doc_id=int(META_ID)))
+            self._table.insert(Document(doc, doc_id=item_id))
+        self._cache()[item_id] = item
+        return item
+
+    def put(self, item: T) -> None:
+        """Replace a record, keeping any keys this version does not know."""
+        item_id = self._get_id(item)
+        old = self.raw(item_id) or {}
+        merged = deep_merge(old, self._encode(item))
+        self._table.upsert(Document(merged, doc_id=item_id))
+        self._cache()[item_id] = item
+
+    def remove(self, item_ids: list[int]) -> None:
+        present = [item_id for item_id in item_ids if item_id in self._cache()]
+        if present:
+            self._table.remove(doc_ids=present)
+            for item_id in present:
+                self._cache().pop(item_id, None)

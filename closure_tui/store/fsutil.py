@@ -1,0 +1,81 @@
+"""Private, atomic file operations: the only place the store touches the file system."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+TEMP_MARK = ".tmp-"
+
+
+def ensure_private_dir(path: Path) -> bool:
+    """Create `path` with the leaf at 0700; True when an existing one had to be tightened."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=PRIVATE_DIR, exist_ok=True)
+        os.chmod(path, PRIVATE_DIR)
+        return False
+    return tighten(path, PRIVATE_DIR)
+
+
+def tighten(path: Path, mode: int) -> bool:
+    """Remove group/other permissions; return True if anything changed."""
+    current = stat.S_IMODE(path.stat().st_mode)
+    if current & 0o077:
+        os.chmod(path, current & ~0o077 & 0o777 | (mode & 0o700))
+        return True
+    return False
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in `path` durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temp_path_for(path: Path) -> Path:
+    return path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that `path` always holds either the old or the new bytes.
+
+    Temporary file in the same directory (created 0600), write, flush, fsync,
+    `os.replace`, then fsync of the directory so the rename itself survives a crash.
+    """
+    temp = temp_path_for(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    try:
+        os.fchmod(fd, PRIVATE_FILE)
+        with os.fdopen(fd, "wb", closefd=True) as handle:
+            fd = -1
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def sweep_temp_files(directory: Path) -> list[Path]:
+    """Remove temporary files left by a writer that died mid-write (call with the lock held)."""
+    removed = []
+    if directory.is_dir():
+        for entry in directory.iterdir():
+            if entry.name.startswith(".") and TEMP_MARK in entry.name and entry.is_file():
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+                    removed.append(entry)
+    return removed

@@ -1,0 +1,73 @@
+"""Schema versions and the migrations between them.
+
+Each data file carries `_meta` → `{"1": {"schema": N, "file": NAME}}`. A file
+without `_meta` is version 0 (written before versions existed). Migrations run
+in memory after a backup has been taken; the store then writes the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+CURRENT_SCHEMA = 1
+META_TABLE = "_meta"
+META_ID = "1"
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 had no `_meta` table; version 1 adds it (and the id counter)."""
+    platforms = data.get("platforms", {})
+    highest = max((int(key) for key in platforms if str(key).isdigit()), default=0)
+    data[META_TABLE] = {META_ID: {"schema": 1, "next_id": highest + 1}}
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1}
+
+
+def schema_version(data: dict[str, Any]) -> int:
+    """The file's schema version; raises ValueError when `_meta` is malformed."""
+    meta_table = data.get(META_TABLE)
+    if meta_table is None:
+        return 0
+    if not isinstance(meta_table, dict) or not isinstance(meta_table.get(META_ID), dict):
+        raise ValueError("malformed _meta table")
+    version = meta_table[META_ID].get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise ValueError(f"bad schema version {version!r}")
+    return version
+
+
+def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Bring `data` to `CURRENT_SCHEMA`; returns the data and whether anything changed."""
+    version = schema_version(data)
+    changed = False
+    while version < CURRENT_SCHEMA:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data[META_TABLE][META_ID]["schema"] = version
+        changed = True
+    return data, changed
+
+
+def check_tables(data: dict[str, Any], names: tuple[str, ...]) -> list[str]:
+    """Every known table must be an object of id → object with numeric ids."""
+    problems = []
+    for name in names:
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            problems.append(f"table {name!r} is not an object")
+            continue
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit():
+                problems.append(f"{name}: id {doc_id!r} is not a number")
+            elif not isinstance(doc, dict):
+                problems.append(f"{name} #{doc_id}: record is not an object")
+    return problems
+
+
+def fresh_meta(file_name: str) -> dict[str, Any]:
+    return {META_ID: {"schema": CURRENT_SCHEMA, "file": file_name, "next_id": 1}}

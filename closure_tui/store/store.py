@@ -1,0 +1,206 @@
+"""The store: opens the data directory safely and exposes typed collections.
+
+Two files, so that adding a note never rewrites the platforms and ticking a
+stage never rewrites thousands of notes: `closure.json` (platforms, reminders)
+and `notes.json`. Orphans (notes of a removed platform) are harmless and ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from closure_tui.domain.clock import Clock
+from closure_tui.domain.notes import Note
+from closure_tui.domain.platform import Platform
+from closure_tui.store import backups
+from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
+from closure_tui.store.collection import Collection
+from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
+from closure_tui.store.fsutil import ensure_private_dir, sweep_temp_files, tighten
+from closure_tui.store.lock import WriterLock
+from closure_tui.store.schema import (
+    CURRENT_SCHEMA,
+    META_ID,
+    META_TABLE,
+    check_tables,
+    fresh_meta,
+    migrate,
+    schema_version,
+)
+from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
+
+MAIN_FILE = "closure.json"
+NOTES_FILE = "notes.json"
+DATA_FILES: dict[str, tuple[str, ...]] = {
+    MAIN_FILE: ("platforms", "reminders"),
+    NOTES_FILE: ("notes",),
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should hear about that is not an error (e.g. permissions fixed)."""
+
+    key: str
+    path: str
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    return [data_dir / name for name in DATA_FILES]
+
+
+def check_file(path: Path) -> list[str]:
+    """Problems that make a data file unusable (empty list: it is good)."""
+    try:
+        data = parse_strict(path.read_bytes())
+    except FileDamaged as error:
+        return [str(error)]
+    except OSError as error:
+        return [error.strerror or str(error)]
+    return check_data(path.name, data)
+
+
+def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
+    try:
+        version = schema_version(data)
+    except ValueError as error:
+        return [str(error)]
+    if version > CURRENT_SCHEMA:
+        return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
+    problems = check_tables(data, DATA_FILES.get(file_name, ()))
+    if problems:
+        return problems
+    decoders = {"platforms": decode_platform, "notes": decode_note}
+    for table in DATA_FILES.get(file_name, ()):
+        decode = decoders.get(table)
+        for doc_id, doc in data.get(table, {}).items():
+            if decode is None:
+                continue
+            try:
+                decode(int(doc_id), doc)
+            except ValueError as error:
+                problems.append(f"{table} #{doc_id}: {error}")
+    return problems
+
+
+class Store:
+    """Open with `Store.open`; close when done so the writer lock is released."""
+
+    def __init__(self, data_dir: Path, clock: Clock, *, writable: bool) -> None:
+        self.data_dir = data_dir
+        self.clock = clock
+        self.read_only = not writable
+        self.notices: list[Notice] = []
+        self._lock = WriterLock(data_dir) if writable else None
+        self._backed_up = False
+        self._storages: dict[str, AtomicJSONStorage] = {}
+        self._dbs: dict[str, TinyDB] = {}
+        for name in DATA_FILES:
+            db = TinyDB(
+                data_dir / name,
+                storage=AtomicJSONStorage,
+                read_only=not writable,
+                before_write=self._backup_once,
+            )
+            self._dbs[name] = db
+            self._storages[name] = db.storage
+        main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
+        self.platforms: Collection[Platform] = Collection(
+            main, "platforms", decode_platform, encode_platform, lambda p: p.id
+        )
+        self.notes: Collection[Note] = Collection(
+            notes, "notes", decode_note, encode_note, lambda n: n.id
+        )
+
+    @classmethod
+    def open(cls, data_dir: Path, clock: Clock, *, writable: bool) -> Store:
+        """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass."""
+        tightened = writable and ensure_private_dir(data_dir)
+        store = cls(data_dir, clock, writable=writable)
+        if tightened:
+            store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
+        try:
+            store._open()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _open(self) -> None:
+        if self._lock is not None:
+            self._lock.acquire()
+            sweep_temp_files(self.data_dir)
+        loaded: dict[str, dict[str, Any] | None] = {}
+        for name, storage in self._storages.items():
+            try:
+                data = storage.load_from_disk()
+            except FileDamaged as error:
+                raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
+            if data is not None:
+                problems = check_data(name, data)
+                if problems:
+                    error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
+                    raise error_type(storage.path, problems, self.backups_path)
+                if self._lock is not None and tighten(storage.path, 0o600):
+                    self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
+            loaded[name] = data
+        for name, data in loaded.items():
+            self._adopt(name, data)
+
+    def _adopt(self, name: str, data: dict[str, Any] | None) -> None:
+        storage = self._storages[name]
+        if data is None:
+            storage.replace_cache({META_TABLE: fresh_meta(name)})
+            return
+        data, changed = migrate(data)
+        storage.replace_cache(data)
+        if changed and not self.read_only:
+            storage.write(data)
+
+    @property
+    def backups_path(self) -> Path:
+        return backups.backups_dir(self.data_dir)
+
+    def _backup_once(self) -> None:
+        """Before the first write of this run, snapshot the files as they are on disk."""
+        if self._backed_up:
+            return
+        backups.take_snapshot(self.data_dir, data_files(self.data_dir), self.clock.now())
+        self._backed_up = True
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several changes to `closure.json` written as one atomic replace."""
+        with self._storages[MAIN_FILE].batch():
+            yield
+
+    def meta(self) -> dict[str, Any]:
+        table = self._dbs[MAIN_FILE].table(META_TABLE)
+        return dict(table.get(doc_id=int(META_ID)) or {})
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+        for db in self._dbs.values():
+            db.close()
+
+
+def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str, list[Path]]:
+    """Put back the named (or newest good) snapshot; the current files are moved aside."""
+    lock = WriterLock(data_dir)
+    ensure_private_dir(data_dir)
+    lock.acquire()
+    try:
+        snapshot = backups.find_good_snapshot(data_dir, lambda path: not check_file(path), name)
+        if snapshot is None:
+            raise NoBackup(backups.backups_dir(data_dir))
+        moved = backups.put_back(snapshot, data_dir, data_files(data_dir), clock.now())
+        return snapshot.name, moved
+    finally:
+        lock.release()

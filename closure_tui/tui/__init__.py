@@ -1,0 +1,1 @@
+"""The Textual app. Only imported when the TUI is launched."""
