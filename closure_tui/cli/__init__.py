@@ -32,8 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from closure_tui.cli.commands import run
     from closure_tui.cli.parser import build_parser
+    from closure_tui.cli.registry import extension_modules
 
-    args = build_parser().parse_args(args_list)
+    extras = [module.add_parsers for module in extension_modules()]
+    args = build_parser(extras).parse_args(args_list)
     data_dir = resolve_data_dir(args.data_dir)
     clock = SystemClock()
     if args.command is None:

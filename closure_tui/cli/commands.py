@@ -5,47 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from closure_tui.cli.registry import READERS, WRITERS, reader, say, warn, writer
 from closure_tui.cli.render import list_text, note_json, platform_json, show_text
 from closure_tui.domain.clock import Clock
-from closure_tui.domain.errors import Problem
 from closure_tui.domain.stages import parse_stage
-from closure_tui.i18n import describe, t
+from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.session import closures_session, restore_backup
-
-Handler = Callable[[Closures, argparse.Namespace], int]
-
-#: Subcommands that change data take the writer lock; the others never wait for it.
-WRITERS: dict[str, Handler] = {}
-READERS: dict[str, Handler] = {}
-
-
-def writer(name: str) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        WRITERS[name] = handler
-        return handler
-
-    return register
-
-
-def reader(name: str) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        READERS[name] = handler
-        return handler
-
-    return register
-
-
-def say(message: str) -> None:
-    print(message)
-
-
-def warn(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(f"{t('cli.warning')}: {describe(problem.key, problem.params)}", file=sys.stderr)
 
 
 def _fields(args: argparse.Namespace) -> dict[str, str | None]:

@@ -1,0 +1,58 @@
+"""How subcommands plug in: a parser hook and a handler marked as reader or writer.
+
+A command family lives in its own `commands_*.py` module, listed in `EXTENSIONS`,
+defining `add_parsers(sub)` and its handlers decorated with `@reader` / `@writer`.
+Writers take the store's lock for the command; readers never wait for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from closure_tui.domain.errors import Problem
+from closure_tui.i18n import describe, t
+
+if TYPE_CHECKING:
+    from closure_tui.services.closures import Closures
+
+Handler = Callable[["Closures", argparse.Namespace], int]
+
+WRITERS: dict[str, Handler] = {}
+READERS: dict[str, Handler] = {}
+
+#: Command families beyond the core contract (each adds its own subcommands).
+EXTENSIONS: tuple[str, ...] = ()
+
+
+def writer(name: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        WRITERS[name] = handler
+        return handler
+
+    return register
+
+
+def reader(name: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        READERS[name] = handler
+        return handler
+
+    return register
+
+
+def extension_modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in EXTENSIONS]
+
+
+def say(message: str) -> None:
+    print(message)
+
+
+def warn(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"{t('cli.warning')}: {describe(problem.key, problem.params)}", file=sys.stderr)
