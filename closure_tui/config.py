@@ -1,0 +1,115 @@
+"""The user's `config.toml`: theme, language, keymap and follow-up offsets.
+
+A bad file never stops the app: problems are collected for a message and the
+defaults are used. Updates keep the user's comments and layout (tomlkit) and are
+written atomically, owner-only.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from closure_tui.domain.followups import FollowUpOffsets
+
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Config:
+    theme: str | None = None
+    language: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    followups: FollowUpOffsets = field(default_factory=FollowUpOffsets)
+    copy_evidence: bool = True
+
+
+@dataclass(frozen=True)
+class Loaded:
+    config: Config
+    problems: list[str]
+
+
+def _followups(raw: Any, problems: list[str]) -> FollowUpOffsets:
+    if not isinstance(raw, dict):
+        problems.append("[reminders] must be a table")
+        return FollowUpOffsets()
+    values: dict[str, int] = {}
+    for spec in fields(FollowUpOffsets):
+        if spec.name not in raw:
+            continue
+        value = raw[spec.name]
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 3650:
+            values[spec.name] = value
+        else:
+            problems.append(f"reminders.{spec.name} must be a whole number of days (0-3650)")
+    return FollowUpOffsets(**values)
+
+
+def parse_config(raw: dict[str, Any]) -> Loaded:
+    problems: list[str] = []
+    theme = raw.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problems.append("theme must be text")
+        theme = None
+    language = raw.get("language")
+    if language is not None and language not in LANGS:
+        problems.append("language must be zh or en")
+        language = None
+    keymap_raw = raw.get("keymap", {})
+    keymap: dict[str, str] = {}
+    if isinstance(keymap_raw, dict):
+        for binding_id, keys in keymap_raw.items():
+            if isinstance(keys, str) and keys.strip():
+                keymap[str(binding_id)] = keys.strip()
+            else:
+                problems.append(f"keymap.{binding_id} must be a key name such as 'ctrl+t'")
+    else:
+        problems.append("[keymap] must be a table")
+    copy_evidence = raw.get("copy_evidence", True)
+    if not isinstance(copy_evidence, bool):
+        problems.append("copy_evidence must be true or false")
+        copy_evidence = True
+    config = Config(
+        theme=theme,
+        language=language,
+        keymap=keymap,
+        followups=_followups(raw.get("reminders", {}), problems),
+        copy_evidence=copy_evidence,
+    )
+    return Loaded(config, problems)
+
+
+def load_config(path: Path) -> Loaded:
+    """Read `path`; a missing file is the defaults, a broken one the defaults plus a problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Loaded(Config(), [])
+    except (OSError, UnicodeDecodeError) as error:
+        return Loaded(Config(), [f"{path}: {error}"])
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return Loaded(Config(), [f"{path}: {error}"])
+    return parse_config(raw)
+
+
+def save_settings(path: Path, **settings: str) -> None:
+    """Set top-level keys (e.g. theme, language), keeping everything else in the file."""
+    import tomlkit
+
+    from closure_tui.store.fsutil import atomic_write, ensure_private_dir
+
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
+        return
+    for key, value in settings.items():
+        document[key] = value
+    ensure_private_dir(path.parent)
+    atomic_write(path, tomlkit.dumps(document).encode("utf-8"))
