@@ -32,6 +32,7 @@ class Collection(Generic[T]):
         self._encode = encode
         self._get_id = get_id
         self._items: dict[int, T] | None = None
+        self._highest = 0
 
     def validate(self) -> list[str]:
         """Decode every record; return one line per record that fails (nothing is dropped)."""
@@ -43,16 +44,19 @@ class Collection(Generic[T]):
             except RecordInvalid as error:
                 problems.append(f"{self.name} #{doc.doc_id}: {error}")
         self._items = items
+        self._highest = max(items, default=0)
         return problems
 
     def reset(self) -> None:
         self._items = None
+        self._highest = 0
 
     def _cache(self) -> dict[int, T]:
         if self._items is None:
             self._items = {
                 doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()
             }
+            self._highest = max(self._items, default=0)
         return self._items
 
     def __iter__(self) -> Iterator[T]:
@@ -71,8 +75,8 @@ class Collection(Generic[T]):
     def next_id(self) -> int:
         meta = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
         counter = meta.get(f"next_{self.name}", 1)
-        highest = max(self._cache(), default=0)
-        return max(counter, highest + 1)
+        self._cache()
+        return max(counter, self._highest + 1)
 
     def insert(self, make: Callable[[int], T]) -> T:
         """Create the record with a fresh id and the id counter in one write."""
@@ -86,6 +90,7 @@ class Collection(Generic[T]):
             meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             self._table.insert(Document(doc, doc_id=item_id))
         self._cache()[item_id] = item
+        self._highest = max(self._highest, item_id)
         return item
 
     def put(self, item: T) -> None:

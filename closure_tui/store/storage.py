@@ -4,13 +4,19 @@ TinyDB's stock `JSONStorage` rewrites its file in place and re-reads it on every
 operation. This one parses strictly once, serves TinyDB from memory, and writes
 each change atomically (see `fsutil.atomic_write`). A failed write drops the
 in-memory state so the next read comes from what is really on disk.
+
+Encoding is incremental: each document's JSON text is kept after a write and
+only the documents TinyDB reports as touched (`forget_encoded`, called by
+`table.InPlaceTable`) are encoded again, so ticking one stage of 500 platforms
+encodes one platform, not 500. The bytes are exactly those of `dump_strict`.
+Changes must therefore go through the tables, or hand `write` a new dict.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +55,53 @@ def parse_strict(raw: bytes) -> dict[str, Any]:
     return data
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
 def dump_strict(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
+    return _ENCODER.encode(data).encode("utf-8")
+
+
+class _EncodedTables:
+    """The UTF-8 JSON of every document as last written, per table and id."""
+
+    def __init__(self) -> None:
+        self._docs: dict[str, dict[str, bytes]] = {}
+
+    def forget(self, table: str, doc_ids: Iterable[str] | None = None) -> None:
+        """Drop the text of `doc_ids` (of the whole table when None): they changed."""
+        if doc_ids is None:
+            self._docs.pop(table, None)
+            return
+        cached = self._docs.get(table)
+        if cached:
+            for doc_id in doc_ids:
+                cached.pop(doc_id, None)
+
+    def clear(self) -> None:
+        self._docs.clear()
+
+    def encode(self, data: dict[str, Any]) -> bytes:
+        """`dump_strict(data)`, encoding only the documents not cached."""
+        encode = _ENCODER.encode
+        for gone in self._docs.keys() - data.keys():
+            del self._docs[gone]
+        parts = []
+        for name, table in data.items():
+            if not isinstance(table, dict):
+                parts.append(f"{encode(name)}:{encode(table)}".encode())
+                continue
+            cached = self._docs.setdefault(name, {})
+            if len(cached) > len(table):
+                cached = self._docs[name] = {k: v for k, v in cached.items() if k in table}
+            docs = []
+            for doc_id, doc in table.items():
+                text = cached.get(doc_id)
+                if text is None:
+                    text = cached[doc_id] = f"{encode(doc_id)}:{encode(doc)}".encode()
+                docs.append(text)
+            parts.append(b"%s:{%s}" % (encode(name).encode(), b",".join(docs)))
+        return b"{%s}" % b",".join(parts)
 
 
 class AtomicJSONStorage(Storage):
@@ -72,6 +121,7 @@ class AtomicJSONStorage(Storage):
         self._loaded = False
         self._batch_depth = 0
         self._dirty = False
+        self._encoded = _EncodedTables()
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
@@ -89,6 +139,7 @@ class AtomicJSONStorage(Storage):
 
     def replace_cache(self, data: dict[str, Any] | None) -> None:
         """Adopt `data` as the current content (after validation or a migration)."""
+        self._encoded.clear()
         self._cache = data
         self._loaded = True
 
@@ -96,6 +147,8 @@ class AtomicJSONStorage(Storage):
         if self.read_only:
             self.invalidate()
             raise StoreReadOnly()
+        if data is not self._cache:
+            self._encoded.clear()
         self._cache = data
         self._loaded = True
         if self._batch_depth:
@@ -109,7 +162,7 @@ class AtomicJSONStorage(Storage):
         try:
             if self._before_write is not None:
                 self._before_write()
-            atomic_write(self.path, dump_strict(self._cache))
+            atomic_write(self.path, self._encoded.encode(self._cache))
         except OSError as error:
             self.invalidate()
             raise StoreWriteFailed(self.path, error.strerror or str(error)) from error
@@ -118,8 +171,13 @@ class AtomicJSONStorage(Storage):
             raise
         self._dirty = False
 
+    def forget_encoded(self, table: str, doc_ids: Iterable[str] | None = None) -> None:
+        """These documents of `table` (all when None) changed since they were last written."""
+        self._encoded.forget(table, doc_ids)
+
     def invalidate(self) -> None:
         """Forget the in-memory copy; the next read re-parses the file."""
+        self._encoded.clear()
         self._cache = None
         self._loaded = False
         self._dirty = False

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
@@ -34,6 +32,7 @@ from closure_tui.store.schema import (
     schema_version,
 )
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
+from closure_tui.store.table import InPlaceTinyDB
 
 MAIN_FILE = "closure.json"
 NOTES_FILE = "notes.json"
@@ -100,9 +99,9 @@ class Store:
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
         self._storages: dict[str, AtomicJSONStorage] = {}
-        self._dbs: dict[str, TinyDB] = {}
+        self._dbs: dict[str, InPlaceTinyDB] = {}
         for name in DATA_FILES:
-            db = TinyDB(
+            db = InPlaceTinyDB(
                 data_dir / name,
                 storage=AtomicJSONStorage,
                 read_only=not writable,
@@ -176,8 +175,13 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Several changes to `closure.json` written as one atomic replace."""
-        with self._storages[MAIN_FILE].batch():
+        """Several changes written as one atomic replace per file, `closure.json` first.
+
+        The main file goes first, so a crash between the two replaces can leave a new
+        platform without its new notes, or notes of a removed platform (orphans,
+        which are ignored), never a note pointing at a platform that was not written.
+        """
+        with self._storages[NOTES_FILE].batch(), self._storages[MAIN_FILE].batch():
             yield
 
     def meta(self) -> dict[str, Any]:
