@@ -1,0 +1,91 @@
+"""Run a program in a private tmux server and time how long until its screen shows something.
+
+The server gets its own socket and the benchmark's environment (temporary HOME and
+config directory), so nothing touches the user's tmux or data.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+WIDTH, HEIGHT = 120, 40
+
+
+def available() -> bool:
+    return shutil.which("tmux") is not None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How long until `marker` showed, and the program's peak RSS at that point plus a moment."""
+
+    seconds: float
+    peak_rss_kb: int
+
+
+class Tmux:
+    """A private tmux server; close it when done."""
+
+    def __init__(self, env: dict[str, str], workdir: Path) -> None:
+        self.socket = f"closure-bench-{os.getpid()}"
+        self.env = env
+        self.workdir = workdir
+        self._count = 0
+        self._tmux("new-session", "-d", "-s", "keep", "-x", str(WIDTH), "-y", str(HEIGHT))
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", os.devnull, *args],
+            env=self.env,
+            cwd=self.workdir,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return result.stdout
+
+    def first_frame(
+        self, command: list[str], marker: str, *, settle: float = 0.5, timeout: float = 30.0
+    ) -> Frame:
+        """Start `command`, poll the pane until `marker` (a regex) shows, then read its memory."""
+        self._count += 1
+        name = f"run{self._count}"
+        pattern = re.compile(marker)
+        line = "exec " + shlex.join(command)
+        started = time.perf_counter()
+        self._tmux("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), line)
+        try:
+            while True:
+                screen = self._tmux("capture-pane", "-p", "-t", name)
+                elapsed = time.perf_counter() - started
+                if pattern.search(screen):
+                    break
+                if elapsed > timeout:
+                    raise TimeoutError(f"{marker!r} never showed; screen:\n{screen}")
+            pid = self._tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip()
+            time.sleep(settle)
+            return Frame(elapsed, peak_rss_kb(int(pid)))
+        finally:
+            self._tmux("kill-session", "-t", name)
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+
+
+def peak_rss_kb(pid: int) -> int:
+    """VmHWM of a live process, in KiB (0 when it is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0

@@ -1,0 +1,54 @@
+"""Tick-to-durable through the services, against the same update through stock TinyDB.
+
+The baseline keeps every table in one file, as TinyDB's `JSONStorage` would, and
+re-reads and rewrites it on every operation (without even an fsync).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.stages import StageKey
+from closure_tui.services.session import open_closures
+from closure_tui.store.codec import encode_platform
+
+
+def stock_copy(data_dir: Path, target: Path) -> Path:
+    """All tables of `data_dir` in one file, written the way stock TinyDB writes it."""
+    merged: dict = {}
+    for name in ("closure.json", "notes.json"):
+        merged.update(json.loads((data_dir / name).read_text(encoding="utf-8")))
+    target.write_text(json.dumps(merged), encoding="utf-8")
+    return target
+
+
+def alternate_ticks(
+    data_dir: Path, stock_file: Path, count: int
+) -> tuple[list[float], list[float]]:
+    """`count` samples each, A then B in turn: (closure-tui seconds, stock TinyDB seconds)."""
+    clock = FixedClock(datetime(2026, 6, 1, 9, 0))
+    service = open_closures(data_dir, clock, writable=True)
+    stock = TinyDB(stock_file)
+    ours: list[float] = []
+    theirs: list[float] = []
+    try:
+        platform = service.platforms()[0]
+        for index in range(count):
+            change = service.untick if index % 2 else service.tick
+            started = time.perf_counter()
+            updated = change(platform.id, StageKey.NEGOTIATED).value
+            ours.append(time.perf_counter() - started)
+            doc = encode_platform(updated)
+            started = time.perf_counter()
+            stock.table("platforms").update(doc, doc_ids=[platform.id])
+            theirs.append(time.perf_counter() - started)
+    finally:
+        stock.close()
+        service.store.close()
+    return ours, theirs
