@@ -44,11 +44,14 @@ def alternate_ticks(
             started = time.perf_counter()
             updated = change(platform.id, StageKey.NEGOTIATED).value
             ours.append(time.perf_counter() - started)
+            if stock is None:
+                continue
             doc = encode_platform(updated)
             started = time.perf_counter()
             stock.table("platforms").update(doc, doc_ids=[platform.id])
             theirs.append(time.perf_counter() - started)
     finally:
-        stock.close()
+        if stock is not None:
+            stock.close()
         service.store.close()
     return ours, theirs

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from closure_tui.domain.platform import Kind
 from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.i18n import t
-from closure_tui.version import app_version
 
 STAGES = [key.value for key in STAGE_ORDER]
 
@@ -24,6 +23,19 @@ class Parser(argparse.ArgumentParser):
 Registrar = Callable[[argparse._SubParsersAction], None]
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, reading the package metadata only when asked (it costs ~20 ms to import)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from closure_tui.version import app_version
+
+        print(f"closure-tui {app_version()}")
+        parser.exit()
+
+
 def _platform_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", choices=[k.value for k in Kind], help=t("cli.h.kind"))
     parser.add_argument("--original", metavar="AMOUNT", help=t("cli.h.original"))
@@ -35,7 +47,7 @@ def _platform_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser(extra: list[Registrar] | None = None) -> Parser:
     parser = Parser(prog="closure-tui", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"closure-tui {app_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--data-dir", metavar="DIR", help=t("cli.h.data_dir"))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.h.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)

@@ -47,6 +47,11 @@ class Collection(Generic[T]):
         self._highest = max(items, default=0)
         return problems
 
+    def prime(self, items: dict[int, T]) -> None:
+        """Adopt records already decoded from this table's current content."""
+        self._items = items
+        self._highest = max(items, default=0)
+
     def reset(self) -> None:
         self._items = None
         self._highest = 0

@@ -66,26 +66,33 @@ def check_file(path: Path) -> list[str]:
 
 
 def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
+    return decode_data(file_name, data)[0]
+
+
+def decode_data(file_name: str, data: dict[str, Any]) -> tuple[list[str], dict[str, dict]]:
+    """Problems that make `data` unusable, and its records decoded (so opening decodes once)."""
     try:
         version = schema_version(data)
     except ValueError as error:
-        return [str(error)]
+        return [str(error)], {}
     if version > CURRENT_SCHEMA:
-        return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
+        return [f"schema {version} is newer than {CURRENT_SCHEMA}"], {}
     problems = check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
-        return problems
+        return problems, {}
     decoders = {"platforms": decode_platform, "notes": decode_note}
+    decoded: dict[str, dict] = {}
     for table in DATA_FILES.get(file_name, ()):
         decode = decoders.get(table)
+        if decode is None:
+            continue
+        items = decoded[table] = {}
         for doc_id, doc in data.get(table, {}).items():
-            if decode is None:
-                continue
             try:
-                decode(int(doc_id), doc)
+                items[int(doc_id)] = decode(int(doc_id), doc)
             except ValueError as error:
                 problems.append(f"{table} #{doc_id}: {error}")
-    return problems
+    return problems, decoded
 
 
 class Store:
@@ -136,13 +143,14 @@ class Store:
             self._lock.acquire()
             sweep_temp_files(self.data_dir)
         loaded: dict[str, dict[str, Any] | None] = {}
+        decoded: dict[str, dict] = {}
         for name, storage in self._storages.items():
             try:
                 data = storage.load_from_disk()
             except FileDamaged as error:
                 raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
             if data is not None:
-                problems = check_data(name, data)
+                problems, decoded[name] = decode_data(name, data)
                 if problems:
                     error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
                     raise error_type(storage.path, problems, self.backups_path)
@@ -150,9 +158,9 @@ class Store:
                     self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
             loaded[name] = data
         for name, data in loaded.items():
-            self._adopt(name, data)
+            self._adopt(name, data, decoded.get(name, {}))
 
-    def _adopt(self, name: str, data: dict[str, Any] | None) -> None:
+    def _adopt(self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict]) -> None:
         storage = self._storages[name]
         if data is None:
             storage.replace_cache({META_TABLE: fresh_meta(name)})
@@ -161,6 +169,10 @@ class Store:
         storage.replace_cache(data)
         if changed and not self.read_only:
             storage.write(data)
+        if not changed:
+            collections = {"platforms": self.platforms, "notes": self.notes}
+            for table, items in decoded.items():
+                collections[table].prime(items)
 
     @property
     def backups_path(self) -> Path:
