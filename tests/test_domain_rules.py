@@ -161,7 +161,9 @@ def test_saved_and_paid_total() -> None:
     assert platform_with({}).saved is None
 
 
-@pytest.mark.parametrize(("typed", "kind"), [("credit_card", Kind.CREDIT_CARD), (" OTHER ", Kind.OTHER)])
+@pytest.mark.parametrize(
+    ("typed", "kind"), [("credit_card", Kind.CREDIT_CARD), (" OTHER ", Kind.OTHER)]
+)
 def test_kinds_parse(typed: str, kind: Kind) -> None:
     assert parse_kind(typed) is kind
 
