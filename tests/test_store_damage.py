@@ -153,7 +153,9 @@ def test_schema_0_is_migrated_after_a_backup(data_dir: Path, clock: FixedClock) 
     for name in (MAIN_FILE, NOTES_FILE):
         migrated = json.loads((data_dir / name).read_text(encoding="utf-8"))
         assert schema.schema_version(migrated) == schema.CURRENT_SCHEMA
-    assert json.loads((data_dir / MAIN_FILE).read_text())["platforms"]["4"]["colour"] == "红"
+    migrated_main = json.loads((data_dir / MAIN_FILE).read_text(encoding="utf-8"))
+    assert migrated_main["platforms"]["4"]["colour"] == "红"
+    assert migrated_main["_meta"]["1"]["next_platforms"] == 5
     with opened(data_dir, clock) as store:
         assert add_platform(store, "借呗").id == 5
         assert store.notes.next_id() == 3
