@@ -29,12 +29,15 @@ def stock_copy(data_dir: Path, target: Path) -> Path:
 
 
 def alternate_ticks(
-    data_dir: Path, stock_file: Path, count: int
+    data_dir: Path, stock_file: Path | None, count: int
 ) -> tuple[list[float], list[float]]:
-    """`count` samples each, A then B in turn: (closure-tui seconds, stock TinyDB seconds)."""
+    """`count` samples each, A then B in turn: (closure-tui seconds, stock TinyDB seconds).
+
+    Without `stock_file` only closure-tui is measured.
+    """
     clock = FixedClock(datetime(2026, 6, 1, 9, 0))
     service = open_closures(data_dir, clock, writable=True)
-    stock = TinyDB(stock_file)
+    stock = TinyDB(stock_file) if stock_file else None
     ours: list[float] = []
     theirs: list[float] = []
     try:
