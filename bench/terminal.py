@@ -12,6 +12,7 @@ import shlex
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,8 +76,61 @@ class Tmux:
         finally:
             self._tmux("kill-session", "-t", name)
 
+    def keystrokes(
+        self, command: list[str], opener: str, text: str, *, timeout: float = 30.0
+    ) -> list[float]:
+        """Type `opener` then `text` one key at a time; time until the rows shown all match.
+
+        After each key the wait ends when every platform name on screen (`P0001` ...)
+        contains the text typed so far: the filter has been applied and repainted.
+        """
+        self._count += 1
+        name = f"keys{self._count}"
+        self._tmux(
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            str(WIDTH),
+            "-y",
+            str(HEIGHT),
+            "exec " + shlex.join(command),
+        )
+        samples = []
+        try:
+            self._wait(name, lambda screen: bool(NAMES.search(screen)), timeout)
+            self._tmux("send-keys", "-t", name, opener)
+            time.sleep(0.3)
+            for end in range(1, len(text) + 1):
+                typed = text[:end]
+                started = time.perf_counter()
+                self._tmux("send-keys", "-t", name, "-l", text[end - 1])
+                self._wait(name, lambda screen, typed=typed: _all_match(screen, typed), timeout)
+                samples.append(time.perf_counter() - started)
+        finally:
+            self._tmux("kill-session", "-t", name)
+        return samples
+
+    def _wait(self, name: str, ready: Callable[[str], bool], timeout: float) -> str:
+        started = time.perf_counter()
+        while True:
+            screen = self._tmux("capture-pane", "-p", "-t", name)
+            if ready(screen):
+                return screen
+            if time.perf_counter() - started > timeout:
+                raise TimeoutError(f"screen never became ready:\n{screen}")
+
     def close(self) -> None:
         self._tmux("kill-server")
+
+
+NAMES = re.compile(r"P\d{4}")
+
+
+def _all_match(screen: str, typed: str) -> bool:
+    names = NAMES.findall(screen)
+    return bool(names) and all(typed in name for name in names)
 
 
 def peak_rss_kb(pid: int) -> int:

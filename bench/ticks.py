@@ -14,9 +14,23 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.stages import StageKey
+from closure_tui.domain.stages import STAGE_ORDER, StageKey
 from closure_tui.services.session import open_closures
 from closure_tui.store.codec import encode_platform
+
+TARGET = "BENCH"
+
+
+def add_tick_target(data_dir: Path) -> None:
+    """A platform whose only step to do is `negotiated`: ticking it asks no confirmation."""
+    clock = FixedClock(datetime(2026, 6, 1, 9, 0))
+    service = open_closures(data_dir, clock, writable=True)
+    try:
+        platform = service.add_platform(TARGET, settled="1000").value
+        for key in STAGE_ORDER[1:]:
+            service.tick(platform.id, key)
+    finally:
+        service.store.close()
 
 
 def stock_copy(data_dir: Path, target: Path) -> Path:
@@ -41,7 +55,7 @@ def alternate_ticks(
     ours: list[float] = []
     theirs: list[float] = []
     try:
-        platform = service.platforms()[0]
+        platform = service.resolve(TARGET)
         for index in range(count):
             change = service.untick if index % 2 else service.tick
             started = time.perf_counter()
