@@ -7,6 +7,8 @@ import unicodedata
 
 def cell_width(text: str) -> int:
     """Cells `text` occupies: wide/full-width characters 2, combining marks 0, others 1."""
+    if text.isascii():
+        return len(text)
     width = 0
     for char in text:
         if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufe0f":
@@ -17,9 +19,11 @@ def cell_width(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """Pad or cut `text` to exactly `width` cells (cut text ends with `…`)."""
-    if cell_width(text) <= width:
-        return text + " " * (width - cell_width(text))
-    out, used = [], 0
+    used = cell_width(text)
+    if used <= width:
+        return text + " " * (width - used)
+    out: list[str] = []
+    used = 0
     for char in text:
         char_width = cell_width(char)
         if used + char_width > width - 1:

@@ -113,10 +113,13 @@ class AtomicJSONStorage(Storage):
         *,
         read_only: bool = False,
         before_write: Callable[[], None] | None = None,
+        after_write: Callable[[bytes], None] | None = None,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self._before_write = before_write
+        self._after_write = after_write
+        self._late_load: Callable[[], dict[str, Any] | None] | None = None
         self._cache: dict[str, Any] | None = None
         self._loaded = False
         self._batch_depth = 0
@@ -125,9 +128,15 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
-            self._cache = self.load_from_disk()
+            late, self._late_load = self._late_load, None
+            self._cache = late() if late is not None else self.load_from_disk()
             self._loaded = True
         return self._cache
+
+    def defer(self, load: Callable[[], dict[str, Any] | None]) -> None:
+        """Load (and check) the content with `load` when it is first read, not now."""
+        self.invalidate()
+        self._late_load = load
 
     def load_from_disk(self) -> dict[str, Any] | None:
         """Parse the file strictly; None when it does not exist. Raises `FileDamaged`."""
@@ -162,7 +171,8 @@ class AtomicJSONStorage(Storage):
         try:
             if self._before_write is not None:
                 self._before_write()
-            atomic_write(self.path, self._encoded.encode(self._cache))
+            written = self._encoded.encode(self._cache)
+            atomic_write(self.path, written)
         except OSError as error:
             self.invalidate()
             raise StoreWriteFailed(self.path, error.strerror or str(error)) from error
@@ -170,6 +180,8 @@ class AtomicJSONStorage(Storage):
             self.invalidate()
             raise
         self._dirty = False
+        if self._after_write is not None:
+            self._after_write(written)
 
     def forget_encoded(self, table: str, doc_ids: Iterable[str] | None = None) -> None:
         """These documents of `table` (all when None) changed since they were last written."""

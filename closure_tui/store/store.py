@@ -8,6 +8,7 @@ and `notes.json`. Orphans (notes of a removed platform) are harmless and ignored
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
-from closure_tui.store import backups
+from closure_tui.store import backups, verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
@@ -113,6 +114,7 @@ class Store:
                 storage=AtomicJSONStorage,
                 read_only=not writable,
                 before_write=self._backup_once,
+                after_write=self._notes_written if name == NOTES_FILE else None,
             )
             self._dbs[name] = db
             self._storages[name] = db.storage
@@ -145,20 +147,44 @@ class Store:
         loaded: dict[str, dict[str, Any] | None] = {}
         decoded: dict[str, dict] = {}
         for name, storage in self._storages.items():
-            try:
-                data = storage.load_from_disk()
-            except FileDamaged as error:
-                raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
+            if name == NOTES_FILE and verified.unchanged_since_written(self.data_dir, storage.path):
+                storage.defer(functools.partial(self._load_late, name))
+                self._tighten(storage.path)
+                continue
+            data, decoded[name] = self._load_checked(name)
             if data is not None:
-                problems, decoded[name] = decode_data(name, data)
-                if problems:
-                    error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
-                    raise error_type(storage.path, problems, self.backups_path)
-                if self._lock is not None and tighten(storage.path, 0o600):
-                    self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
+                self._tighten(storage.path)
             loaded[name] = data
         for name, data in loaded.items():
             self._adopt(name, data, decoded.get(name, {}))
+
+    def _load_checked(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict]]:
+        """Parse and validate one file, with its records decoded; raises `StoreDamaged`
+        or `StoreTooNew`."""
+        storage = self._storages[name]
+        try:
+            data = storage.load_from_disk()
+        except FileDamaged as error:
+            raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
+        if data is None:
+            return None, {}
+        problems, decoded = decode_data(name, data)
+        if problems:
+            error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
+            raise error_type(storage.path, problems, self.backups_path)
+        return data, decoded
+
+    def _load_late(self, name: str) -> dict[str, Any]:
+        """A deferred file, when first used: checked as at open, migrated in memory only."""
+        data = self._load_checked(name)[0]
+        return migrate(data)[0] if data is not None else {META_TABLE: fresh_meta(name)}
+
+    def _tighten(self, path: Path) -> None:
+        if self._lock is not None and tighten(path, 0o600):
+            self.notices.append(Notice("notice.permissions_fixed", str(path)))
+
+    def _notes_written(self, raw: bytes) -> None:
+        verified.record_written(self.data_dir, raw)
 
     def _adopt(self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict]) -> None:
         storage = self._storages[name]
