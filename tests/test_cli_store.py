@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from closure_tui.store.lock import WriterLock
 from tests.cli_helpers import as_json, cli, ok
-
-
-@pytest.fixture
-def umask_022() -> Iterator[None]:
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
+from tests.store_helpers import mode
 
 
 def test_directory_is_0700_and_files_0600_under_umask_022(data_dir: Path, umask_022: None) -> None:
