@@ -22,6 +22,7 @@ REFUSED: dict[str, tuple[list[str | bytes], str]] = {
     "amount_too_big": (["pay", "蚂蚁借呗", "10000000000.01"], "10,000,000,000"),
     "date_impossible": (["tick", "蚂蚁借呗", "paid", "--on", "2026-02-30"], "2026-02-30"),
     "date_out_of_range": (["pay", "蚂蚁借呗", "100", "--on", "1999-12-31"], "2000-01-01"),
+    "date_empty": (["tick", "蚂蚁借呗", "paid", "--on", ""], "YYYY-MM-DD"),
     "date_garbage": (["tick", "蚂蚁借呗", "paid", "--on", "下周"], "YYYY-MM-DD"),
     "date_payee_garbage": (
         ["payee", "蚂蚁借呗", *ACCOUNT_ARGS, "--account", "1234", "--verified-on", "next week"],

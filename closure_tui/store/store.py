@@ -197,7 +197,9 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
     ensure_private_dir(data_dir)
     lock.acquire()
     try:
-        snapshot = backups.find_good_snapshot(data_dir, lambda path: not check_file(path), name)
+        snapshot = backups.find_good_snapshot(
+            data_dir, list(DATA_FILES), lambda path: not check_file(path), name
+        )
         if snapshot is None:
             raise NoBackup(backups.backups_dir(data_dir))
         moved = backups.put_back(snapshot, data_dir, data_files(data_dir), clock.now())
