@@ -187,6 +187,7 @@ def test_unknown_keys_survive_load_and_save(data_dir: Path, clock: FixedClock) -
                 ],
             },
             "certificate": {"evidence": {"stamped": True, "scan": {"pages": 2}}},
+            "report_checked": {"state": "done", "done_on": "2026-03-01"},
         },
     )
     main = v1_file({"1": platform}, future_table={"1": {"anything": [1, 2]}}, comment="手改过")
@@ -226,6 +227,7 @@ def test_unknown_keys_survive_load_and_save(data_dir: Path, clock: FixedClock) -
         ("3.00", None),
     ]
     assert doc["stages"]["certificate"]["evidence"]["scan"] == {"pages": 2}
+    assert doc["stages"]["report_checked"] == {"state": "done", "done_on": "2026-03-01"}
     saved_notes = json.loads((data_dir / NOTES_FILE).read_text(encoding="utf-8"))
     assert saved_notes["notes"]["1"]["mood"] == 3
     assert saved_notes["attachments"] == {}
