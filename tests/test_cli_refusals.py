@@ -132,6 +132,8 @@ def test_refusals_follow_the_language(prepared: Path) -> None:
     assert "不存在" in by_lc_all.stderr
     forced_en = cli(prepared, "tick", "蚂蚁", "paid", env={"LANG": "zh_CN.UTF-8"}, lang="en")
     assert "matches several platforms" in forced_en.stderr
+    equals_form = cli(prepared, "--lang=zh", "tick", "蚂蚁", "paid")
+    assert equals_form.stderr.startswith("错误：“蚂蚁”对应多个平台")
     usage = cli(prepared, "tick", lang="zh")
     assert usage.returncode == 2 and "用法错误" in usage.stderr
 
