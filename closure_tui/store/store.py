@@ -89,6 +89,13 @@ def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _too_new(data: dict[str, Any]) -> bool:
+    try:
+        return schema_version(data) > CURRENT_SCHEMA
+    except ValueError:
+        return False
+
+
 class Store:
     """Open with `Store.open`; close when done so the writer lock is released."""
 
@@ -145,7 +152,7 @@ class Store:
             if data is not None:
                 problems = check_data(name, data)
                 if problems:
-                    error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
+                    error_type = StoreTooNew if _too_new(data) else StoreDamaged
                     raise error_type(storage.path, problems, self.backups_path)
                 if self._lock is not None and tighten(storage.path, 0o600):
                     self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
