@@ -70,9 +70,12 @@ def t(key: str, /, **params: Any) -> str:
 
 
 def describe(key: str, params: Mapping[str, Any] | None = None) -> str:
-    """Translate a domain/store problem; a `field` parameter is itself translated."""
+    """Translate a domain/store problem; `field` and `stage` parameters are translated too."""
     values = dict(params or {})
     field = values.get("field")
     if isinstance(field, str):
         values["field"] = t(field if field.startswith("ev.") else f"field.{field}")
+    stage = values.get("stage")
+    if isinstance(stage, str) and f"stage.{stage}" in CATALOGUE:
+        values["stage"] = t(f"stage.{stage}")
     return t(key, **values)
