@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import AwaitMount
+from textual.widgets import Header
 
 from closure_tui import config as config_module
 from closure_tui import i18n
@@ -145,8 +146,14 @@ class ClosureApp(App[None]):
 
     async def _add_banner(self, screen: Screen, mounted: AwaitMount) -> None:
         await mounted
-        if screen.is_attached and not screen.query(ReadOnlyBanner):
-            await screen.mount(ReadOnlyBanner(self.lock_holder))
+        if not screen.is_attached or screen.query(ReadOnlyBanner):
+            return
+        headers = screen.query_children(Header)
+        banner = ReadOnlyBanner(self.lock_holder)
+        if headers:
+            await screen.mount(banner, after=headers.first())
+        else:
+            await screen.mount(banner, before=0 if screen.children else None)
 
     # ---- changing data -------------------------------------------------------------------
 

@@ -9,12 +9,11 @@ from closure_tui.i18n import t
 
 
 class ReadOnlyBanner(Static):
-    """Docked at the top; its text follows the UI language."""
+    """One line under the header; its text follows the UI language."""
 
     DEFAULT_CSS = """
     ReadOnlyBanner {
-        dock: top;
-        height: 1;
+        height: auto;
         padding: 0 1;
         background: $warning;
         color: $text;
@@ -30,4 +29,4 @@ class ReadOnlyBanner(Static):
         self.watch(self.app, "language", self.relabel)
 
     def relabel(self) -> None:
-        self.update(Text(t("tui.read_only_banner", holder=self.holder), no_wrap=True))
+        self.update(Text(t("tui.read_only_banner", holder=self.holder)))
