@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from pathlib import Path
 
 from textual.widgets import DataTable, Input
@@ -216,14 +215,3 @@ async def test_cjk_columns_line_up(make_app: AppFactory, filled: Path) -> None:
         amount_ends = {cell_width(line[: re.search(r"¥[0-9,.]+", line).end()]) for line in lines}
         assert len(progress_at) == 1
         assert len(amount_ends) == 1
-
-
-def test_saved_counts_only_agreed_settlements(data_dir: Path, clock: FixedClock) -> None:
-    from closure_tui.services.summary import summarise
-
-    with closures_session(data_dir, clock, writable=True) as service:
-        service.add_platform("借呗", original="12000", settled="8000")
-        service.add_platform("微粒贷", original="3000")
-        totals = summarise(service.platforms())
-    assert totals.saved == Decimal("4000.00")
-    assert totals.original == Decimal("15000.00")
