@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.session import closures_session
+from closure_tui.store.lock import WriterLock
 from closure_tui.tui.app import ClosureApp, create_app
 
 AppFactory = Callable[..., ClosureApp]
@@ -46,6 +47,15 @@ def make_app(data_dir: Path, clock: FixedClock, config_path: Path) -> AppFactory
         )
 
     return factory
+
+
+@pytest.fixture
+def locked(filled: Path) -> Iterator[Path]:
+    """The filled store while another instance (this test) holds the writer lock."""
+    holder = WriterLock(filled)
+    holder.acquire()
+    yield filled
+    holder.release()
 
 
 @pytest.fixture

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 
@@ -31,3 +35,14 @@ def screen_text(app: App) -> str:
 def notifications(app: App) -> list[str]:
     """The messages of the notifications raised so far (shown as toasts)."""
     return [notification.message for notification in app._notifications]
+
+
+SIZE = (110, 32)
+
+
+@asynccontextmanager
+async def running(app: App, size: tuple[int, int] = SIZE) -> AsyncIterator[Pilot]:
+    """Run `app` headless at a fixed size, past its first refresh."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield pilot

@@ -10,12 +10,18 @@ from textual.widgets import Footer
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
-from closure_tui.store.lock import WriterLock
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from closure_tui.tui.screens.help import HelpScreen
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import notifications, screen_text, static_text, table_names, table_rows
+from tests.tui.helpers import (
+    notifications,
+    running,
+    screen_text,
+    static_text,
+    table_names,
+    table_rows,
+)
 
 
 def footer_text(app: object) -> str:
@@ -25,8 +31,7 @@ def footer_text(app: object) -> str:
 
 async def test_privacy_hides_amounts_until_toggled_back(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("p")
         await pilot.pause()
         text = screen_text(app)
@@ -42,8 +47,7 @@ async def test_switching_language_relabels_everything_and_is_remembered(
     make_app: AppFactory, filled: Path, config_path: Path
 ) -> None:
     app = make_app(lang="en")
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         assert "Next step" in screen_text(app)
         app.set_language("zh")
         await pilot.pause()
@@ -73,58 +77,44 @@ async def test_language_from_flag_or_locale(
     lang, locale = case
     monkeypatch.setenv("LANG", locale)
     app = make_app(lang=lang)
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         assert expected in screen_text(app)
 
 
 async def test_second_instance_is_read_only_with_a_banner(
-    make_app: AppFactory, filled: Path
+    make_app: AppFactory, locked: Path, clock: FixedClock
 ) -> None:
-    holder = WriterLock(filled)
-    holder.acquire()
-    try:
-        app = make_app()
-        async with app.run_test(size=(110, 32)) as pilot:
-            await pilot.pause()
-            await pilot.pause()
-            assert app.read_only
-            assert isinstance(app.screen, DashboardScreen)
-            assert app.screen.query(ReadOnlyBanner)
-            assert "Read-only: another closure-tui is using this data" in screen_text(app)
-            assert len(table_names(app)) == 4
-            assert "Add platform" not in footer_text(app)
-            assert "Filter by name" in footer_text(app)
-            await pilot.press("a")
-            await pilot.pause()
-            assert isinstance(app.screen, DashboardScreen)
-            assert app.perform(lambda service: service.add_platform("安逸花")) is None
-    finally:
-        holder.release()
-    with closures_session(filled, FixedClock(app.clock.now()), writable=False) as service:
+    app = make_app()
+    async with running(app) as pilot:
+        await pilot.pause()
+        assert app.read_only
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query(ReadOnlyBanner)
+        assert "Read-only: another closure-tui is using this data" in screen_text(app)
+        assert len(table_names(app)) == 4
+        assert "Add platform" not in footer_text(app)
+        assert "Filter by name" in footer_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.perform(lambda service: service.add_platform("安逸花")) is None
+    with closures_session(locked, clock, writable=False) as service:
         assert "安逸花" not in [p.name for p in service.platforms()]
 
 
-async def test_banner_on_every_full_screen(make_app: AppFactory, filled: Path) -> None:
-    holder = WriterLock(filled)
-    holder.acquire()
-    try:
-        app = make_app()
-        async with app.run_test(size=(110, 32)) as pilot:
-            await pilot.pause()
-            await pilot.press("enter")
-            await pilot.pause()
-            await pilot.pause()
-            assert not isinstance(app.screen, DashboardScreen)
-            assert app.screen.query(ReadOnlyBanner)
-    finally:
-        holder.release()
+async def test_banner_on_every_full_screen(make_app: AppFactory, locked: Path) -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, DashboardScreen)
+        assert app.screen.query(ReadOnlyBanner)
 
 
 async def test_writable_instance_has_no_banner(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         assert not app.read_only
         assert not app.screen.query(ReadOnlyBanner)
         assert "Add platform" in footer_text(app)
@@ -136,8 +126,7 @@ async def test_keymap_remaps_a_binding(
     config_path.parent.mkdir(parents=True, exist_ok=True)
     config_path.write_text('[keymap]\nhelp = "f1"\nview = "v"\n', encoding="utf-8")
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("v")
         assert len(table_names(app)) == 5
         await pilot.press("question_mark")
@@ -159,8 +148,7 @@ async def test_bad_config_gives_a_message_and_defaults(
     config_path.parent.mkdir(parents=True, exist_ok=True)
     config_path.write_text(content, encoding="utf-8")
     app = make_app(lang=None)
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         assert isinstance(app.screen, DashboardScreen)
         messages = notifications(app)
         assert any("Problem in the config file, using defaults" in m for m in messages)
@@ -179,8 +167,7 @@ async def test_user_text_is_shown_literally(
         for name in NASTY:
             service.add_platform(name)
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         assert sorted(table_names(app)) == sorted(NASTY)
         text = screen_text(app)
         for name in NASTY:
@@ -192,8 +179,7 @@ async def test_user_text_is_shown_literally(
 
 async def test_added_notification_is_literal(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         app._added({"name": "[USD] 美团借钱"})
         await pilot.pause()
         assert "Added [USD] 美团借钱." in notifications(app)

@@ -9,7 +9,7 @@ from closure_tui.services.session import closures_session
 from closure_tui.tui.screens.damaged import DamagedScreen
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import notifications, screen_text, table_names
+from tests.tui.helpers import notifications, running, screen_text, table_names
 
 
 def damage(data_dir: Path, clock: FixedClock, *, with_backup: bool = True) -> Path:
@@ -29,8 +29,7 @@ async def test_damaged_store_explains_where_things_are(
 ) -> None:
     main = damage(data_dir, clock)
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         assert isinstance(app.screen, DamagedScreen)
         text = screen_text(app).replace("\n", "")
         assert "cannot open your data" in text
@@ -44,8 +43,7 @@ async def test_restore_needs_a_confirmation_then_reopens(
 ) -> None:
     main = damage(data_dir, clock)
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("y")
         assert isinstance(app.screen, DamagedScreen)
         assert main.read_text(encoding="utf-8").startswith('{"platforms"')
@@ -72,8 +70,7 @@ async def test_no_backup_says_so_and_stays(
 ) -> None:
     damage(data_dir, clock, with_backup=False)
     app = make_app(lang="zh")
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         assert "数据文件已损坏" in screen_text(app)
         await pilot.press("r", "y")
         await pilot.pause()

@@ -13,15 +13,14 @@ from closure_tui.textwidth import cell_width
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from closure_tui.tui.screens.platform import PlatformScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import screen_text, static_text, table_names, table_rows
+from tests.tui.helpers import running, screen_text, static_text, table_names, table_rows
 
 
 async def test_outstanding_platforms_by_next_stage_then_name(
     make_app: AppFactory, filled: Path
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         assert isinstance(app.screen, DashboardScreen)
         # 花呗 is closed; 借呗 and 微粒贷 negotiating, 京东金条 paying, 招联金融 certificate
         assert table_names(app) == ["借呗", "微粒贷", "京东金条", "招联金融"]
@@ -31,8 +30,7 @@ async def test_rows_show_kind_progress_next_step_and_amount(
     make_app: AppFactory, filled: Path
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         rows = {row[0]: row for row in table_rows(app)}
         assert rows["京东金条"][1:5] == [
             "Online loan",
@@ -52,8 +50,7 @@ async def test_rows_show_kind_progress_next_step_and_amount(
 
 async def test_skipped_stages_look_different_from_todo(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         table = app.screen.query_one("#platforms", DataTable)
         row = table.get_row_at(table.get_row_index("2"))
         progress = row[2]
@@ -63,8 +60,7 @@ async def test_skipped_stages_look_different_from_todo(make_app: AppFactory, fil
 
 async def test_summary_counts_steps_and_money(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         summary = static_text(app, "#summary")
         assert "5 platforms, 1 closed" in summary
         assert "20 steps left" in summary
@@ -75,8 +71,7 @@ async def test_summary_counts_steps_and_money(make_app: AppFactory, filled: Path
 
 async def test_o_cycles_outstanding_all_closed(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         assert "花呗" not in table_names(app)
         await pilot.press("o")
         assert len(table_names(app)) == 5
@@ -92,8 +87,7 @@ async def test_filter_by_chinese_name_then_enter_moves_to_table(
     make_app: AppFactory, filled: Path
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("slash")
         filter_input = app.screen.query_one("#filter", Input)
         assert filter_input.has_focus
@@ -112,8 +106,7 @@ async def test_filter_matches_any_part_and_ignores_case(
         service.add_platform("MeiTuan 美团借钱")
         service.add_platform("分期乐")
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("slash", *"meitu")
         assert table_names(app) == ["MeiTuan 美团借钱"]
         app.screen.query_one("#filter", Input).value = "借钱"
@@ -123,8 +116,7 @@ async def test_filter_matches_any_part_and_ignores_case(
 
 async def test_escape_clears_the_filter(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("slash", "x", "y", "z")
         assert table_names(app) == []
         assert "No platform in this view has “xyz” in its name" in screen_text(app)
@@ -137,8 +129,7 @@ async def test_escape_clears_the_filter(make_app: AppFactory, filled: Path) -> N
 
 async def test_enter_opens_the_highlighted_platform(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PlatformScreen)
@@ -147,8 +138,7 @@ async def test_enter_opens_the_highlighted_platform(make_app: AppFactory, filled
 
 async def test_click_opens_a_platform(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         table = app.screen.query_one("#platforms", DataTable)
         await pilot.click(table, offset=(3, 3))  # header row, then the 3rd platform
         await pilot.pause()
@@ -161,8 +151,7 @@ async def test_click_opens_a_platform(make_app: AppFactory, filled: Path) -> Non
 
 async def test_refreshes_after_a_saved_change(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         app.perform(lambda service: service.add_platform("安逸花"))
         await pilot.pause()
         assert "安逸花" in table_names(app)
@@ -173,8 +162,7 @@ async def test_keeps_the_highlighted_platform_after_a_refresh(
     make_app: AppFactory, filled: Path
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("down", "down")
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
@@ -186,8 +174,7 @@ async def test_keeps_the_highlighted_platform_after_a_refresh(
 
 async def test_welcome_on_an_empty_store(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         text = screen_text(app)
         assert "Welcome to closure-tui" in text
         assert "Press a to add your first platform" in text
@@ -200,15 +187,13 @@ async def test_all_closed_says_so(make_app: AppFactory, data_dir: Path, clock: F
         for key in platform.stages:
             service.tick(platform.id, key.key)
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         assert "Nothing outstanding" in screen_text(app)
 
 
 async def test_cjk_columns_line_up(make_app: AppFactory, filled: Path) -> None:
     app = make_app(lang="zh")
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app):
         lines = [line for line in screen_text(app).splitlines() if "¥" in line and "/" in line]
         assert len(lines) == 3  # 微粒贷 has no settled amount
         progress_at = {cell_width(line[: re.search("[▰▱▭]", line).start()]) for line in lines}

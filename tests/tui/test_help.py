@@ -6,7 +6,7 @@ from pathlib import Path
 
 from closure_tui.tui.screens.help import HelpScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import running, screen_text
 
 
 def help_text(app: object) -> str:
@@ -19,8 +19,7 @@ def help_text(app: object) -> str:
 
 async def test_help_lists_every_dashboard_binding(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         text = help_text(app)
@@ -39,8 +38,7 @@ async def test_help_lists_every_dashboard_binding(make_app: AppFactory, filled: 
 
 async def test_help_explains_stages_and_order(make_app: AppFactory, filled: Path) -> None:
     app = make_app(lang="zh")
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         text = help_text(app)
@@ -52,8 +50,7 @@ async def test_help_explains_stages_and_order(make_app: AppFactory, filled: Path
 
 async def test_escape_closes_help(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Keys on this screen" in screen_text(app)

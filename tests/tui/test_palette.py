@@ -14,7 +14,7 @@ from closure_tui.tui.modals.platform_form import PlatformForm
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from closure_tui.tui.screens.platform import PlatformScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import screen_text, table_names
+from tests.tui.helpers import running, screen_text, table_names
 
 
 async def run_command(pilot: object, query: str) -> None:
@@ -31,8 +31,7 @@ async def run_command(pilot: object, query: str) -> None:
 
 async def test_open_platform_by_chinese_name(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await run_command(pilot, "京东")
         assert isinstance(app.screen, PlatformScreen)
         assert app.screen.platform_id == 2
@@ -44,8 +43,7 @@ async def test_palette_shows_names_literally(
     with closures_session(data_dir, clock, writable=True) as service:
         service.add_platform("[b]USD[/b] 借呗")
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await pilot.press("ctrl+p", *"USD")
         await app.screen.workers.wait_for_complete()
         await pilot.pause(0.3)
@@ -57,8 +55,7 @@ async def test_palette_shows_names_literally(
 
 async def test_switch_view_from_palette(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await run_command(pilot, "View: closed")
         assert isinstance(app.screen, DashboardScreen)
         assert table_names(app) == ["花呗"]
@@ -68,8 +65,7 @@ async def test_switch_language_from_palette(
     make_app: AppFactory, filled: Path, config_path: Path
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await run_command(pilot, "Switch language")
         assert i18n.current_language() == "zh"
         assert "下一步" in screen_text(app)
@@ -78,16 +74,14 @@ async def test_switch_language_from_palette(
 
 async def test_add_platform_from_palette(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await run_command(pilot, "Add platform")
         assert isinstance(app.screen, PlatformForm)
 
 
 async def test_theme_is_remembered(make_app: AppFactory, filled: Path, config_path: Path) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await run_command(pilot, "Theme")
         await pilot.press(*"nord")
         await app.screen.workers.wait_for_complete()
@@ -97,6 +91,5 @@ async def test_theme_is_remembered(make_app: AppFactory, filled: Path, config_pa
         assert app.theme == "nord"
     assert tomllib.loads(config_path.read_text(encoding="utf-8"))["theme"] == "nord"
     again = make_app()
-    async with again.run_test(size=(110, 32)) as pilot:
-        await pilot.pause()
+    async with running(again):
         assert again.theme == "nord"
