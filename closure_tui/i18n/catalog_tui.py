@@ -6,7 +6,7 @@ TUI: dict[str, tuple[str, str]] = {
     "bind.help": ("帮助", "Help"),
     "bind.privacy": ("隐私模式", "Privacy"),
     "bind.add_platform": ("添加平台", "Add platform"),
-    "bind.palette": ("命令", "Commands"),
+    "bind.palette": ("命令面板", "Command palette"),
     "bind.open": ("打开", "Open"),
     "bind.filter": ("按名称筛选", "Filter by name"),
     "bind.view": ("切换视图", "Switch view"),
@@ -97,17 +97,12 @@ TUI: dict[str, tuple[str, str]] = {
     "help.order_title": ("列表排序", "Order of the list"),
     "help.order": (
         "未完成的平台在前，按下一步在清单中的先后排列（还在协商的排在最前），同一步骤按名称排列；"
-        "已全部完成的平台在最后。",
+        "已全部完成的平台在最后。o 在“未完成 / 全部 / 已完成”之间切换；/ 按名称筛选，Esc 清除筛选。"
+        "单击选中一行，再单击打开。",
         "Outstanding platforms first, by how early their next step is in the checklist "
-        "(platforms still negotiating come first), then by name; closed platforms last.",
-    ),
-    "help.views": (
-        "o 在“未完成 / 全部 / 已完成”之间切换；/ 按名称筛选。",
-        "o cycles the view outstanding / all / closed; / filters by name.",
-    ),
-    "help.palette": (
-        "命令面板：添加平台、按名称打开平台、切换视图、语言和主题",
-        "Command palette: add a platform, open one by name, switch view, language or theme",
+        "(platforms still negotiating come first), then by name; closed platforms last. "
+        "o cycles the view outstanding / all / closed; / filters by name, Esc clears the "
+        "filter. A click highlights a row, a second click opens it.",
     ),
     "help.close": ("按 Esc 关闭", "Press Esc to close"),
     # damaged store

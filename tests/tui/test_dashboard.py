@@ -136,17 +136,21 @@ async def test_enter_opens_the_highlighted_platform(make_app: AppFactory, filled
         assert app.screen.platform_id == 4  # 微粒贷, second in the list
 
 
-async def test_click_opens_a_platform(make_app: AppFactory, filled: Path) -> None:
+async def test_click_highlights_and_a_click_on_the_highlighted_row_opens_it(
+    make_app: AppFactory, filled: Path
+) -> None:
     app = make_app()
     async with running(app) as pilot:
-        table = app.screen.query_one("#platforms", DataTable)
-        await pilot.click(table, offset=(3, 3))  # header row, then the 3rd platform
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        await pilot.click("#platforms", offset=(3, 3))  # below the header: the third platform
         await pilot.pause()
-        if not isinstance(app.screen, PlatformScreen):
-            await pilot.click(table, offset=(3, 3))
-            await pilot.pause()
+        assert screen.highlighted_id() == 2  # 京东金条
+        assert app.screen is screen
+        await pilot.click("#platforms", offset=(3, 3))
+        await pilot.pause()
         assert isinstance(app.screen, PlatformScreen)
-        assert app.screen.platform_id == 2  # 京东金条
+        assert app.screen.platform_id == 2
 
 
 async def test_refreshes_after_a_saved_change(make_app: AppFactory, filled: Path) -> None:

@@ -12,9 +12,8 @@ from tests.tui.helpers import running, screen_text
 def help_text(app: object) -> str:
     screen = app.screen  # type: ignore[attr-defined]
     assert isinstance(screen, HelpScreen)
-    return "\n".join(
-        [screen.keys_text().plain, screen.stages_text().plain, screen.order_text().plain]
-    )
+    rows = [*screen.key_rows(), *screen.stage_rows()]
+    return "\n".join(f"{left} {right}" for left, right in rows) + "\n" + screen_text(app)
 
 
 async def test_help_lists_every_dashboard_binding(make_app: AppFactory, filled: Path) -> None:

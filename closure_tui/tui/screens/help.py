@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,10 +15,7 @@ from textual.widgets import Static
 
 from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.i18n import t
-from closure_tui.textwidth import fit
 from closure_tui.tui.bindings import bind, description
-
-KEY_WIDTH = 12
 
 
 def screen_bindings(screen: Screen) -> list[Binding]:
@@ -28,6 +27,16 @@ def screen_bindings(screen: Screen) -> list[Binding]:
         if binding.id and active.enabled:
             found.append(binding if binding.key == key else replace(binding, key=key))
     return found
+
+
+def two_columns(rows: list[tuple[str, str]]) -> Table:
+    """A borderless grid: a bold first column that never wraps, a second that does."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for left, right in rows:
+        grid.add_row(Text(left), Text(right))
+    return grid
 
 
 class HelpScreen(ModalScreen[None]):
@@ -48,31 +57,22 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="sheet") as sheet:
             sheet.border_title = t("help.title")
             sheet.border_subtitle = t("help.close")
-            yield Static(self.keys_text(), markup=False)
-            yield Static(self.stages_text(), markup=False)
+            yield self.section("help.keys", two_columns(self.key_rows()))
             if hasattr(self.target, "show_view"):
-                yield Static(self.order_text(), markup=False)
+                yield self.section("help.order_title", Text(t("help.order")))
+            yield self.section(
+                "help.stages", Group(two_columns(self.stage_rows()), Text(t("help.marks")))
+            )
 
-    def keys_text(self) -> Text:
-        text = Text(t("help.keys") + "\n", style="bold")
-        for binding in self.bindings:
-            key = self.app.get_key_display(binding)
-            text.append(fit(key, KEY_WIDTH), style="bold")
-            text.append(description(binding) + "\n")
-        text.append(fit(self.app.get_key_display(Binding("ctrl+p", "")), KEY_WIDTH), style="bold")
-        text.append(t("help.palette"))
-        return text
+    @staticmethod
+    def section(title_key: str, body: Table | Text | Group) -> Static:
+        return Static(Group(Text(t(title_key), style="bold underline"), body), markup=False)
 
-    def stages_text(self) -> Text:
-        text = Text(t("help.stages") + "\n", style="bold")
-        for number, key in enumerate(STAGE_ORDER, start=1):
-            text.append(f"{number}. {t('stage.' + key.value)}\n", style="bold")
-            text.append(f"   {t('stage.' + key.value + '.help')}\n")
-        text.append(t("help.marks"))
-        return text
+    def key_rows(self) -> list[tuple[str, str]]:
+        return [(self.app.get_key_display(b), description(b)) for b in self.bindings]
 
-    def order_text(self) -> Text:
-        text = Text(t("help.order_title") + "\n", style="bold")
-        text.append(t("help.order") + "\n")
-        text.append(t("help.views"))
-        return text
+    def stage_rows(self) -> list[tuple[str, str]]:
+        return [
+            (f"{number}. {t('stage.' + key.value)}", t(f"stage.{key.value}.help"))
+            for number, key in enumerate(STAGE_ORDER, start=1)
+        ]
