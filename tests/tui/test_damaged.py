@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
+from closure_tui.store.schema import CURRENT_SCHEMA
 from closure_tui.tui.screens.damaged import DamagedScreen
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from tests.tui.conftest import AppFactory
@@ -76,3 +78,20 @@ async def test_no_backup_says_so_and_stays(
         await pilot.pause()
         assert isinstance(app.screen, DamagedScreen)
         assert any("没有找到完好的备份" in message for message in notifications(app))
+
+
+async def test_newer_data_is_not_offered_an_old_backup(
+    make_app: AppFactory, data_dir: Path, clock: FixedClock
+) -> None:
+    damage(data_dir, clock)
+    newer = {"_meta": {"1": {"schema": CURRENT_SCHEMA + 1}}}
+    (data_dir / "closure.json").write_text(json.dumps(newer), encoding="utf-8")
+    app = make_app()
+    async with running(app) as pilot:
+        text = screen_text(app).replace("\n", "")
+        assert "Upgrade closure-tui" in text
+        assert "Press r" not in text
+        await pilot.press("r", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+    assert json.loads((data_dir / "closure.json").read_text(encoding="utf-8")) == newer
