@@ -54,3 +54,29 @@ async def open_platform(pilot: Pilot, platform_id: int) -> PlatformScreen:
 def platform_of(app: ClosureApp, platform_id: int):
     assert app.service is not None
     return app.service.get(platform_id)
+
+
+def stored(data_dir: Path, clock: FixedClock, platform_id: int):
+    """The platform as saved on disk, read by a second (read-only) session."""
+    with closures_session(data_dir, clock, writable=False) as service:
+        return service.get(platform_id)
+
+
+def stored_notes(data_dir: Path, clock: FixedClock, platform_id: int):
+    with closures_session(data_dir, clock, writable=False) as service:
+        return service.notes(platform_id)
+
+
+def fill(app: ClosureApp, values: dict[str, str]) -> None:
+    """Type into the current form's inputs by id (CJK text cannot be sent as key presses)."""
+    from textual.widgets import Input
+
+    for field_id, value in values.items():
+        app.screen.query_one(f"#{field_id}", Input).value = value
+
+
+def shown_text(app: ClosureApp, selector: str) -> str:
+    """The plain text a Static currently shows."""
+    from textual.widgets import Static
+
+    return str(app.screen.query_one(selector, Static).render())
