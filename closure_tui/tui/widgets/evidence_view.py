@@ -48,10 +48,10 @@ def _payee_line(platform: Platform, privacy: bool) -> Text:
 
 
 def evidence_summary(platform: Platform, key: StageKey, *, privacy: bool) -> Text:
-    """One line for the checklist: the skip reason, or the most telling evidence."""
+    """One line for the checklist: the skip reason (the state column says n/a), or the evidence."""
     stage = platform.stage(key)
     if stage.state is StageState.SKIPPED:
-        return plain(t("pf.skipped_because", reason=stage.skip_reason), style="italic")
+        return plain(stage.skip_reason, style="italic")
     if key is StageKey.PAID:
         if platform.payee is None and not platform.payments:
             return Text("")
