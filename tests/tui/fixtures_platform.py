@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.stages import StageKey
+from closure_tui.services.closures import Closures
 from closure_tui.services.session import closures_session
 from closure_tui.tui.app import ClosureApp, create_app
 from closure_tui.tui.screens.platform import PlatformScreen
@@ -51,9 +55,42 @@ async def open_platform(pilot: Pilot, platform_id: int) -> PlatformScreen:
     return screen
 
 
-def platform_of(app: ClosureApp, platform_id: int):
-    assert app.service is not None
-    return app.service.get(platform_id)
+@dataclass
+class Opened:
+    """A running app with one platform's screen on top."""
+
+    app: ClosureApp
+    pilot: Pilot
+    screen: PlatformScreen
+    platform_id: int
+
+    async def press(self, *keys: str) -> None:
+        await self.pilot.press(*keys)
+        await self.pilot.pause()
+
+    async def click(self, selector: str) -> None:
+        await self.pilot.click(selector)
+        await self.pilot.pause()
+
+
+@contextlib.asynccontextmanager
+async def on_platform(
+    data_dir: Path,
+    clock: FixedClock,
+    name: str,
+    *,
+    lang: str = "en",
+    setup: Callable[[Closures, int], object] | None = None,
+) -> AsyncIterator[Opened]:
+    """Prepare the dataset (plus `setup`), start the app and open the platform `name`."""
+    platform_id = prepare_dataset(data_dir, clock)[name]
+    if setup is not None:
+        with closures_session(data_dir, clock, writable=True) as service:
+            setup(service, platform_id)
+    app = build_app(data_dir, clock, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_platform(pilot, platform_id)
+        yield Opened(app, pilot, screen, platform_id)
 
 
 def stored(data_dir: Path, clock: FixedClock, platform_id: int):

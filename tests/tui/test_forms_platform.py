@@ -5,7 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from fixtures_platform import SIZE, build_app, fill, open_platform, prepare_dataset, stored
+from fixtures_platform import (
+    SIZE,
+    build_app,
+    fill,
+    on_platform,
+    prepare_dataset,
+    shown_text,
+    stored,
+)
 from textual.widgets import Input, Select
 
 from closure_tui.domain.clock import FixedClock
@@ -88,41 +96,31 @@ async def test_duplicate_name_is_refused_with_a_message(data_dir: Path, clock: F
 
 
 async def test_edit_platform_prefills_and_saves(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_platform(pilot, ids["借呗"])
-        await pilot.press("E")
-        await pilot.pause()
-        assert isinstance(app.screen, PlatformForm)
-        assert app.screen.query_one("#name", Input).value == "借呗"
-        assert app.screen.query_one("#settled", Input).value == "26000.00"
-        fill(app, {"name": "蚂蚁借呗", "settled": "25000", "hotline": "我在App里查到的号码"})
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen is screen
-        assert "蚂蚁借呗" in str(screen.query_one("#platform-title").render())
-    platform = stored(data_dir, clock, ids["借呗"])
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        await ui.press("E")
+        form = ui.app.screen
+        assert isinstance(form, PlatformForm)
+        assert form.query_one("#name", Input).value == "借呗"
+        assert form.query_one("#settled", Input).value == "26000.00"
+        fill(ui.app, {"name": "蚂蚁借呗", "settled": "25000", "hotline": "我在App里查到的号码"})
+        await ui.press("ctrl+s")
+        assert ui.app.screen is ui.screen
+        assert "蚂蚁借呗" in shown_text(ui.app, "#platform-title")
+    platform = stored(data_dir, clock, ui.platform_id)
     assert platform.name == "蚂蚁借呗"
     assert platform.settled == Decimal("25000.00")
     assert platform.hotline == "我在App里查到的号码"
 
 
 async def test_remove_needs_the_exact_name(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_platform(pilot, ids["招联金融"])
-        await pilot.press("x")
-        await pilot.pause()
-        assert isinstance(app.screen, TypeNameToConfirm)
-        fill(app, {"confirm-name": "招联"})
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, TypeNameToConfirm)
+    async with on_platform(data_dir, clock, "招联金融") as ui:
+        await ui.press("x")
+        assert isinstance(ui.app.screen, TypeNameToConfirm)
+        fill(ui.app, {"confirm-name": "招联"})
+        await ui.press("enter")
+        assert isinstance(ui.app.screen, TypeNameToConfirm)
         assert "招联金融" in names(data_dir, clock)
-        fill(app, {"confirm-name": "招联金融"})
-        await pilot.press("enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, PlatformScreen | TypeNameToConfirm)
+        fill(ui.app, {"confirm-name": "招联金融"})
+        await ui.press("enter")
+        assert not isinstance(ui.app.screen, PlatformScreen | TypeNameToConfirm)
     assert "招联金融" not in names(data_dir, clock)

@@ -1,5 +1,5 @@
 """The platform screen: ticking, the warning before paying an unverified account, skipping,
-notes shown literally, going back, and read-only mode."""
+notes shown literally, going back, privacy, language and read-only mode."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fixtures_platform import (
     MARKUP_NOTE,
     SIZE,
     build_app,
+    on_platform,
     open_platform,
     prepare_dataset,
     shown_text,
@@ -24,155 +25,105 @@ from closure_tui.tui.modals.confirm import ConfirmModal
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.stage_forms import SkipForm
 from closure_tui.tui.screens.platform import PlatformScreen
-from closure_tui.tui.widgets.stage_checklist import StageChecklist
+
+
+def state_of(data_dir: Path, clock: FixedClock, pid: int, key: StageKey) -> StageState:
+    return stored(data_dir, clock, pid).stage(key).state
 
 
 async def test_opens_on_first_todo_stage_and_space_ticks_it(
     data_dir: Path, clock: FixedClock
 ) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_platform(pilot, ids["京东金条"])
-        assert screen.query_one(StageChecklist).highlighted_key is StageKey.PAID
-        # 京东金条 has no verified payee: ticking `paid` warns first; move to the certificate.
-        await pilot.press("down", "down")
-        assert screen.stage_key is StageKey.ACCOUNT_CANCELLED
-        await pilot.press("space")
-        await pilot.pause()
-    stage = stored(data_dir, clock, ids["京东金条"]).stage(StageKey.ACCOUNT_CANCELLED)
-    assert stage.state is StageState.DONE
-    assert stage.done_on == clock.now().date()
+    async with on_platform(data_dir, clock, "京东金条") as ui:
+        assert ui.screen.stage_key is StageKey.PAID
+        await ui.press("down", "down")
+        assert ui.screen.stage_key is StageKey.ACCOUNT_CANCELLED
+        await ui.press("space")
+        stage = stored(data_dir, clock, ui.platform_id).stage(StageKey.ACCOUNT_CANCELLED)
+        assert stage.state is StageState.DONE, "saved at once, while the app is open"
+        assert stage.done_on == clock.now().date()
 
 
 async def test_space_on_a_done_stage_unticks_it(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_platform(pilot, ids["借呗"])
-        await pilot.press("up")
-        assert screen.stage_key is StageKey.NEGOTIATED
-        assert "2026-11-20" in str(screen.query_one("#stage-negotiated .stage-date").render())
-        await pilot.press("space")
-        await pilot.pause()
-        assert "2026-11-20" not in str(screen.query_one("#stage-negotiated .stage-date").render())
-    assert stored(data_dir, clock, ids["借呗"]).stage(StageKey.NEGOTIATED).state is StageState.TODO
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        await ui.press("up")
+        assert ui.screen.stage_key is StageKey.NEGOTIATED
+        date_cell = "#stage-negotiated .stage-date"
+        assert "2026-11-20" in shown_text(ui.app, date_cell)
+        await ui.press("space")
+        assert "2026-11-20" not in shown_text(ui.app, date_cell)
+        assert state_of(data_dir, clock, ui.platform_id, StageKey.NEGOTIATED) is StageState.TODO
 
 
 async def test_clicking_the_box_toggles_the_stage(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_platform(pilot, ids["招联金融"])
-        await pilot.click("#stage-negotiated .stage-box")
-        await pilot.pause()
-    assert stored(data_dir, clock, ids["招联金融"]).stage(StageKey.NEGOTIATED).state is (
-        StageState.DONE
-    )
+    async with on_platform(data_dir, clock, "招联金融") as ui:
+        await ui.click("#stage-negotiated .stage-box")
+        assert state_of(data_dir, clock, ui.platform_id, StageKey.NEGOTIATED) is StageState.DONE
 
 
 async def test_paying_an_unverified_account_asks_first_and_cancel_changes_nothing(
     data_dir: Path, clock: FixedClock
 ) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_platform(pilot, ids["借呗"])
-        await pilot.press("space")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmModal)
-        reasons = " ".join(str(s.render()) for s in app.screen.query(".warning-text"))
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        await ui.press("space")
+        assert isinstance(ui.app.screen, ConfirmModal)
+        reasons = " ".join(str(s.render()) for s in ui.app.screen.query(".warning-text"))
         assert "verified" in reasons and "collectors" in reasons
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, PlatformScreen)
-    assert stored(data_dir, clock, ids["借呗"]).stage(StageKey.PAID).state is StageState.TODO
+        await ui.press("escape")
+        assert ui.app.screen is ui.screen
+        assert state_of(data_dir, clock, ui.platform_id, StageKey.PAID) is StageState.TODO
 
 
 async def test_confirming_the_warning_ticks_the_stage(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_platform(pilot, ids["借呗"])
-        await pilot.press("space")
-        await pilot.pause()
-        await pilot.click("#confirm")
-        await pilot.pause()
-        assert app.screen is screen
-        assert screen.stage_key is StageKey.CERTIFICATE
-    assert stored(data_dir, clock, ids["借呗"]).stage(StageKey.PAID).state is StageState.DONE
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        await ui.press("space")
+        await ui.click("#confirm")
+        assert ui.app.screen is ui.screen
+        assert ui.screen.stage_key is StageKey.CERTIFICATE, "moves on to the next open stage"
+        assert state_of(data_dir, clock, ui.platform_id, StageKey.PAID) is StageState.DONE
 
 
 async def test_skip_needs_a_reason_and_shows_it(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_platform(pilot, ids["借呗"])
-        await pilot.press("down", "down", "down")
-        assert screen.stage_key is StageKey.CREDIT_LINE_CANCELLED
-        await pilot.press("s")
-        await pilot.pause()
-        assert isinstance(app.screen, SkipForm)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, SkipForm), "an empty reason is refused"
-        assert "needs a reason" in str(app.screen.query_one(".field-error").render())
-        app.screen.query_one("#reason", Input).value = "没有额度 [USD]"
-        await pilot.press("enter")
-        await pilot.pause()
-        summary = str(screen.query_one("#stage-credit_line_cancelled .stage-summary").render())
-        assert "没有额度 [USD]" in summary
-        assert screen.query_one("#stage-credit_line_cancelled").has_class("-skipped")
-    stage = stored(data_dir, clock, ids["借呗"]).stage(StageKey.CREDIT_LINE_CANCELLED)
-    assert stage.state is StageState.SKIPPED
-    assert stage.skip_reason == "没有额度 [USD]"
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        await ui.press("down", "down", "down")
+        assert ui.screen.stage_key is StageKey.CREDIT_LINE_CANCELLED
+        await ui.press("s")
+        assert isinstance(ui.app.screen, SkipForm)
+        await ui.press("enter")
+        assert isinstance(ui.app.screen, SkipForm), "an empty reason is refused"
+        assert "needs a reason" in str(ui.app.screen.query_one(".field-error").render())
+        ui.app.screen.query_one("#reason", Input).value = "没有额度 [USD]"
+        await ui.press("enter")
+        row = "#stage-credit_line_cancelled"
+        assert "没有额度 [USD]" in shown_text(ui.app, f"{row} .stage-summary")
+        assert ui.screen.query_one(row).has_class("-skipped")
+        stage = stored(data_dir, clock, ui.platform_id).stage(StageKey.CREDIT_LINE_CANCELLED)
+        assert stage.state is StageState.SKIPPED
+        assert stage.skip_reason == "没有额度 [USD]"
 
 
 async def test_note_with_markup_is_saved_and_shown_literally(
     data_dir: Path, clock: FixedClock
 ) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_platform(pilot, ids["借呗"])
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteForm)
-        app.screen.query_one(TextArea).text = MARKUP_NOTE + "\n第二行"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        notes = shown_text(app, "#notes")
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        await ui.press("n")
+        assert isinstance(ui.app.screen, NoteForm)
+        await ui.press("ctrl+s")
+        assert isinstance(ui.app.screen, NoteForm), "an empty note is refused"
+        ui.app.screen.query_one(TextArea).text = MARKUP_NOTE + "\n第二行"
+        await ui.press("ctrl+s")
+        notes = shown_text(ui.app, "#notes")
         assert MARKUP_NOTE in notes
         assert notes.index(MARKUP_NOTE) < notes.index("第一次打官方客服"), "newest first"
-    saved = stored_notes(data_dir, clock, ids["借呗"])[0]
-    assert saved.text == MARKUP_NOTE + "\n第二行"
-    assert saved.stage is StageKey.PAID
-
-
-async def test_empty_note_is_refused_in_the_form(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_platform(pilot, ids["借呗"])
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteForm)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, PlatformScreen)
-    assert len(stored_notes(data_dir, clock, ids["借呗"])) == 1
+        saved = stored_notes(data_dir, clock, ui.platform_id)[0]
+        assert saved.text == MARKUP_NOTE + "\n第二行"
+        assert saved.stage is StageKey.PAID
 
 
 async def test_escape_goes_back_to_the_dashboard(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_platform(pilot, ids["借呗"])
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, PlatformScreen)
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        await ui.press("escape")
+        assert not isinstance(ui.app.screen, PlatformScreen)
 
 
 async def test_read_only_hides_write_actions_and_ignores_them(
@@ -196,28 +147,21 @@ async def test_read_only_hides_write_actions_and_ignores_them(
             assert app.screen is screen
     finally:
         lock.release()
-    assert stored(data_dir, clock, ids["借呗"]).stage(StageKey.PAID).state is StageState.TODO
+    assert state_of(data_dir, clock, ids["借呗"], StageKey.PAID) is StageState.TODO
 
 
 async def test_privacy_mode_hides_amounts(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_platform(pilot, ids["借呗"])
-        assert "¥52,000.00" in shown_text(app, "#platform-title")
-        await pilot.press("p")
-        await pilot.pause()
-        assert "52,000" not in shown_text(app, "#platform-title")
-        assert "•••" in shown_text(app, "#platform-title")
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        assert "¥52,000.00" in shown_text(ui.app, "#platform-title")
+        await ui.press("p")
+        assert "52,000" not in shown_text(ui.app, "#platform-title")
+        assert "•••" in shown_text(ui.app, "#platform-title")
 
 
 async def test_language_switch_redraws_stage_names(data_dir: Path, clock: FixedClock) -> None:
-    ids = prepare_dataset(data_dir, clock)
-    app = build_app(data_dir, clock, lang="zh")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_platform(pilot, ids["借呗"])
+    async with on_platform(data_dir, clock, "借呗", lang="zh") as ui:
         label = "#stage-paid .stage-label"
-        assert str(screen.query_one(label).render()) == "已还款至核实的对公账户"
-        app.set_language("en")
-        await pilot.pause()
-        assert str(screen.query_one(label).render()) == "Paid to verified account"
+        assert shown_text(ui.app, label) == "已还款至核实的对公账户"
+        ui.app.set_language("en")
+        await ui.pilot.pause()
+        assert shown_text(ui.app, label) == "Paid to verified account"
