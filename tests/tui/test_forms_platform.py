@@ -21,7 +21,7 @@ from closure_tui.domain.platform import Kind
 from closure_tui.services.session import closures_session
 from closure_tui.tui.modals.confirm import TypeNameToConfirm
 from closure_tui.tui.modals.platform_form import PlatformForm
-from closure_tui.tui.screens.platform import PlatformScreen
+from closure_tui.tui.screens.dashboard import DashboardScreen
 
 
 def names(data_dir: Path, clock: FixedClock) -> list[str]:
@@ -122,5 +122,5 @@ async def test_remove_needs_the_exact_name(data_dir: Path, clock: FixedClock) ->
         assert "招联金融" in names(data_dir, clock)
         fill(ui.app, {"confirm-name": "招联金融"})
         await ui.press("enter")
-        assert not isinstance(ui.app.screen, PlatformScreen | TypeNameToConfirm)
+        assert isinstance(ui.app.screen, DashboardScreen)
     assert "招联金融" not in names(data_dir, clock)

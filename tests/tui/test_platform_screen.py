@@ -24,7 +24,7 @@ from closure_tui.store.lock import WriterLock
 from closure_tui.tui.modals.confirm import ConfirmModal
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.stage_forms import SkipForm
-from closure_tui.tui.screens.platform import PlatformScreen
+from closure_tui.tui.screens.dashboard import DashboardScreen
 
 
 def state_of(data_dir: Path, clock: FixedClock, pid: int, key: StageKey) -> StageState:
@@ -59,6 +59,17 @@ async def test_clicking_the_box_toggles_the_stage(data_dir: Path, clock: FixedCl
     async with on_platform(data_dir, clock, "招联金融") as ui:
         await ui.click("#stage-negotiated .stage-box")
         assert state_of(data_dir, clock, ui.platform_id, StageKey.NEGOTIATED) is StageState.DONE
+
+
+async def test_space_on_a_skipped_stage_makes_it_todo_again(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "招联金融") as ui:
+        key = StageKey.ACCOUNT_CANCELLED
+        await ui.press("down", "down", "down")
+        assert ui.screen.stage_key is key
+        await ui.press("space")
+        assert state_of(data_dir, clock, ui.platform_id, key) is StageState.TODO
 
 
 async def test_paying_an_unverified_account_asks_first_and_cancel_changes_nothing(
@@ -123,7 +134,7 @@ async def test_note_with_markup_is_saved_and_shown_literally(
 async def test_escape_goes_back_to_the_dashboard(data_dir: Path, clock: FixedClock) -> None:
     async with on_platform(data_dir, clock, "借呗") as ui:
         await ui.press("escape")
-        assert not isinstance(ui.app.screen, PlatformScreen)
+        assert isinstance(ui.app.screen, DashboardScreen)
 
 
 async def test_read_only_hides_write_actions_and_ignores_them(

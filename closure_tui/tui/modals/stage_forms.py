@@ -17,6 +17,7 @@ from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageKey
 from closure_tui.domain.text import clean_field
 from closure_tui.i18n import t
 from closure_tui.tui.modals.form_kit import FieldRow, FormModal, text_input
+from closure_tui.tui.text import plain
 
 
 def optional_date(today: date) -> Callable[[str], date | None]:
@@ -73,7 +74,7 @@ class EvidenceForm(FormModal[dict[str, Any] | None]):
 
     def title_text(self) -> Text:
         title = t("form.evidence.title", stage=t(f"stage.{self.stage.value}"))
-        return Text(title) + Text(" · ") + Text(self.platform.name)
+        return Text(title) + Text(" · ") + plain(self.platform.name)
 
     def fields(self) -> ComposeResult:
         evidence = self.platform.stage(self.stage).evidence

@@ -84,6 +84,8 @@ class PlatformScreen(Screen[None]):
     def on_mount(self) -> None:
         app = self.closure_app
         if not self.load():
+            self.notify(t("pf.gone"), severity="warning")
+            self.dismiss()
             return
         assert self.platform is not None
         self.query_one(StageChecklist).highlight(self.platform.next_stage or StageKey.NEGOTIATED)
@@ -93,11 +95,16 @@ class PlatformScreen(Screen[None]):
             self.watch(app, name, self._changed, init=False)
 
     def _changed(self, _value: Any = None) -> None:
-        if self.is_attached and self.load():
+        """Redraw after any change; once the platform is removed, go back."""
+        if not self.is_attached:
+            return
+        if self.load():
             self.redraw()
+        elif self.is_current:
+            self.dismiss()
 
     def load(self) -> bool:
-        """Re-read the platform; leave the screen if it no longer exists."""
+        """Re-read the platform; False when it no longer exists."""
         service = self.closure_app.service
         try:
             if service is None:
@@ -105,9 +112,6 @@ class PlatformScreen(Screen[None]):
             self.platform = service.get(self.platform_id)
         except DomainError:
             self.platform = None
-            if self.is_current:
-                self.notify(t("pf.gone"), severity="warning")
-                self.dismiss()
             return False
         return True
 
@@ -192,7 +196,7 @@ class PlatformScreen(Screen[None]):
         app = self.closure_app
         assert self.platform is not None and app.service is not None
         name = t(f"stage.{key.value}")
-        if self.platform.stage(key).state is StageState.DONE:
+        if self.platform.stage(key).state is not StageState.TODO:
             if app.perform(lambda service: service.untick(self.platform_id, key)):
                 self.notify(t("pf.unticked", stage=name))
             return
@@ -213,9 +217,9 @@ class PlatformScreen(Screen[None]):
         done = self.closure_app.perform(lambda service: service.tick(self.platform_id, key))
         if done is not None:
             self.notify(t("pf.ticked", stage=t(f"stage.{key.value}")))
-            self._advance_from(key)
+            self._advance()
 
-    def _advance_from(self, key: StageKey) -> None:
+    def _advance(self) -> None:
         """After ticking, move the highlight to the next stage still to do."""
         if self.platform is not None and self.platform.next_stage is not None:
             self.query_one(StageChecklist).highlight(self.platform.next_stage)
@@ -300,8 +304,8 @@ class PlatformScreen(Screen[None]):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
+            # The redraw that follows the change finds the platform gone and goes back.
             if self.closure_app.perform(lambda s: s.remove_platform(self.platform_id)):
                 self.notify(t("pf.removed", name=name), markup=False)
-                self.dismiss()
 
         self.app.push_screen(TypeNameToConfirm(name), confirmed)
