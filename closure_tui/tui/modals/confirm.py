@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from closure_tui.i18n import t
 from closure_tui.tui.bindings import bind
@@ -40,6 +40,7 @@ class ConfirmModal(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes_label, variant="warning", id="confirm")
                 yield Button(t("form.cancel"), id="cancel")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()
@@ -59,6 +60,7 @@ class TypeNameToConfirm(FormModal[bool]):
     """Removing a platform throws away its evidence: the user types its name back exactly."""
 
     save_label_key = "confirm.remove.yes"
+    save_variant = "error"
 
     def __init__(self, name: str) -> None:
         super().__init__()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import describe, t
@@ -61,6 +61,7 @@ class FormModal(ModalScreen[T]):
         bind("ctrl+s", "save", "save"),
     ]
     save_label_key = "form.save"
+    save_variant = "primary"
 
     def title_text(self) -> str | Text:
         raise NotImplementedError
@@ -80,8 +81,9 @@ class FormModal(ModalScreen[T]):
                 yield from self.fields()
             yield Static("", markup=False, id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t(self.save_label_key), variant="primary", id="save")
+                yield Button(t(self.save_label_key), variant=self.save_variant, id="save")
                 yield Button(t("form.cancel"), id="cancel")
+        yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

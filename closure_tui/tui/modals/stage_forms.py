@@ -83,7 +83,7 @@ class EvidenceForm(FormModal[dict[str, Any] | None]):
             value = evidence.get(spec.key)
             field_id = f"ev-{spec.key}"
             if spec.kind is FieldKind.BOOL:
-                yield Checkbox(label, bool(value), id=field_id)
+                yield Checkbox(label, bool(value), id=field_id, compact=True)
             elif spec.kind is FieldKind.DATE:
                 yield FieldRow(
                     label, text_input(field_id, date_text(value), placeholder=t("form.date_hint"))
