@@ -42,6 +42,12 @@ def test_platform_screen(snap_compare, data_dir: Path, clock: FixedClock, lang: 
 
 
 def test_add_form(snap_compare, data_dir: Path, clock: FixedClock) -> None:
-    prepare_dataset(data_dir, clock)
+    """Opened over the platform screen, so the picture does not follow dashboard changes."""
+    ids = prepare_dataset(data_dir, clock)
     app = build_app(data_dir, clock, lang="zh")
-    assert snap_compare(app, terminal_size=SIZE, press=["a"])
+
+    async def open_form(pilot: Pilot) -> None:
+        await open_platform(pilot, ids["京东金条"])
+        await pilot.press("a")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_form)
