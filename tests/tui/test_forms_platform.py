@@ -102,12 +102,13 @@ async def test_edit_platform_prefills_and_saves(data_dir: Path, clock: FixedCloc
         assert isinstance(form, PlatformForm)
         assert form.query_one("#name", Input).value == "借呗"
         assert form.query_one("#settled", Input).value == "26000.00"
-        fill(ui.app, {"name": "蚂蚁借呗", "settled": "25000", "hotline": "我在App里查到的号码"})
+        fill(ui.app, {"name": "蚂蚁借呗[/]", "settled": "25000", "hotline": "我在App里查到的号码"})
         await ui.press("ctrl+s")
         assert ui.app.screen is ui.screen
-        assert "蚂蚁借呗" in shown_text(ui.app, "#platform-title")
+        assert "蚂蚁借呗[/]" in shown_text(ui.app, "#platform-title")
+        assert any("蚂蚁借呗[/]" in n.message for n in ui.app._notifications)
     platform = stored(data_dir, clock, ui.platform_id)
-    assert platform.name == "蚂蚁借呗"
+    assert platform.name == "蚂蚁借呗[/]"
     assert platform.settled == Decimal("25000.00")
     assert platform.hotline == "我在App里查到的号码"
 

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ListView, Static
 
@@ -84,7 +85,7 @@ class PlatformScreen(Screen[None]):
     def on_mount(self) -> None:
         app = self.closure_app
         if not self.load():
-            self.notify(t("pf.gone"), severity="warning")
+            self.say(t("pf.gone"), severity="warning")
             self.dismiss()
             return
         assert self.platform is not None
@@ -184,6 +185,10 @@ class PlatformScreen(Screen[None]):
         writable = not self.closure_app.read_only and self.platform is not None
         return writable or action not in WRITE_ACTIONS
 
+    def say(self, message: str, severity: SeverityLevel = "information") -> None:
+        """A notification; never markup, since messages can carry names the user typed."""
+        self.notify(message, severity=severity, markup=False)
+
     @property
     def stage_key(self) -> StageKey:
         return self.query_one(StageChecklist).highlighted_key
@@ -198,7 +203,7 @@ class PlatformScreen(Screen[None]):
         name = t(f"stage.{key.value}")
         if self.platform.stage(key).state is not StageState.TODO:
             if app.perform(lambda service: service.untick(self.platform_id, key)):
-                self.notify(t("pf.unticked", stage=name))
+                self.say(t("pf.unticked", stage=name))
             return
         warnings = app.service.tick_warnings(self.platform_id, key)
         if not warnings:
@@ -216,7 +221,7 @@ class PlatformScreen(Screen[None]):
             return
         done = self.closure_app.perform(lambda service: service.tick(self.platform_id, key))
         if done is not None:
-            self.notify(t("pf.ticked", stage=t(f"stage.{key.value}")))
+            self.say(t("pf.ticked", stage=t(f"stage.{key.value}")))
             self._advance()
 
     def _advance(self) -> None:
@@ -233,7 +238,7 @@ class PlatformScreen(Screen[None]):
             if reason is None:
                 return
             if self.closure_app.perform(lambda s: s.skip(self.platform_id, key, reason)):
-                self.notify(t("pf.skipped", stage=t(f"stage.{key.value}")))
+                self.say(t("pf.skipped", stage=t(f"stage.{key.value}")))
 
         self.app.push_screen(SkipForm(key, current), skipped)
 
@@ -242,15 +247,15 @@ class PlatformScreen(Screen[None]):
         app = self.closure_app
         assert self.platform is not None and app.service is not None
         if key is StageKey.PAID:
-            form: Any = PaidForm(self.platform, app.service.today(), privacy=app.privacy)
-            self.app.push_screen(form, self._save_paid)
+            paid = PaidForm(self.platform, app.service.today(), privacy=app.privacy)
+            self.app.push_screen(paid, self._save_paid)
             return
 
         def saved(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
             if app.perform(lambda s: s.set_evidence(self.platform_id, key, values)):
-                self.notify(t("pf.evidence_saved"))
+                self.say(t("pf.evidence_saved"))
 
         self.app.push_screen(EvidenceForm(self.platform, key, app.service.today()), saved)
 
@@ -270,7 +275,7 @@ class PlatformScreen(Screen[None]):
         if changes["payee"] is not None:
             steps.append(lambda s: s.set_payee(pid, **changes["payee"]))
         if all(app.perform(step) is not None for step in steps):
-            self.notify(t("pf.evidence_saved"))
+            self.say(t("pf.evidence_saved"))
 
     def action_add_note(self) -> None:
         assert self.platform is not None
@@ -282,7 +287,7 @@ class PlatformScreen(Screen[None]):
                 lambda s: s.add_note(self.platform_id, values["text"], values["stage"])
             )
             if note is not None:
-                self.notify(t("pf.note_added"))
+                self.say(t("pf.note_added"))
 
         self.app.push_screen(NoteForm(self.platform.name, self.stage_key), added)
 
@@ -293,7 +298,7 @@ class PlatformScreen(Screen[None]):
             pid = self.platform_id
             outcome = self.closure_app.perform(lambda s: s.edit_platform(pid, **fields))
             if outcome is not None:
-                self.notify(t("pf.platform_saved", name=outcome.value.name), markup=False)
+                self.say(t("pf.platform_saved", name=outcome.value.name))
 
         self.app.push_screen(PlatformForm(self.platform), edited)
 
@@ -306,6 +311,6 @@ class PlatformScreen(Screen[None]):
                 return
             # The redraw that follows the change finds the platform gone and goes back.
             if self.closure_app.perform(lambda s: s.remove_platform(self.platform_id)):
-                self.notify(t("pf.removed", name=name), markup=False)
+                self.say(t("pf.removed", name=name))
 
         self.app.push_screen(TypeNameToConfirm(name), confirmed)
