@@ -5,15 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from fixtures_platform import (
-    SIZE,
-    build_app,
-    fill,
-    on_platform,
-    prepare_dataset,
-    shown_text,
-    stored,
-)
 from textual.widgets import Input, Select
 
 from closure_tui.domain.clock import FixedClock
@@ -22,6 +13,15 @@ from closure_tui.services.session import closures_session
 from closure_tui.tui.modals.confirm import TypeNameToConfirm
 from closure_tui.tui.modals.platform_form import PlatformForm
 from closure_tui.tui.screens.dashboard import DashboardScreen
+from tests.tui.fixtures_platform import (
+    SIZE,
+    build_app,
+    fill,
+    on_platform,
+    prepare_dataset,
+    shown_text,
+    stored,
+)
 
 
 def names(data_dir: Path, clock: FixedClock) -> list[str]:

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from fixtures_platform import fill, on_platform, shown_text, stored
 from textual.widgets import Checkbox, OptionList
 
 from closure_tui.domain.clock import FixedClock
@@ -15,6 +14,7 @@ from closure_tui.services.closures import Closures
 from closure_tui.tui.modals.paid_form import PaidForm
 from closure_tui.tui.modals.stage_forms import EvidenceForm
 from closure_tui.tui.screens.platform import PlatformScreen
+from tests.tui.fixtures_platform import fill, on_platform, shown_text, stored
 
 PAYEE = {
     "payee-name": "重庆某消费金融有限公司",

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixtures_platform import (
+from textual.widgets import Input, TextArea
+
+from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.store.lock import WriterLock
+from closure_tui.tui.modals.confirm import ConfirmModal
+from closure_tui.tui.modals.note_form import NoteForm
+from closure_tui.tui.modals.stage_forms import SkipForm
+from closure_tui.tui.screens.dashboard import DashboardScreen
+from tests.tui.fixtures_platform import (
     MARKUP_NOTE,
     SIZE,
     build_app,
@@ -16,15 +25,6 @@ from fixtures_platform import (
     stored,
     stored_notes,
 )
-from textual.widgets import Input, TextArea
-
-from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.stages import StageKey, StageState
-from closure_tui.store.lock import WriterLock
-from closure_tui.tui.modals.confirm import ConfirmModal
-from closure_tui.tui.modals.note_form import NoteForm
-from closure_tui.tui.modals.stage_forms import SkipForm
-from closure_tui.tui.screens.dashboard import DashboardScreen
 
 
 def state_of(data_dir: Path, clock: FixedClock, pid: int, key: StageKey) -> StageState:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures_platform import SIZE, build_app, open_platform, prepare_dataset
 from textual.pilot import Pilot
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
+from tests.tui.fixtures_platform import SIZE, build_app, open_platform, prepare_dataset
 
 
 def _rich_dataset(data_dir: Path, clock: FixedClock) -> int:
