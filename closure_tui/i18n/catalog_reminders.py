@@ -96,3 +96,46 @@ REMINDERS: dict[str, tuple[str, str]] = {
     "cli.exported": ("已导出 {count} 条提醒到 {path}。", "Exported {count} reminders to {path}."),
     "ics.calendar_name": ("结清跟踪提醒", "closure-tui reminders"),
 }
+
+TUI_REMINDERS: dict[str, tuple[str, str]] = {
+    "bind.agenda": ("日程", "Agenda"),
+    "bind.agenda_back": ("返回", "Back"),
+    "bind.reminder_done": ("完成", "Done"),
+    "bind.snooze": ("推迟", "Snooze"),
+    "bind.dismiss_reminder": ("忽略", "Dismiss"),
+    "bind.add_reminder": ("添加提醒", "Remind"),
+    "bind.reminder_cancel": ("取消", "Cancel"),
+    "cmd.agenda": ("提醒日程", "Reminder agenda"),
+    "cmd.agenda.help": (
+        "按日期查看全部未完成的提醒",
+        "All open reminders by date",
+    ),
+    "cmd.export_ics": ("导出提醒到日历（.ics）", "Export reminders to a calendar (.ics)"),
+    "cmd.export_ics.help": (
+        "把未完成的提醒写成日历文件，放在“文档”文件夹",
+        "Write the open reminders as a calendar file in your Documents folder",
+    ),
+    "tui.due.title": (
+        "{count} 条提醒到期（其中 {overdue} 条已逾期）",
+        "{count} reminders due ({overdue} overdue)",
+    ),
+    "tui.due.more": ("……还有 {count} 条，按 g 查看日程", "… and {count} more: press g"),
+    "tui.due.now": ("提醒到期", "Reminder due"),
+    "tui.agenda.title": ("提醒日程（未完成，按日期）", "Agenda: open reminders by date"),
+    "tui.agenda.empty": ("没有未完成的提醒。", "No open reminders."),
+    "tui.agenda.col.id": ("编号", "id"),
+    "tui.agenda.col.date": ("日期", "date"),
+    "tui.agenda.col.platform": ("平台", "platform"),
+    "tui.agenda.col.stage": ("步骤", "stage"),
+    "tui.agenda.col.status": ("状态", "status"),
+    "tui.agenda.col.text": ("内容", "text"),
+    "tui.reminder.add_title": ("为 {name} 添加提醒", "New reminder for {name}"),
+    "tui.reminder.snooze_title": ("推迟到哪天？", "Snooze until when?"),
+    "tui.reminder.date_hint": (
+        "日期：2026-12-05、明天、+10d…",
+        "date: 2026-12-05, tomorrow, +10d …",
+    ),
+    "tui.reminder.text_hint": ("要做什么（关联步骤时可不填）", "what to do"),
+    "tui.export_failed": ("导出失败：{reason}", "Export failed: {reason}"),
+    "tui.col.next_reminder": ("下次提醒", "next reminder"),
+}

@@ -23,6 +23,7 @@ from closure_tui.services.closures import Closures
 from closure_tui.services.session import open_closures
 from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
+from closure_tui.tui.reminder_actions import ReminderActions
 
 T = TypeVar("T")
 
@@ -43,7 +44,7 @@ WRITE_ACTIONS = frozenset(
 )
 
 
-class ClosureApp(App[None]):
+class ClosureApp(ReminderActions, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
 
     CSS_PATH = "app.tcss"
@@ -53,6 +54,7 @@ class ClosureApp(App[None]):
         bind("question_mark", "help", "help"),
         bind("p", "toggle_privacy", "privacy"),
         bind("a", "add_platform", "add_platform"),
+        bind("g", "agenda", "agenda"),
     ]
 
     privacy: reactive[bool] = reactive(False)
@@ -96,12 +98,16 @@ class ClosureApp(App[None]):
 
         self.store_error = None
         try:
-            self.service = open_closures(self.data_dir, self.clock, writable=True)
+            self.service = open_closures(
+                self.data_dir, self.clock, writable=True, offsets=self.config.followups
+            )
             self.read_only = False
         except StoreLocked as locked:
             self.lock_holder = locked.holder
             try:
-                self.service = open_closures(self.data_dir, self.clock, writable=False)
+                self.service = open_closures(
+                    self.data_dir, self.clock, writable=False, offsets=self.config.followups
+                )
             except StoreDamaged as damaged:
                 self.store_error = damaged
             self.read_only = True
@@ -114,6 +120,7 @@ class ClosureApp(App[None]):
         for notice in self.service.store.notices:
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
         self.push_screen(DashboardScreen())
+        self.start_reminder_alerts()
 
     def close_store(self) -> None:
         if self.service is not None:
@@ -207,6 +214,7 @@ class ClosureApp(App[None]):
             yield SystemCommand(
                 t("cmd.add_platform"), t("cmd.add_platform.help"), self.action_add_platform
             )
+        yield from self.reminder_commands()
         other = "en" if i18n.current_language() == "zh" else "zh"
         yield SystemCommand(
             t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)
