@@ -103,6 +103,14 @@ async def test_agenda_lists_open_reminders_and_acts_on_them(
         await pilot.press("enter")
         await pilot.pause()
         assert str(table.get_row_at(0)[1]) == "2026-12-19"
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#reminder-date", Input).value = "2026-12-01"
+        app.screen.query_one("#reminder-text", Input).value = "call 贷后"
+        app.screen.query_one("#reminder-text", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [str(cell) for cell in table.get_row_at(0)][1::4] == ["2026-12-01", "call 贷后"]
     service = open_closures(data_dir, clock, writable=False)
     try:
         states = {r.id: r.state for r in Reminders(service).all()}

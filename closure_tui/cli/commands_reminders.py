@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import Any
 
 from closure_tui.cli.registry import reader, say, writer
@@ -121,25 +122,27 @@ def list_reminders(service: Closures, args: argparse.Namespace) -> int:
     return 0
 
 
+def _change(service: Closures, ref: str, change: Callable[[Reminders, int], Reminder]) -> Reminder:
+    reminders = Reminders(service)
+    return change(reminders, reminders.resolve(ref).id)
+
+
 @writer("done")
 def done(service: Closures, args: argparse.Namespace) -> int:
-    reminders = Reminders(service)
-    reminder = reminders.done(reminders.resolve(args.reminder).id)
+    reminder = _change(service, args.reminder, Reminders.done)
     say(t("cli.reminder_done", id=reminder.id))
     return 0
 
 
 @writer("dismiss")
 def dismiss(service: Closures, args: argparse.Namespace) -> int:
-    reminders = Reminders(service)
-    reminder = reminders.dismiss(reminders.resolve(args.reminder).id)
+    reminder = _change(service, args.reminder, Reminders.dismiss)
     say(t("cli.dismissed", id=reminder.id))
     return 0
 
 
 @writer("snooze")
 def snooze(service: Closures, args: argparse.Namespace) -> int:
-    reminders = Reminders(service)
-    reminder = reminders.snooze(reminders.resolve(args.reminder).id, args.date)
+    reminder = _change(service, args.reminder, lambda r, i: r.snooze(i, args.date))
     say(t("cli.snoozed", id=reminder.id, date=reminder.when.isoformat()))
     return 0

@@ -104,6 +104,7 @@ TUI_REMINDERS: dict[str, tuple[str, str]] = {
     "bind.snooze": ("推迟", "Snooze"),
     "bind.dismiss_reminder": ("忽略", "Dismiss"),
     "bind.add_reminder": ("添加提醒", "Remind"),
+    "bind.edit_reminder": ("修改", "Edit"),
     "bind.reminder_cancel": ("取消", "Cancel"),
     "cmd.agenda": ("提醒日程", "Reminder agenda"),
     "cmd.agenda.help": (
@@ -130,6 +131,7 @@ TUI_REMINDERS: dict[str, tuple[str, str]] = {
     "tui.agenda.col.status": ("状态", "status"),
     "tui.agenda.col.text": ("内容", "text"),
     "tui.reminder.add_title": ("为 {name} 添加提醒", "New reminder for {name}"),
+    "tui.reminder.edit_title": ("修改提醒 #{id}", "Edit reminder #{id}"),
     "tui.reminder.snooze_title": ("推迟到哪天？", "Snooze until when?"),
     "tui.reminder.date_hint": (
         "日期：2026-12-05、明天、+10d…",

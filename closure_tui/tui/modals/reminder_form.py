@@ -27,12 +27,15 @@ class ReminderForm(ModalScreen[dict[str, str] | None]):
     """
     BINDINGS = [bind("escape", "cancel", "reminder_cancel")]
 
-    def __init__(self, title: str, today: date, *, ask_text: bool = True, when: str = "") -> None:
+    def __init__(
+        self, title: str, today: date, *, ask_text: bool = True, when: str = "", text: str = ""
+    ) -> None:
         super().__init__()
         self.heading = title
         self.today = today
         self.ask_text = ask_text
         self.initial_date = when
+        self.initial_text = text
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -41,7 +44,9 @@ class ReminderForm(ModalScreen[dict[str, str] | None]):
                 self.initial_date, placeholder=t("tui.reminder.date_hint"), id="reminder-date"
             )
             if self.ask_text:
-                yield Input(placeholder=t("tui.reminder.text_hint"), id="reminder-text")
+                yield Input(
+                    self.initial_text, placeholder=t("tui.reminder.text_hint"), id="reminder-text"
+                )
             yield Static("", id="error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

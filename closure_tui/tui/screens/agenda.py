@@ -16,7 +16,7 @@ from closure_tui.tui.reminder_cells import agenda_row
 if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
 
-AGENDA_WRITES = frozenset({"reminder_done", "snooze", "dismiss"})
+AGENDA_WRITES = frozenset({"reminder_done", "snooze", "dismiss", "edit"})
 
 
 class AgendaScreen(Screen[None]):
@@ -25,6 +25,7 @@ class AgendaScreen(Screen[None]):
         bind("d", "reminder_done", "reminder_done"),
         bind("s", "snooze", "snooze"),
         bind("x", "dismiss", "dismiss_reminder"),
+        bind("e", "edit", "edit_reminder"),
     ]
 
     @property
@@ -100,3 +101,28 @@ class AgendaScreen(Screen[None]):
 
         form = ReminderForm(t("tui.reminder.snooze_title"), service.today(), ask_text=False)
         self.app.push_screen(form, snoozed)
+
+    def action_edit(self) -> None:
+        from closure_tui.tui.modals.reminder_form import ReminderForm
+
+        reminder_id = self.selected_id()
+        service = self.closure_app.service
+        if reminder_id is None or service is None:
+            return
+        reminder = Reminders(service).get(reminder_id)
+
+        def edited(answer: dict[str, str] | None) -> None:
+            if answer is not None:
+                self.closure_app.perform(
+                    lambda service: Reminders(service).edit(
+                        reminder_id, when=answer["date"], text=answer["text"]
+                    )
+                )
+
+        form = ReminderForm(
+            t("tui.reminder.edit_title", id=reminder_id),
+            service.today(),
+            when=reminder.when.isoformat(),
+            text=reminder.text,
+        )
+        self.app.push_screen(form, edited)
