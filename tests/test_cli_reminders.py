@@ -164,7 +164,7 @@ def test_export_ics_from_the_command_line(data_dir: Path, tmp_path: Path) -> Non
     ok(data_dir, "add", "借呗")
     ok(data_dir, "remind", "借呗", "+2d", "call", "--stage", "certificate")
     target = tmp_path / "closure.ics"
-    assert "Exported 1 reminders" in ok(
+    assert "Reminders exported (1)" in ok(
         data_dir, "export", "--format", "ics", "--output", str(target)
     )
     [todo] = Calendar.from_ical(target.read_bytes()).walk("VTODO")

@@ -42,7 +42,7 @@ async def test_launch_summarises_what_is_due(
     async with app.run_test() as pilot:
         await pilot.pause()
         [(title, message)] = _messages(app)
-        assert title == "2 reminders due (1 overdue)"
+        assert title == "Reminders due: 2 (1 overdue)"
         assert "借呗 · — · overdue by 2 days: call [bold]0[/]" in message
         assert "due today" in message
         assert "call [bold]2[/]" not in message

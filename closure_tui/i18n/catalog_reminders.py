@@ -93,7 +93,7 @@ REMINDERS: dict[str, tuple[str, str]] = {
     "cli.snoozed": ("提醒 #{id} 推迟到 {date}。", "Reminder #{id} snoozed until {date}."),
     "cli.due.none": ("没有到期的提醒。", "Nothing due."),
     "cli.reminders.none": ("没有提醒。", "No reminders."),
-    "cli.exported": ("已导出 {count} 条提醒到 {path}。", "Exported {count} reminders to {path}."),
+    "cli.exported": ("已导出 {count} 条提醒到 {path}。", "Reminders exported ({count}) to {path}."),
     "ics.calendar_name": ("结清跟踪提醒", "closure-tui reminders"),
 }
 
@@ -117,8 +117,8 @@ TUI_REMINDERS: dict[str, tuple[str, str]] = {
         "Write the open reminders as a calendar file in your Documents folder",
     ),
     "tui.due.title": (
-        "{count} 条提醒到期（其中 {overdue} 条已逾期）",
-        "{count} reminders due ({overdue} overdue)",
+        "到期提醒：{count} 条（其中 {overdue} 条已逾期）",
+        "Reminders due: {count} ({overdue} overdue)",
     ),
     "tui.due.more": ("……还有 {count} 条，按 g 查看日程", "… and {count} more: press g"),
     "tui.due.now": ("提醒到期", "Reminder due"),
