@@ -164,13 +164,11 @@ def test_export_ics_from_the_command_line(data_dir: Path, tmp_path: Path) -> Non
     ok(data_dir, "add", "借呗")
     ok(data_dir, "remind", "借呗", "+2d", "call", "--stage", "certificate")
     target = tmp_path / "closure.ics"
-    assert "Reminders exported (1)" in ok(
-        data_dir, "export", "--format", "ics", "--output", str(target)
-    )
+    written = ok(data_dir, "export", "--format", "ics", "--output", str(target))
+    assert str(target) in written
     [todo] = Calendar.from_ical(target.read_bytes()).walk("VTODO")
     assert str(todo["SUMMARY"]) == "借呗 · Settlement certificate: call"
     assert len(todo.walk("VALARM")) == 1
-    assert Calendar.from_ical(ok(data_dir, "export", "--format", "ics").encode()).walk("VTODO")
 
 
 def test_a_damaged_reminder_record_is_refused_on_open(data_dir: Path) -> None:

@@ -81,9 +81,9 @@ REMINDERS: dict[str, tuple[str, str]] = {
         "约定的最后还款日（仅 negotiated）；前一天会自动提醒",
         "the agreed pay-by date (negotiated only); you are reminded the day before",
     ),
-    "cli.h.export": ("导出数据", "export your data"),
-    "cli.h.format": ("导出格式", "export format"),
-    "cli.h.output": ("写入的文件（默认：标准输出）", "file to write (default: standard output)"),
+    "cli.h.export": ("导出报告或备份", "export a report or a backup"),
+    "cli.h.format": ("格式", "format"),
+    "cli.h.output": ("输出文件", "output file"),
     "cli.reminded": (
         "已添加提醒 #{id}：{name}，{date}。",
         "Reminder #{id} added: {name}, {date}.",
@@ -93,7 +93,11 @@ REMINDERS: dict[str, tuple[str, str]] = {
     "cli.snoozed": ("提醒 #{id} 推迟到 {date}。", "Reminder #{id} snoozed until {date}."),
     "cli.due.none": ("没有到期的提醒。", "Nothing due."),
     "cli.reminders.none": ("没有提醒。", "No reminders."),
-    "cli.exported": ("已导出 {count} 条提醒到 {path}。", "Reminders exported ({count}) to {path}."),
+    "cli.exported": ("已导出到 {path}", "Exported to {path}"),
+    "tui.exported_ics": (
+        "已导出 {count} 条提醒到 {path}",
+        "Reminders exported ({count}) to {path}",
+    ),
     "ics.calendar_name": ("结清跟踪提醒", "closure-tui reminders"),
 }
 

@@ -135,7 +135,7 @@ class ReminderActions:
             message = t("tui.export_failed", reason=error.strerror or str(error))
             self.notify(message, severity="error", markup=False)
             return None
-        self.notify(t("cli.exported", count=count, path=target), markup=False)
+        self.notify(t("tui.exported_ics", count=count, path=target), markup=False)
         return target
 
     def reminder_commands(self) -> Iterable[SystemCommand]:
