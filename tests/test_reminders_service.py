@@ -111,3 +111,13 @@ def test_resolve_accepts_hash_ids_and_refuses_junk(reminders: Reminders) -> None
     for ref in ("x", "99", "١"):
         with pytest.raises(DomainError):
             reminders.resolve(ref)
+
+
+def test_next_reminder_per_platform_is_the_earliest_open_one(reminders: Reminders) -> None:
+    first = reminders.closures.add_platform("借呗").value
+    second = reminders.closures.add_platform("花呗").value
+    soon = reminders.add(first.id, "+2d", "soon")
+    reminders.add(first.id, "+9d", "later")
+    done = reminders.add(second.id, "today", "handled")
+    reminders.done(done.id)
+    assert reminders.next_by_platform() == {first.id: soon}

@@ -88,6 +88,13 @@ class Reminders:
             raise DomainError("err.reminder.not_found", ref=ref)
         return self.get(int(digits))
 
+    def next_by_platform(self) -> dict[int, Reminder]:
+        """Each platform's earliest open reminder (for the dashboard column)."""
+        earliest: dict[int, Reminder] = {}
+        for reminder in self.find():
+            earliest.setdefault(reminder.platform_id, reminder)
+        return earliest
+
     def platform_names(self) -> dict[int, str]:
         return {p.id: p.name for p in self.closures.platforms()}
 
