@@ -16,21 +16,7 @@ from icalendar import Calendar
 
 from closure_tui.domain.clock import SystemClock
 from closure_tui.store.store import Store
-
-
-def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "closure_tui", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def ok(data_dir: Path, *args: str) -> str:
-    result = cli(data_dir, *args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+from tests.cli_helpers import cli, ok
 
 
 def test_overdue_shows_in_due_and_ten_days_out_only_within_14(data_dir: Path) -> None:
