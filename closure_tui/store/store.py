@@ -17,8 +17,10 @@ from typing import Any
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
+from closure_tui.domain.reminders import Reminder
 from closure_tui.store import backups, verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
+from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import ensure_private_dir, sweep_temp_files, tighten
@@ -81,7 +83,11 @@ def decode_data(file_name: str, data: dict[str, Any]) -> tuple[list[str], dict[s
     problems = check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems, {}
-    decoders = {"platforms": decode_platform, "notes": decode_note}
+    decoders = {
+        "platforms": decode_platform,
+        "notes": decode_note,
+        "reminders": decode_reminder,
+    }
     decoded: dict[str, dict] = {}
     for table in DATA_FILES.get(file_name, ()):
         decode = decoders.get(table)
@@ -94,6 +100,13 @@ def decode_data(file_name: str, data: dict[str, Any]) -> tuple[list[str], dict[s
             except ValueError as error:
                 problems.append(f"{table} #{doc_id}: {error}")
     return problems, decoded
+
+
+def _too_new(data: dict[str, Any]) -> bool:
+    try:
+        return schema_version(data) > CURRENT_SCHEMA
+    except ValueError:
+        return False
 
 
 class Store:
@@ -121,6 +134,9 @@ class Store:
         main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
         self.platforms: Collection[Platform] = Collection(
             main, "platforms", decode_platform, encode_platform, lambda p: p.id
+        )
+        self.reminders: Collection[Reminder] = Collection(
+            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id
         )
         self.notes: Collection[Note] = Collection(
             notes, "notes", decode_note, encode_note, lambda n: n.id
@@ -170,7 +186,7 @@ class Store:
             return None, {}
         problems, decoded = decode_data(name, data)
         if problems:
-            error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
+            error_type = StoreTooNew if _too_new(data) else StoreDamaged
             raise error_type(storage.path, problems, self.backups_path)
         return data, decoded
 
@@ -196,7 +212,11 @@ class Store:
         if changed and not self.read_only:
             storage.write(data)
         if not changed:
-            collections = {"platforms": self.platforms, "notes": self.notes}
+            collections = {
+                "platforms": self.platforms,
+                "notes": self.notes,
+                "reminders": self.reminders,
+            }
             for table, items in decoded.items():
                 collections[table].prime(items)
 
@@ -239,7 +259,9 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
     ensure_private_dir(data_dir)
     lock.acquire()
     try:
-        snapshot = backups.find_good_snapshot(data_dir, lambda path: not check_file(path), name)
+        snapshot = backups.find_good_snapshot(
+            data_dir, list(DATA_FILES), lambda path: not check_file(path), name
+        )
         if snapshot is None:
             raise NoBackup(backups.backups_dir(data_dir))
         moved = backups.put_back(snapshot, data_dir, data_files(data_dir), clock.now())
