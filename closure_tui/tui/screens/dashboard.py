@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 #: Column keys, in display order; each header is the catalogue entry `col.<key>`.
 COLUMNS = ("name", "kind", "progress", "next", "settled", "reminder")
+#: Rows added before the first paint, then per chunk after each paint.
+FIRST_ROWS, MORE_ROWS = 100, 250
 MARK_STYLES = {"▰": "bold green", "▱": "dim", "▭": "yellow"}
 
 
@@ -65,6 +67,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
     ]
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
+    _fill_generation = 0
+    _summary_key: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -149,11 +153,13 @@ class DashboardScreen(WriteGuard, Screen[None]):
         table.clear(columns=True)
         for key in COLUMNS:
             table.add_column(Text(t(f"col.{key}")), key=key)
-        for platform in shown:
-            table.add_row(*self.row(platform), key=str(platform.id))
-        if highlighted is not None and str(highlighted) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(highlighted)))
-        self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
+        self._fill_generation += 1
+        self._fill(shown, 0, highlighted, self._fill_generation)
+        app = self.closure_app
+        summary_key = (app.data_version, app.language, app.privacy)
+        if summary_key != self._summary_key:
+            self._summary_key = summary_key
+            self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
         welcome = not everything
         self.query_one("#welcome", Static).update(Text(t("dash.welcome")))
         self.query_one("#welcome").display = welcome
@@ -163,6 +169,27 @@ class DashboardScreen(WriteGuard, Screen[None]):
         empty.display = not welcome and not shown
         empty.update(self.empty_text(query))
         self.sub_title = t(f"dash.title.{self.view.value}", shown=len(shown))
+
+    def _fill(
+        self, shown: list[Platform], start: int, highlighted: int | None, generation: int
+    ) -> None:
+        """Add rows from `start`: a screenful before the next paint, the rest after it.
+
+        Building and measuring thousands of rows took seconds; the rows on screen now
+        come first, the others in chunks after each paint, and a newer reload (a
+        filter keystroke) drops the chunks still pending.
+        """
+        if generation != self._fill_generation:
+            return
+        table = self.table
+        stop = start + (FIRST_ROWS if start == 0 else MORE_ROWS)
+        for platform in shown[start:stop]:
+            table.add_row(*self.row(platform), key=str(platform.id))
+        if highlighted is not None and str(highlighted) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(highlighted)))
+            highlighted = None
+        if stop < len(shown):
+            self.call_after_refresh(self._fill, shown, stop, highlighted, generation)
 
     def empty_text(self, query: str) -> Text:
         if query.strip():
