@@ -236,16 +236,17 @@ def frame_rows(bench: Bench, frames: dict) -> list[Row]:
     rows = []
     for target, size, limit in (("T1", plan.first_frame, 1.25), ("T2", plan.large, 1.5)):
         ours, theirs = frames[size]
-        rows.append(
-            ratio_row(
-                target,
-                size,
-                median([f.seconds for f in ours]),
-                median([f.seconds for f in theirs]),
-                baseline="bare Textual",
-                limit=limit,
+        for label, field in (("wall", "seconds"), ("CPU", "cpu_seconds")):
+            rows.append(
+                ratio_row(
+                    f"{target} {label}",
+                    size,
+                    median([getattr(f, field) for f in ours]),
+                    median([getattr(f, field) for f in theirs]),
+                    baseline="bare Textual",
+                    limit=limit,
+                )
             )
-        )
     ours, theirs = frames[plan.large]
     rows.append(
         ratio_row(

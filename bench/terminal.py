@@ -25,9 +25,11 @@ def available() -> bool:
 
 @dataclass(frozen=True)
 class Frame:
-    """How long until `marker` showed, and the program's peak RSS at that point plus a moment."""
+    """How long until `marker` showed (wall and the program's CPU time), and its peak RSS
+    a moment later."""
 
     seconds: float
+    cpu_seconds: float
     peak_rss_kb: int
 
 
@@ -63,16 +65,17 @@ class Tmux:
         started = time.perf_counter()
         self._tmux("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), line)
         try:
+            pid = int(self._tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
             while True:
                 screen = self._tmux("capture-pane", "-p", "-t", name)
                 elapsed = time.perf_counter() - started
                 if pattern.search(screen):
+                    cpu = cpu_seconds(pid)
                     break
                 if elapsed > timeout:
                     raise TimeoutError(f"{marker!r} never showed; screen:\n{screen}")
-            pid = self._tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip()
             time.sleep(settle)
-            return Frame(elapsed, peak_rss_kb(int(pid)))
+            return Frame(elapsed, cpu, peak_rss_kb(pid))
         finally:
             self._tmux("kill-session", "-t", name)
 
@@ -101,7 +104,7 @@ class Tmux:
         try:
             self._wait(name, lambda screen: bool(NAMES.search(screen)), timeout)
             self._tmux("send-keys", "-t", name, opener)
-            time.sleep(0.3)
+            time.sleep(1.0)
             for end in range(1, len(text) + 1):
                 typed = text[:end]
                 started = time.perf_counter()
@@ -131,6 +134,15 @@ NAMES = re.compile(r"P\d{4}")
 def _all_match(screen: str, typed: str) -> bool:
     names = NAMES.findall(screen)
     return bool(names) and all(typed in name for name in names)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a live process so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_kb(pid: int) -> int:
