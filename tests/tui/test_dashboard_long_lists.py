@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.pilot import Pilot
+
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
 from closure_tui.tui.screens.dashboard import FIRST_ROWS, MORE_ROWS, DashboardScreen
@@ -13,23 +16,25 @@ from tests.tui.helpers import running, table_names
 COUNT = FIRST_ROWS + MORE_ROWS + 30
 
 
-def _many_platforms(data_dir: Path, clock: FixedClock) -> list[str]:
-    names = [f"P{number:04d}" for number in range(1, COUNT + 1)]
+@pytest.fixture
+def names(data_dir: Path, clock: FixedClock) -> list[str]:
+    """More platforms than the first batch and one chunk of rows, by name."""
+    created = [f"P{number:04d}" for number in range(1, COUNT + 1)]
     with closures_session(data_dir, clock, writable=True) as service, service.store.transaction():
-        for name in names:
+        for name in created:
             service.add_platform(name)
-    return names
+    return created
 
 
-async def _settle(pilot: object) -> None:
+async def _settle(pilot: Pilot) -> None:
+    """Let every pending chunk of rows arrive."""
     for _ in range(COUNT // MORE_ROWS + 3):
-        await pilot.pause()  # type: ignore[attr-defined]
+        await pilot.pause()
 
 
 async def test_every_platform_is_listed_past_the_first_screenful(
-    make_app: AppFactory, data_dir: Path, clock: FixedClock
+    make_app: AppFactory, names: list[str]
 ) -> None:
-    names = _many_platforms(data_dir, clock)
     app = make_app()
     async with running(app) as pilot:
         await _settle(pilot)
@@ -37,9 +42,8 @@ async def test_every_platform_is_listed_past_the_first_screenful(
 
 
 async def test_a_filter_typed_while_rows_arrive_shows_only_matches(
-    make_app: AppFactory, data_dir: Path, clock: FixedClock
+    make_app: AppFactory, names: list[str]
 ) -> None:
-    names = _many_platforms(data_dir, clock)
     app = make_app()
     async with running(app) as pilot:
         await _settle(pilot)
