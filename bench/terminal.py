@@ -129,10 +129,12 @@ class Tmux:
 
 
 NAMES = re.compile(r"P\d{4}")
+ROW_NAME = re.compile(r"\s*(P\d{4})\s")
 
 
 def _all_match(screen: str, typed: str) -> bool:
-    names = NAMES.findall(screen)
+    """Every table row (a line starting with a name) matches; toasts beside rows are ignored."""
+    names = [match[1] for line in screen.splitlines() if (match := ROW_NAME.match(line))]
     return bool(names) and all(typed in name for name in names)
 
 

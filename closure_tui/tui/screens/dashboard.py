@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 #: Column keys, in display order; each header is the catalogue entry `col.<key>`.
 COLUMNS = ("name", "kind", "progress", "next", "settled", "reminder")
 #: Rows added before the first paint, then per chunk after each paint.
-FIRST_ROWS, MORE_ROWS = 100, 250
+FIRST_ROWS, MORE_ROWS = 100, 100
+#: Seconds between chunks, so the screen repaints and keys are read in between.
+CHUNK_PAUSE = 0.01
 MARK_STYLES = {"▰": "bold green", "▱": "dim", "▭": "yellow"}
 
 
@@ -191,7 +193,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
             table.move_cursor(row=table.get_row_index(str(highlighted)))
             highlighted = None
         if stop < len(shown):
-            self.call_after_refresh(self._fill, shown, stop, highlighted, generation)
+            # A timer, not `call_after_refresh`: keys typed meanwhile go first.
+            self.set_timer(CHUNK_PAUSE, lambda: self._fill(shown, stop, highlighted, generation))
 
     def empty_text(self, query: str) -> Text:
         if query.strip():
