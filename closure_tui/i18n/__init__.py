@@ -15,9 +15,16 @@ from closure_tui.i18n.catalog_cli import CLI
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_store import STORE
 from closure_tui.i18n.catalog_tui import TUI
+from closure_tui.i18n.catalog_tui_platform import TUI_PLATFORM
 
 LANGS = ("zh", "en")
-_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (DOMAIN, STORE, CLI, TUI)
+_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
+    DOMAIN,
+    STORE,
+    CLI,
+    TUI,
+    TUI_PLATFORM,
+)
 CATALOGUE: dict[str, tuple[str, str]] = {}
 
 
