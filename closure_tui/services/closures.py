@@ -163,7 +163,7 @@ class Closures:
     ) -> Outcome[Platform]:
         """Mark a stage done; `pay_by` (negotiated only) records the agreed pay-by date too."""
         platform = self.get(platform_id)
-        done_on = self.parse_date(on) if on else self.today()
+        done_on = self.parse_date(on) if on is not None else self.today()
         changes: dict[str, Any] = {}
         if pay_by is not None:
             if key is not StageKey.NEGOTIATED:
@@ -228,7 +228,7 @@ class Closures:
             bank=clean_field(bank, "bank"),
             account=clean_account(account),
             verified_via=clean_field(verified_via, "verified_via"),
-            verified_on=self.parse_date(verified_on) if verified_on else None,
+            verified_on=self.parse_date(verified_on) if verified_on is not None else None,
         )
         updated = replace(platform, payee=payee)
         self.store.platforms.put(updated)
@@ -241,7 +241,7 @@ class Closures:
         platform = self.get(platform_id)
         payment = Payment(
             amount=parse_money(amount),
-            on=self.parse_date(on) if on else self.today(),
+            on=self.parse_date(on) if on is not None else self.today(),
             reference=clean_field(reference, "reference"),
         )
         updated = replace(platform, payments=(*platform.payments, payment))

@@ -10,10 +10,13 @@ from textual.widgets import DataTable, Input
 from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.domain.reminders import ReminderState
+from closure_tui.domain.stages import StageKey
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.session import open_closures
 from closure_tui.tui.app import ClosureApp, create_app
 from closure_tui.tui.screens.agenda import AgendaScreen
+from tests.tui.fixtures_platform import on_platform
+from tests.tui.helpers import running
 
 
 def _seed(data_dir: Path, clock: FixedClock, *dates: str) -> None:
@@ -31,6 +34,7 @@ def _app(data_dir: Path, clock: FixedClock, tmp_path: Path) -> ClosureApp:
 
 
 def _messages(app: ClosureApp) -> list[tuple[str, str]]:
+    """Title and message of every notification raised so far."""
     return [(n.title, n.message) for n in app._notifications]
 
 
@@ -160,3 +164,51 @@ async def test_calendar_export_from_the_app(
         assert "Export reminders to a calendar (.ics)" in titles
     [todo] = Calendar.from_ical((tmp_path / "out.ics").read_bytes()).walk("VTODO")
     assert str(todo["SUMMARY"]).startswith("借呗")
+
+
+async def test_dashboard_shows_each_platforms_next_reminder_by_urgency(
+    data_dir: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    service = open_closures(data_dir, clock, writable=True, offsets=FollowUpOffsets())
+    try:
+        reminders = Reminders(service)
+        for name, when in (("借呗", "2026-11-20"), ("花呗", "today"), ("微粒贷", "+6d")):
+            platform = service.add_platform(name).value
+            reminders.add(platform.id, when, "call")
+            reminders.add(platform.id, "+30d", "later")
+        service.add_platform("度小满")
+    finally:
+        service.store.close()
+    app = _app(data_dir, clock, tmp_path)
+    async with running(app):
+        table = app.screen.query_one("#platforms", DataTable)
+        cells = {
+            str(table.get_row_at(i)[0]): table.get_row_at(i)[5] for i in range(table.row_count)
+        }
+        assert {name: str(cell) for name, cell in cells.items()} == {
+            "借呗": "2026-11-20",
+            "花呗": "2026-11-29",
+            "微粒贷": "2026-12-05",
+            "度小满": "",
+        }
+        assert cells["借呗"].style == "bold red"
+        assert cells["花呗"].style == "bold reverse"
+        assert cells["微粒贷"].style == ""
+
+
+async def test_r_on_a_stage_adds_a_reminder_for_that_stage(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "京东金条") as opened:
+        assert opened.screen.stage_key is StageKey.PAID
+        await opened.press("r")
+        assert opened.app.screen.query_one("#reminder-date", Input)
+        await opened.press(*"+3d", "enter", *"call", "enter")
+        [reminder] = [
+            r for r in Reminders(opened.app.service).find() if r.platform_id == opened.platform_id
+        ]
+        assert (reminder.stage, reminder.when.isoformat(), reminder.text) == (
+            StageKey.PAID,
+            "2026-12-02",
+            "call",
+        )
