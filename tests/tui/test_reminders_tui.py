@@ -13,8 +13,9 @@ from closure_tui.domain.reminders import ReminderState
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.session import open_closures
-from closure_tui.tui.app import ClosureApp, create_app
+from closure_tui.tui.app import ClosureApp
 from closure_tui.tui.screens.agenda import AgendaScreen
+from tests.tui.conftest import AppFactory
 from tests.tui.fixtures_platform import on_platform
 from tests.tui.helpers import running
 
@@ -29,22 +30,17 @@ def _seed(data_dir: Path, clock: FixedClock, *dates: str) -> None:
         service.store.close()
 
 
-def _app(data_dir: Path, clock: FixedClock, tmp_path: Path) -> ClosureApp:
-    return create_app(data_dir=data_dir, clock=clock, lang="en", config_path=tmp_path / "c.toml")
-
-
 def _messages(app: ClosureApp) -> list[tuple[str, str]]:
     """Title and message of every notification raised so far."""
     return [(n.title, n.message) for n in app._notifications]
 
 
 async def test_launch_summarises_what_is_due(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock, "2026-11-27", "today", "+10d")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app):
         [(title, message)] = _messages(app)
         assert title == "Reminders due: 2 (1 overdue)"
         assert "借呗 · — · overdue by 2 days: call [bold]0[/]" in message
@@ -53,22 +49,20 @@ async def test_launch_summarises_what_is_due(
 
 
 async def test_no_launch_notification_when_nothing_is_due(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock, "+3d")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app):
         assert _messages(app) == []
 
 
 async def test_a_reminder_coming_due_while_running_is_announced_once(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock, "tomorrow")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app) as pilot:
         assert app._due_timer is not None
         assert app.check_due_reminders() == []
         clock.advance(days=1)
@@ -80,11 +74,11 @@ async def test_a_reminder_coming_due_while_running_is_announced_once(
 
 
 async def test_agenda_lists_open_reminders_and_acts_on_them(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock, "+5d", "2026-11-27", "today")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
+    app = make_app()
+    async with running(app) as pilot:
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
@@ -128,12 +122,11 @@ async def test_agenda_lists_open_reminders_and_acts_on_them(
 
 
 async def test_reminder_form_refuses_a_bad_date_and_saves_a_good_one(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock)
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app) as pilot:
         app.ask_reminder(1)
         await pilot.pause()
         form = app.screen
@@ -152,12 +145,11 @@ async def test_reminder_form_refuses_a_bad_date_and_saves_a_good_one(
 
 
 async def test_calendar_export_from_the_app(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory, tmp_path: Path
 ) -> None:
     _seed(data_dir, clock, "+2d")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app):
         written = app.export_calendar(tmp_path / "out.ics")
         assert written is not None
         titles = [c.title for c in app.get_system_commands(app.screen)]
@@ -167,7 +159,7 @@ async def test_calendar_export_from_the_app(
 
 
 async def test_dashboard_shows_each_platforms_next_reminder_by_urgency(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     service = open_closures(data_dir, clock, writable=True, offsets=FollowUpOffsets())
     try:
@@ -179,7 +171,7 @@ async def test_dashboard_shows_each_platforms_next_reminder_by_urgency(
         service.add_platform("度小满")
     finally:
         service.store.close()
-    app = _app(data_dir, clock, tmp_path)
+    app = make_app()
     async with running(app):
         table = app.screen.query_one("#platforms", DataTable)
         cells = {
