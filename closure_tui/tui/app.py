@@ -64,8 +64,8 @@ class ClosureApp(ReminderActions, App[None]):
         bind("question_mark", "help", "help"),
         bind("p", "toggle_privacy", "privacy"),
         bind("a", "add_platform", "add_platform"),
-        bind("g", "agenda", "agenda"),
         bind("ctrl+p", "command_palette", "palette", show=False, priority=True),
+        bind("g", "agenda", "agenda"),
     ]
 
     privacy: reactive[bool] = reactive(False)

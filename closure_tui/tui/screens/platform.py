@@ -182,9 +182,10 @@ class PlatformScreen(WriteGuard, Screen[None]):
     # ---- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Write actions are hidden while another instance holds the store."""
-        writable = not self.closure_app.read_only and self.platform is not None
-        return writable or action not in WRITE_ACTIONS
+        """Write actions are hidden while read-only, and when the platform is gone."""
+        if self.platform is None and action in WRITE_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
 
     def say(self, message: str, severity: SeverityLevel = "information") -> None:
         """A notification; never markup, since messages can carry names the user typed."""
