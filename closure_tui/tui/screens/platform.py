@@ -45,6 +45,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
         bind("s", "skip_stage", "skip_stage"),
         bind("e", "edit_evidence", "edit_evidence"),
         bind("n", "add_note", "add_note"),
+        bind("r", "add_reminder", "add_reminder"),
         bind("E", "edit_platform", "edit_platform"),
         bind("x", "remove_platform", "remove_platform"),
     ]
@@ -277,6 +278,10 @@ class PlatformScreen(WriteGuard, Screen[None]):
             steps.append(lambda s: s.set_payee(pid, **changes["payee"]))
         if all(app.perform(step) is not None for step in steps):
             self.say(t("pf.evidence_saved"))
+
+    def action_add_reminder(self) -> None:
+        """A reminder for the highlighted stage; it closes itself when the stage is done."""
+        self.closure_app.ask_reminder(self.platform_id, self.stage_key)
 
     def action_add_note(self) -> None:
         assert self.platform is not None
