@@ -14,6 +14,7 @@ from closure_tui.tui.modals.confirm import ConfirmModal
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.stage_forms import SkipForm
 from closure_tui.tui.screens.dashboard import DashboardScreen
+from closure_tui.tui.widgets.banner import ReadOnlyBanner
 from tests.tui.fixtures_platform import (
     MARKUP_NOTE,
     SIZE,
@@ -148,7 +149,8 @@ async def test_read_only_hides_write_actions_and_ignores_them(
         async with app.run_test(size=SIZE) as pilot:
             screen = await open_platform(pilot, ids["借呗"])
             assert app.read_only
-            assert screen.query_one("#read-only-banner").display
+            await pilot.pause()
+            assert screen.query(ReadOnlyBanner)
             keys = {b.binding.key for b in screen.active_bindings.values()}
             for action in ("toggle_stage", "skip_stage", "add_note", "remove_platform"):
                 assert screen.check_action(action, ()) is False
