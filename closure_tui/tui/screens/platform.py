@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, ListView, Static
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
 from closure_tui.tui.bindings import WriteGuard, bind
@@ -121,7 +122,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
             return
         app = self.closure_app
         privacy = app.privacy
-        self.sub_title = platform.name
+        self.sub_title = display_safe(platform.name)
         self.query_one("#platform-title", Static).update(self._title(platform, privacy))
         self.query_one("#stages-title", Static).update(t("pf.stages"))
         self.query_one("#notes-title", Static).update(t("pf.notes"))
