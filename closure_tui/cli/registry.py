@@ -26,7 +26,10 @@ WRITERS: dict[str, Handler] = {}
 READERS: dict[str, Handler] = {}
 
 #: Command families beyond the core contract (each adds its own subcommands).
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = (
+    "closure_tui.cli.commands_reminders",
+    "closure_tui.cli.commands_export",
+)
 
 
 def writer(name: str) -> Callable[[Handler], Handler]:

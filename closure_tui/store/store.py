@@ -18,8 +18,10 @@ from tinydb import TinyDB
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
+from closure_tui.domain.reminders import Reminder
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
+from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import ensure_private_dir, sweep_temp_files, tighten
@@ -76,7 +78,11 @@ def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
     problems = check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems
-    decoders = {"platforms": decode_platform, "notes": decode_note}
+    decoders = {
+        "platforms": decode_platform,
+        "notes": decode_note,
+        "reminders": decode_reminder,
+    }
     for table in DATA_FILES.get(file_name, ()):
         decode = decoders.get(table)
         for doc_id, doc in data.get(table, {}).items():
@@ -120,6 +126,9 @@ class Store:
         main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
         self.platforms: Collection[Platform] = Collection(
             main, "platforms", decode_platform, encode_platform, lambda p: p.id
+        )
+        self.reminders: Collection[Reminder] = Collection(
+            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id
         )
         self.notes: Collection[Note] = Collection(
             notes, "notes", decode_note, encode_note, lambda n: n.id

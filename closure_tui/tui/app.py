@@ -27,6 +27,7 @@ from closure_tui.services.session import open_closures
 from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
+from closure_tui.tui.reminder_actions import ReminderActions
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
 
 T = TypeVar("T")
@@ -48,7 +49,7 @@ WRITE_ACTIONS = frozenset(
 )
 
 
-class ClosureApp(App[None]):
+class ClosureApp(ReminderActions, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
 
     CSS_PATH = "app.tcss"
@@ -60,6 +61,7 @@ class ClosureApp(App[None]):
         bind("p", "toggle_privacy", "privacy"),
         bind("a", "add_platform", "add_platform"),
         bind("ctrl+p", "command_palette", "palette", show=False, priority=True),
+        bind("g", "agenda", "agenda"),
     ]
 
     privacy: reactive[bool] = reactive(False)
@@ -106,12 +108,16 @@ class ClosureApp(App[None]):
 
         self.store_error = None
         try:
-            self.service = open_closures(self.data_dir, self.clock, writable=True)
+            self.service = open_closures(
+                self.data_dir, self.clock, writable=True, offsets=self.config.followups
+            )
             self.read_only = False
         except StoreLocked as locked:
             self.lock_holder = locked.holder
             try:
-                self.service = open_closures(self.data_dir, self.clock, writable=False)
+                self.service = open_closures(
+                    self.data_dir, self.clock, writable=False, offsets=self.config.followups
+                )
             except StoreDamaged as damaged:
                 self.store_error = damaged
             self.read_only = True
@@ -124,6 +130,7 @@ class ClosureApp(App[None]):
         for notice in self.service.store.notices:
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
         self.push_screen(DashboardScreen())
+        self.start_reminder_alerts()
 
     def close_store(self) -> None:
         if self.service is not None:
@@ -237,6 +244,7 @@ class ClosureApp(App[None]):
             yield SystemCommand(
                 t("cmd.add_platform"), t("cmd.add_platform.help"), self.action_add_platform
             )
+        yield from self.reminder_commands()
         other = "en" if i18n.current_language() == "zh" else "zh"
         yield SystemCommand(
             t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)
