@@ -178,9 +178,8 @@ class PlatformScreen(WriteGuard, Screen[None]):
     # ---- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Write actions are hidden while read-only (the app decides) or once the platform
-        is gone."""
-        if action in WRITE_ACTIONS and self.platform is None:
+        """Write actions are hidden while read-only, and when the platform is gone."""
+        if self.platform is None and action in WRITE_ACTIONS:
             return False
         return super().check_action(action, parameters)
 
