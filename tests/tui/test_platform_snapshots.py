@@ -52,7 +52,7 @@ def test_add_form(snap_compare, data_dir: Path, clock: FixedClock) -> None:
         await pilot.press("a")
         await pilot.pause()
         for field in pilot.app.screen.query(Input):
-            field.cursor_blink = False
+            field.cursor_blink = False  # a blinking cursor would make the picture flaky
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_form)
