@@ -19,6 +19,8 @@ from closure_tui.tui.text import plain
 class NoteForm(FormModal[dict[str, Any] | None]):
     """Dismisses with `{"text": str, "stage": StageKey | None}`."""
 
+    AUTO_FOCUS = "#note-text"
+
     def __init__(self, platform_name: str, stage: StageKey | None = None) -> None:
         super().__init__()
         self.platform_name = platform_name
@@ -40,9 +42,6 @@ class NoteForm(FormModal[dict[str, Any] | None]):
                 id="note-stage",
             ),
         )
-
-    def on_mount(self) -> None:
-        self.query_one("#note-text").focus()
 
     def collect(self) -> dict[str, Any]:
         try:
