@@ -4,7 +4,8 @@
 
 Platforms are named P0001, P0002, ...; each gets a kind, amounts and a random but
 reproducible amount of progress (ticked and skipped stages, evidence, a verified
-payee and payments); notes are about 200 Chinese characters each. Everything goes
+payee and payments, which schedule the follow-up reminders); notes are about 200
+Chinese characters each; `--reminders K` adds K manual reminders. Everything goes
 through `Closures`, grouped in one store transaction per chunk so a 500 / 10,000
 store builds in seconds.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
 from datetime import datetime
 from pathlib import Path
@@ -123,9 +123,15 @@ def build(
 
 
 def _add_reminders(service: Closures, ids: list[int], count: int, rng: random.Random) -> None:
-    """Reminders come with the reminders service; until then `--reminders` is a no-op."""
-    if count:
-        print("reminders: no reminders service in this version; none added", file=sys.stderr)
+    """Manual reminders (follow-ups are already scheduled by ticking, as in real use)."""
+    from closure_tui.services.reminders import Reminders
+
+    reminders = Reminders(service)
+    texts = ("回电话确认额度已注销", "查一次征信，看账户状态", "催结清证明", "确认银行卡已解绑")
+    with service.store.transaction():
+        for _ in range(count):
+            day = f"2026-{rng.randrange(4, 13):02d}-{rng.randrange(1, 29):02d}"
+            reminders.add(rng.choice(ids), day, rng.choice(texts))
 
 
 def main(argv: list[str] | None = None) -> int:

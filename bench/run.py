@@ -109,7 +109,7 @@ class Bench:
     def dataset(self, size: tuple[int, int]) -> Path:
         if size not in self._datasets:
             path = self.workdir / f"data-{size[0]}-{size[1]}"
-            make_dataset.build(path, *size)
+            make_dataset.build(path, *size, reminders=size[0] // 5)
             self._datasets[size] = path
         return self._datasets[size]
 

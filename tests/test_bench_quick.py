@@ -8,6 +8,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+MANUAL_REMINDERS = {
+    "回电话确认额度已注销",
+    "查一次征信，看账户状态",
+    "催结清证明",
+    "确认银行卡已解绑",
+}
 
 
 def test_quick_benchmark_prints_every_target(tmp_path: Path) -> None:
@@ -46,6 +52,8 @@ def test_dataset_is_a_realistic_store_the_cli_reads(tmp_path: Path) -> None:
             "12",
             "--notes",
             "40",
+            "--reminders",
+            "6",
         ],
         capture_output=True,
         check=True,
@@ -59,3 +67,5 @@ def test_dataset_is_a_realistic_store_the_cli_reads(tmp_path: Path) -> None:
     ]
     assert len(notes) == 40
     assert all(len(note["text"]) >= 150 for note in notes)
+    reminders = json.loads(_cli(data, "reminders", "--all", "--json"))
+    assert sum(1 for r in reminders if r["text"] in MANUAL_REMINDERS) == 6
