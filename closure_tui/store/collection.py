@@ -32,6 +32,7 @@ class Collection(Generic[T]):
         self._encode = encode
         self._get_id = get_id
         self._items: dict[int, T] | None = None
+        self._generation = db.storage.generation
 
     def validate(self) -> list[str]:
         """Decode every record; return one line per record that fails (nothing is dropped)."""
@@ -49,6 +50,11 @@ class Collection(Generic[T]):
         self._items = None
 
     def _cache(self) -> dict[int, T]:
+        """Decoded records; rebuilt from the file after a failed write dropped the storage's copy,
+        so a change that was not saved is never shown as if it had been."""
+        if self._generation != self._db.storage.generation:
+            self._items = None
+            self._generation = self._db.storage.generation
         if self._items is None:
             self._items = {
                 doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()

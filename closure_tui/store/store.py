@@ -8,6 +8,7 @@ and `notes.json`. Orphans (notes of a removed platform) are harmless and ignored
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from closure_tui.store.schema import (
     CURRENT_SCHEMA,
     META_ID,
     META_TABLE,
+    check_meta,
     check_tables,
     fresh_meta,
     migrate,
@@ -73,7 +75,7 @@ def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
         return [str(error)]
     if version > CURRENT_SCHEMA:
         return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
-    problems = check_tables(data, DATA_FILES.get(file_name, ()))
+    problems = check_meta(data) + check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems
     decoders = {"platforms": decode_platform, "notes": decode_note}
@@ -87,6 +89,11 @@ def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
             except ValueError as error:
                 problems.append(f"{table} #{doc_id}: {error}")
     return problems
+
+
+def _empty_file(name: str) -> dict[str, Any]:
+    """What a data file holds before its first save."""
+    return {META_TABLE: fresh_meta(name)}
 
 
 class Store:
@@ -107,6 +114,7 @@ class Store:
                 storage=AtomicJSONStorage,
                 read_only=not writable,
                 before_write=self._backup_once,
+                empty=functools.partial(_empty_file, name),
             )
             self._dbs[name] = db
             self._storages[name] = db.storage
@@ -136,6 +144,7 @@ class Store:
         if self._lock is not None:
             self._lock.acquire()
             sweep_temp_files(self.data_dir)
+            sweep_temp_files(self.backups_path)
         loaded: dict[str, dict[str, Any] | None] = {}
         for name, storage in self._storages.items():
             try:
@@ -156,7 +165,7 @@ class Store:
     def _adopt(self, name: str, data: dict[str, Any] | None) -> None:
         storage = self._storages[name]
         if data is None:
-            storage.replace_cache({META_TABLE: fresh_meta(name)})
+            storage.replace_cache(_empty_file(name))
             return
         data, changed = migrate(data)
         storage.replace_cache(data)
@@ -197,6 +206,7 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
     ensure_private_dir(data_dir)
     lock.acquire()
     try:
+        sweep_temp_files(data_dir)
         snapshot = backups.find_good_snapshot(data_dir, lambda path: not check_file(path), name)
         if snapshot is None:
             raise NoBackup(backups.backups_dir(data_dir))
