@@ -39,25 +39,33 @@ class Zygote:
             bufsize=1,
         )
 
-    def round(self, command: str, delay: float) -> tuple[list[str], int]:
-        """Run one worker, SIGKILL it after `delay` seconds; its acks and wait status."""
+    def round(self, command: str, after_acks: int, delay: float) -> tuple[list[str], int]:
+        """Run one worker; SIGKILL it `delay` seconds after its `after_acks`th ack (or start).
+
+        Counting acks first keeps every round productive however slow the machine is;
+        the random delay puts the kill at an arbitrary point of the next write."""
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write(command + "\n")
         self.process.stdin.flush()
         acks: list[str] = []
         status = None
+        pid = 0
+        killed = False
         for line in self.process.stdout:
             word, _, rest = line.rstrip("\n").partition(" ")
-            if word == "pid":
-                time.sleep(delay)
-                os.kill(int(rest), signal.SIGKILL)
-            elif word == "ack":
-                acks.append(rest)
-            elif word == "dead":
+            if word == "dead":
                 status = int(rest)
                 break
+            if word == "pid":
+                pid = int(rest)
+            elif word == "ack":
+                acks.append(rest)
             else:
                 pytest.fail(f"worker failed: {line}")
+            if pid and not killed and len(acks) >= after_acks:
+                time.sleep(delay)
+                os.kill(pid, signal.SIGKILL)
+                killed = True
         assert status is not None, "helper process ended"
         return acks, status
 
@@ -113,7 +121,8 @@ def test_random_sigkill_loses_no_acknowledged_write(
     left_temporary = 0
     acked_total = 0
     for round_number in range(1, WRITE_KILLS + 1):
-        acks, status = zygote.round(f"write {seeded} {round_number}", rng.uniform(0, 0.03))
+        command = f"write {seeded} {round_number}"
+        acks, status = zygote.round(command, rng.randrange(6), rng.uniform(0, 0.004))
         assert _killed(status), status
         _check_acks(seeded, acks)
         leftovers = temp_entries(seeded)
@@ -142,7 +151,8 @@ def test_sigkill_during_restore_leaves_good_files(
     rng = random.Random(11)
     restored = 0
     for _ in range(RESTORE_KILLS):
-        acks, status = zygote.round(f"restore {seeded}", rng.uniform(0, 0.02))
+        command = f"restore {seeded}"
+        acks, status = zygote.round(command, rng.randrange(3), rng.uniform(0, 0.004))
         assert _killed(status), status
         restored += len(acks)
         for path in data_files(seeded):
