@@ -32,6 +32,14 @@ def tighten(path: Path, mode: int) -> bool:
     return False
 
 
+def tighten_if_possible(path: Path, mode: int) -> bool:
+    """`tighten`, but a file this user cannot change (or that vanished) is left as it is."""
+    try:
+        return tighten(path, mode)
+    except OSError:
+        return False
+
+
 def fsync_dir(path: Path) -> None:
     """Make a rename in `path` durable, as far as the file system allows.
 

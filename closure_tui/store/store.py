@@ -23,7 +23,13 @@ from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
-from closure_tui.store.fsutil import ensure_private_dir, sweep_temp_files, tighten
+from closure_tui.store.fsutil import (
+    PRIVATE_DIR,
+    PRIVATE_FILE,
+    ensure_private_dir,
+    sweep_temp_files,
+    tighten_if_possible,
+)
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.schema import (
     CURRENT_SCHEMA,
@@ -129,7 +135,10 @@ class Store:
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool) -> Store:
         """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass."""
-        tightened = writable and ensure_private_dir(data_dir)
+        if writable:
+            tightened = ensure_private_dir(data_dir)
+        else:  # a reader never creates the directory, but still closes it to others
+            tightened = data_dir.is_dir() and tighten_if_possible(data_dir, PRIVATE_DIR)
         store = cls(data_dir, clock, writable=writable)
         if tightened:
             store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
@@ -156,7 +165,7 @@ class Store:
                 if problems:
                     error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
                     raise error_type(storage.path, problems, self.backups_path)
-                if self._lock is not None and tighten(storage.path, 0o600):
+                if tighten_if_possible(storage.path, PRIVATE_FILE):
                     self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
             loaded[name] = data
         for name, data in loaded.items():
