@@ -8,11 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cli_racer import LOCKED, PLATFORM
-from storekit import cli, parse_all
-
 from closure_tui.domain.clock import SystemClock
 from closure_tui.services.session import closures_session
+from tests.cli_racer import LOCKED, PLATFORM
+from tests.storekit import cli, parse_all
 
 WRITERS = 4
 WRITES_EACH = 100

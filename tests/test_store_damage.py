@@ -1,245 +1,215 @@
-"""Damaged data files: no traceback, never written over, the way back named, nothing dropped."""
+"""Damaged files are refused untouched; old schemas migrate after a backup; unknown keys live on."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import random
-from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
-from storekit import RESTORE_HINT, cli, file_bytes, populate
 
-from closure_tui import i18n
-from closure_tui.cli.render import list_text, show_text
 from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.errors import DomainError
-from closure_tui.services.closures import Closures
-from closure_tui.store.errors import StoreDamaged, StoreError
-from closure_tui.store.store import MAIN_FILE, NOTES_FILE, Store
+from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.store import schema
+from closure_tui.store.backups import list_snapshots
+from closure_tui.store.errors import StoreDamaged, StoreTooNew
+from closure_tui.store.store import MAIN_FILE, NOTES_FILE
+from tests.store_helpers import add_platform, opened, v1_file, v1_platform
 
-FUZZ_VARIANTS = 600
-
-
-def _mutate_json(raw: bytes, change: Callable[[dict], None]) -> bytes:
-    data = json.loads(raw)
-    change(data)
-    return json.dumps(data, ensure_ascii=False).encode()
-
-
-def _first_platform(data: dict) -> dict:
-    return data["platforms"]["1"]
+GOOD_MAIN = json.dumps(v1_file({"1": v1_platform()})).encode()
+GOOD_NOTES = json.dumps(
+    {
+        "_meta": {"1": {"schema": 1}},
+        "notes": {"1": {"platform_id": 1, "created": "2026-01-02T10:00:00", "text": "hi"}},
+    }
+).encode()
 
 
-DAMAGE: dict[str, Callable[[bytes], bytes]] = {
-    "truncated": lambda raw: raw[: len(raw) // 2],
-    "truncated_one_byte": lambda raw: raw[:-1],
-    "trailing_garbage": lambda raw: raw + b"\n}garbage",
-    "second_document": lambda raw: raw + raw,
-    "all_nul": lambda raw: b"\0" * len(raw),
-    "empty": lambda raw: b"",
-    "whitespace": lambda raw: b"  \n",
-    "list_at_top": lambda raw: b"[" + raw + b"]",
-    "null_at_top": lambda raw: b"null",
-    "string_at_top": lambda raw: b'"closure"',
-    "invalid_utf8": lambda raw: raw.replace("借呗".encode(), b"\xff\xfe\xc3"),
-    "utf16": lambda raw: raw.decode().encode("utf-16"),
-    "nan_token": lambda raw: raw.replace(b'"next_platforms":4', b'"next_platforms":NaN'),
-    "infinity_token": lambda raw: raw.replace(b'"schema":1', b'"schema":Infinity'),
-    "overflowing_float": lambda raw: _mutate_json(
-        raw, lambda d: _first_platform(d).update(extra=1.5)
-    ).replace(b"1.5", b"1e999"),
-    "huge_integer": lambda raw: _mutate_json(
-        raw, lambda d: d["_meta"]["1"].update(next_platforms=7)
-    ).replace(b'"next_platforms": 7', b'"next_platforms": ' + b"9" * 5000),
-    "deep_nesting": lambda raw: b"[" * 100_000 + b"]" * 100_000,
-    "duplicate_ids": lambda raw: raw.replace(b'"platforms":{', b'"platforms":{"1":{},', 1),
-    "duplicate_keys": lambda raw: raw.replace(b'"name":"', b'"name":"x","name":"', 1),
-    "non_ascii_digit_id": lambda raw: _mutate_json(
-        raw, lambda d: d["platforms"].update({"١": _first_platform(d)})
-    ),
-    "name_wrong_type": lambda raw: _mutate_json(raw, lambda d: _first_platform(d).update(name=5)),
-    "stages_wrong_type": lambda raw: _mutate_json(
-        raw, lambda d: _first_platform(d).update(stages=[1, 2])
-    ),
-    "state_unknown": lambda raw: _mutate_json(
-        raw, lambda d: _first_platform(d)["stages"]["paid"].update(state="maybe")
-    ),
-    "money_bad": lambda raw: _mutate_json(raw, lambda d: _first_platform(d).update(settled="NaN")),
-    "money_number": lambda raw: _mutate_json(raw, lambda d: _first_platform(d).update(settled=8)),
-    "date_bad": lambda raw: _mutate_json(
-        raw, lambda d: _first_platform(d).update(created_on="2026-02-30")
-    ),
-    "bool_as_string": lambda raw: _mutate_json(
-        raw,
-        lambda d: d["platforms"]["2"]["stages"]["certificate"]["evidence"].update(stamped="yes"),
-    ),
-    "payments_not_list": lambda raw: _mutate_json(
-        raw, lambda d: _first_platform(d)["stages"]["paid"].update(payments={"a": 1})
-    ),
-    "record_is_list": lambda raw: _mutate_json(raw, lambda d: d["platforms"].update({"2": []})),
-    "table_is_list": lambda raw: _mutate_json(raw, lambda d: d.update(platforms=[])),
-    "meta_is_list": lambda raw: _mutate_json(raw, lambda d: d.update(_meta=[])),
-    "schema_string": lambda raw: _mutate_json(raw, lambda d: d["_meta"]["1"].update(schema="1")),
-    "counter_string": lambda raw: _mutate_json(
-        raw, lambda d: d["_meta"]["1"].update(next_platforms="4")
-    ),
-    "counter_bool": lambda raw: _mutate_json(
-        raw, lambda d: d["_meta"]["1"].update(next_platforms=True)
-    ),
+def _main(**doc: Any) -> bytes:
+    return json.dumps(v1_file({"1": v1_platform(**doc)})).encode()
+
+
+def _note(**doc: Any) -> bytes:
+    note = {"platform_id": 1, "created": "2026-01-02T10:00:00", "text": "hi", **doc}
+    return json.dumps({"_meta": {"1": {"schema": 1}}, "notes": {"1": note}}).encode()
+
+
+BYTES_DAMAGE = {
+    "empty": b"",
+    "whitespace": b"  \n",
+    "truncated": GOOD_MAIN[: len(GOOD_MAIN) // 2],
+    "garbage": b"\x00\x01PK\x03\x04 not json",
+    "list": b"[]",
+    "null": b"null",
+    "string": b'"closure"',
+    "invalid_utf8": b'{"platforms":{"1":{"name":"\xff\xfe"}}}',
+    "nan": b'{"_meta":{"1":{"schema":1}},"x":NaN}',
+    "infinity": b'{"_meta":{"1":{"schema":1}},"x":-Infinity}',
+    "duplicate_key": b'{"_meta":{"1":{"schema":1}},"_meta":{"1":{"schema":1}}}',
+    "meta_not_object": b'{"_meta":[1]}',
+    "schema_not_int": b'{"_meta":{"1":{"schema":"1"}}}',
+    "schema_negative": b'{"_meta":{"1":{"schema":-1}}}',
+}
+MAIN_DAMAGE = {
+    **BYTES_DAMAGE,
+    "platforms_list": json.dumps(v1_file() | {"platforms": []}).encode(),
+    "record_not_object": json.dumps(v1_file({"1": "借呗"})).encode(),
+    "id_not_number": json.dumps(v1_file({"one": v1_platform()})).encode(),
+    "name_number": _main(name=5),
+    "name_missing": _main(name=""),
+    "amount_number": _main(original=1000),
+    "amount_exponent": _main(settled="1e3"),
+    "amount_negative": _main(settled="-5.00"),
+    "kind_unknown": _main(kind="payday"),
+    "created_impossible": _main(created_on="2026-02-30"),
+    "stages_list": _main(stages=[]),
+    "state_unknown": _main(stages={"paid": {"state": "half"}}),
+    "done_on_number": _main(stages={"paid": {"state": "done", "done_on": 20260101}}),
+    "evidence_bool_text": _main(stages={"certificate": {"evidence": {"stamped": "yes"}}}),
+    "payments_not_list": _main(stages={"paid": {"payments": {}}}),
+    "payment_without_date": _main(stages={"paid": {"payments": [{"amount": "1.00"}]}}),
+    "payee_not_object": _main(stages={"paid": {"payee": "someone"}}),
+}
+NOTES_DAMAGE = {
+    **BYTES_DAMAGE,
+    "notes_list": b'{"_meta":{"1":{"schema":1}},"notes":[]}',
+    "text_number": _note(text=5),
+    "platform_id_text": _note(platform_id="1"),
+    "platform_id_bool": _note(platform_id=True),
+    "created_garbage": _note(created="yesterday-ish"),
+    "stage_unknown": _note(stage="done"),
 }
 
 
-@pytest.fixture
-def real_file(data_dir: Path, clock: FixedClock) -> bytes:
-    populate(data_dir, clock)
-    return (data_dir / MAIN_FILE).read_bytes()
-
-
-def _open_and_use(data_dir: Path, clock: FixedClock) -> StoreError | None:
-    """Open writable and use everything; return the refusal, or None when the file was usable.
-
-    Anything other than a `StoreError` (or a `DomainError` from a rule) escapes and fails.
-    """
-    try:
-        store = Store.open(data_dir, clock, writable=True)
-    except StoreError as error:
-        return error
-    try:
-        service = Closures(store, clock)
-        platforms = service.platforms()
-        list_text(platforms)
-        for platform in platforms:
-            show_text(platform, service.notes(platform.id), reveal=True)
-        with contextlib.suppress(DomainError):
-            service.add_platform("fuzz-probe")
-    finally:
-        store.close()
-    return None
-
-
-def _assert_refused_well(error: StoreError, data_dir: Path, before: bytes) -> None:
-    message = i18n.t(error.key, **error.params())
-    assert RESTORE_HINT in message
-    assert (data_dir / MAIN_FILE).read_bytes() == before
-
-
-@pytest.mark.parametrize("damage", sorted(DAMAGE))
-def test_damaged_main_file_is_refused_and_left_alone(
-    damage: str, real_file: bytes, data_dir: Path, clock: FixedClock
-) -> None:
-    damaged = DAMAGE[damage](real_file)
-    assert damaged != real_file
-    (data_dir / MAIN_FILE).write_bytes(damaged)
-    error = _open_and_use(data_dir, clock)
-    assert isinstance(error, StoreDamaged), damage
-    _assert_refused_well(error, data_dir, damaged)
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_damage_message_names_restore_in_both_languages(
-    lang: str, real_file: bytes, data_dir: Path, clock: FixedClock
-) -> None:
-    (data_dir / MAIN_FILE).write_bytes(b"null")
-    i18n.set_language(lang)
-    error = _open_and_use(data_dir, clock)
-    assert error is not None
-    assert RESTORE_HINT in i18n.t(error.key, **error.params())
-
-
-def test_a_record_failing_validation_is_named_not_dropped(
-    real_file: bytes, data_dir: Path, clock: FixedClock
-) -> None:
-    (data_dir / MAIN_FILE).write_bytes(DAMAGE["money_bad"](real_file))
-    for writable in (True, False):
+def _check_refused(data_dir: Path, clock: FixedClock, name: str, raw: bytes) -> None:
+    data_dir.mkdir(mode=0o700)
+    other = NOTES_FILE if name == MAIN_FILE else MAIN_FILE
+    (data_dir / name).write_bytes(raw)
+    (data_dir / other).write_bytes(GOOD_NOTES if other == NOTES_FILE else GOOD_MAIN)
+    for writable in (False, True):
         with pytest.raises(StoreDamaged) as caught:
-            Store.open(data_dir, clock, writable=writable)
-        assert any(problem.startswith("platforms #1") for problem in caught.value.problems)
+            opened(data_dir, clock, writable=writable).__enter__()
+        assert caught.value.path == data_dir / name
+        assert caught.value.problems
+        assert caught.value.backups == data_dir / "backups"
+    assert (data_dir / name).read_bytes() == raw
+    assert not (data_dir / "backups").exists()
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted(["closure.lock", name, other])
 
 
-def test_damaged_notes_file_blocks_writes_too(
-    real_file: bytes, data_dir: Path, clock: FixedClock
+@pytest.mark.parametrize("raw", MAIN_DAMAGE.values(), ids=MAIN_DAMAGE.keys())
+def test_damaged_main_file_is_refused_and_untouched(
+    data_dir: Path, clock: FixedClock, raw: bytes
 ) -> None:
-    notes = data_dir / NOTES_FILE
-    notes.write_bytes(notes.read_bytes()[:-3])
-    before = file_bytes(data_dir)
-    error = _open_and_use(data_dir, clock)
-    assert isinstance(error, StoreDamaged)
-    assert error.path == notes
-    assert file_bytes(data_dir) == before
+    _check_refused(data_dir, clock, MAIN_FILE, raw)
 
 
-def test_byte_flip_fuzz_never_crashes_or_overwrites(
-    real_file: bytes, data_dir: Path, clock: FixedClock
+@pytest.mark.parametrize("raw", NOTES_DAMAGE.values(), ids=NOTES_DAMAGE.keys())
+def test_damaged_notes_file_is_refused_and_untouched(
+    data_dir: Path, clock: FixedClock, raw: bytes
 ) -> None:
-    """Every variant either opens and works completely, or is refused with the way back."""
-    rng = random.Random(20261129)
-    outcomes = {"refused": 0, "usable": 0}
-    for _ in range(FUZZ_VARIANTS):
-        variant = bytearray(real_file)
-        for _ in range(rng.choice((1, 1, 1, 2, 3))):
-            position = rng.randrange(len(variant))
-            variant[position] ^= 1 << rng.randrange(8)
-        raw = bytes(variant)
-        (data_dir / MAIN_FILE).write_bytes(raw)
-        error = _open_and_use(data_dir, clock)
-        if error is None:
-            outcomes["usable"] += 1
-        else:
-            _assert_refused_well(error, data_dir, raw)
-            outcomes["refused"] += 1
-    assert sum(outcomes.values()) == FUZZ_VARIANTS
-    assert outcomes["refused"] > FUZZ_VARIANTS // 2
+    _check_refused(data_dir, clock, NOTES_FILE, raw)
 
 
-def test_every_stored_record_is_loaded_or_the_file_refused(
-    real_file: bytes, data_dir: Path, clock: FixedClock
-) -> None:
-    """Fuzzed files that still open must show every record that is in them."""
-    rng = random.Random(7)
-    checked = 0
-    for _ in range(200):
-        variant = bytearray(real_file)
-        variant[rng.randrange(len(variant))] ^= 1 << rng.randrange(8)
-        (data_dir / MAIN_FILE).write_bytes(bytes(variant))
-        try:
-            store = Store.open(data_dir, clock, writable=False)
-        except StoreError:
-            continue
-        try:
-            stored = json.loads(bytes(variant)).get("platforms", {})
-            assert sorted(p.id for p in store.platforms) == sorted(int(k) for k in stored)
-            checked += 1
-        finally:
-            store.close()
-    assert checked > 0
+def test_good_fixtures_really_are_good(data_dir: Path, clock: FixedClock) -> None:
+    data_dir.mkdir(mode=0o700)
+    (data_dir / MAIN_FILE).write_bytes(GOOD_MAIN)
+    (data_dir / NOTES_FILE).write_bytes(GOOD_NOTES)
+    with opened(data_dir, clock) as store:
+        assert [p.name for p in store.platforms] == ["借呗"]
+        assert [n.text for n in store.notes] == ["hi"]
 
 
-CLI_SAMPLE = ["truncated", "all_nul", "empty", "null_at_top", "invalid_utf8", "nan_token"]
+def test_a_newer_schema_is_refused_as_too_new(data_dir: Path, clock: FixedClock) -> None:
+    raw = json.dumps({"_meta": {"1": {"schema": schema.CURRENT_SCHEMA + 1}}}).encode()
+    data_dir.mkdir(mode=0o700)
+    (data_dir / MAIN_FILE).write_bytes(raw)
+    with pytest.raises(StoreTooNew):
+        opened(data_dir, clock).__enter__()
+    assert (data_dir / MAIN_FILE).read_bytes() == raw
 
 
-@pytest.mark.parametrize("damage", CLI_SAMPLE)
-def test_cli_refuses_damaged_file_with_the_way_back(
-    damage: str, real_file: bytes, data_dir: Path
-) -> None:
-    damaged = DAMAGE[damage](real_file)
-    (data_dir / MAIN_FILE).write_bytes(damaged)
-    for args in (("add", "新平台"), ("list",)):
-        result = cli(data_dir, *args)
-        assert result.returncode == 1, (damage, args, result.stderr)
-        assert "Traceback" not in result.stderr
-        assert RESTORE_HINT in result.stderr
-        assert (data_dir / MAIN_FILE).read_bytes() == damaged
+def test_every_old_version_has_a_migration() -> None:
+    assert sorted(schema.MIGRATIONS) == list(range(schema.CURRENT_SCHEMA))
 
 
-def test_file_from_a_newer_version_is_refused_with_both_ways_out(
-    real_file: bytes, data_dir: Path, clock: FixedClock
-) -> None:
-    newer = real_file.replace(b'"schema":1', b'"schema":99')
-    (data_dir / MAIN_FILE).write_bytes(newer)
-    error = _open_and_use(data_dir, clock)
-    assert error is not None
-    message = i18n.t(error.key, **error.params())
-    assert "newer" in message
-    _assert_refused_well(error, data_dir, newer)
+V0_MAIN = {"platforms": {"4": v1_platform("花呗", colour="红")}, "reminders": {}}
+V0_NOTES = {"notes": {"2": {"platform_id": 4, "created": "2026-01-02T10:00:00", "text": "录音"}}}
+
+
+def test_schema_0_is_migrated_after_a_backup(data_dir: Path, clock: FixedClock) -> None:
+    data_dir.mkdir(mode=0o700)
+    main_raw = json.dumps(V0_MAIN, ensure_ascii=False).encode()
+    notes_raw = json.dumps(V0_NOTES, ensure_ascii=False).encode()
+    (data_dir / MAIN_FILE).write_bytes(main_raw)
+    (data_dir / NOTES_FILE).write_bytes(notes_raw)
+    with opened(data_dir, clock) as store:
+        assert [(p.id, p.name) for p in store.platforms] == [(4, "花呗")]
+        assert store.meta()["schema"] == schema.CURRENT_SCHEMA
+    [snapshot] = list_snapshots(data_dir)
+    assert (snapshot.path / MAIN_FILE).read_bytes() == main_raw
+    assert (snapshot.path / NOTES_FILE).read_bytes() == notes_raw
+    for name in (MAIN_FILE, NOTES_FILE):
+        migrated = json.loads((data_dir / name).read_text(encoding="utf-8"))
+        assert schema.schema_version(migrated) == schema.CURRENT_SCHEMA
+    migrated_main = json.loads((data_dir / MAIN_FILE).read_text(encoding="utf-8"))
+    assert migrated_main["platforms"]["4"]["colour"] == "红"
+    assert migrated_main["_meta"]["1"]["next_platforms"] == 5
+    with opened(data_dir, clock) as store:
+        assert add_platform(store, "借呗").id == 5
+        assert store.notes.next_id() == 3
+
+
+def test_a_reader_migrates_in_memory_only(data_dir: Path, clock: FixedClock) -> None:
+    data_dir.mkdir(mode=0o700)
+    raw = json.dumps(V0_MAIN, ensure_ascii=False).encode()
+    (data_dir / MAIN_FILE).write_bytes(raw)
+    with opened(data_dir, clock, writable=False) as store:
+        assert [p.name for p in store.platforms] == ["花呗"]
+    assert (data_dir / MAIN_FILE).read_bytes() == raw
+
+
+def test_unknown_keys_survive_load_and_save(data_dir: Path, clock: FixedClock) -> None:
+    platform = v1_platform(
+        "借呗",
+        colour="红",
+        stages={
+            "paid": {"state": "todo", "receipt_photo": "a.jpg", "evidence": {"x": 1}},
+            "certificate": {"evidence": {"stamped": True, "scan": {"pages": 2}}},
+        },
+    )
+    main = v1_file({"1": platform}, future_table={"1": {"anything": [1, 2]}}, comment="手改过")
+    main["_meta"]["1"]["written_by"] = "closure-tui 9.9"
+    notes = {
+        "_meta": {"1": {"schema": 1}},
+        "notes": {
+            "1": {"platform_id": 1, "created": "2026-01-02T10:00:00", "text": "a", "mood": 3}
+        },
+        "attachments": {},
+    }
+    data_dir.mkdir(mode=0o700)
+    (data_dir / MAIN_FILE).write_text(json.dumps(main, ensure_ascii=False), encoding="utf-8")
+    (data_dir / NOTES_FILE).write_text(json.dumps(notes, ensure_ascii=False), encoding="utf-8")
+    with opened(data_dir, clock) as store:
+        loaded = store.platforms.get(1)
+        assert loaded is not None
+        paid = replace(
+            loaded.stage(StageKey.PAID), state=StageState.DONE, done_on=clock.now().date()
+        )
+        store.platforms.put(loaded.with_stage(paid))
+        add_platform(store, "花呗")
+        store.notes.insert(lambda new_id: replace(store.notes.get(1), id=new_id))  # type: ignore[arg-type]
+    saved = json.loads((data_dir / MAIN_FILE).read_text(encoding="utf-8"))
+    assert saved["future_table"] == {"1": {"anything": [1, 2]}}
+    assert saved["comment"] == "手改过"
+    assert saved["_meta"]["1"]["written_by"] == "closure-tui 9.9"
+    doc = saved["platforms"]["1"]
+    assert doc["colour"] == "红"
+    assert doc["stages"]["paid"]["receipt_photo"] == "a.jpg"
+    assert doc["stages"]["paid"]["state"] == "done"
+    assert doc["stages"]["paid"]["evidence"] == {"x": 1}
+    assert doc["stages"]["certificate"]["evidence"]["scan"] == {"pages": 2}
+    saved_notes = json.loads((data_dir / NOTES_FILE).read_text(encoding="utf-8"))
+    assert saved_notes["notes"]["1"]["mood"] == 3
+    assert saved_notes["attachments"] == {}

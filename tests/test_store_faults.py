@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from storekit import file_bytes, populate, temp_entries
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.stages import StageKey
@@ -21,6 +20,7 @@ from closure_tui.services.session import closures_session, open_closures
 from closure_tui.store.codec import encode_platform
 from closure_tui.store.errors import StoreWriteFailed
 from closure_tui.store.store import MAIN_FILE
+from tests.storekit import file_bytes, populate, temp_entries
 
 CALLS = ("write", "fsync", "replace")
 ERRNOS = (errno.EIO, errno.ENOSPC)

@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from kill_child import COUNTER
-from storekit import parse_all, populate, temp_entries
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.store import check_file, data_files
+from tests.kill_child import COUNTER
+from tests.storekit import parse_all, populate, temp_entries
 
 WRITE_KILLS = 200
 RESTORE_KILLS = 40

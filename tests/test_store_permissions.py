@@ -7,12 +7,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from storekit import cli, populate
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
 from closure_tui.store.fsutil import is_temp_name
 from closure_tui.store.store import MAIN_FILE
+from tests.storekit import cli, populate
 
 UMASKS = (0o022, 0o002, 0o077)
 
