@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from closure_tui.cli.registry import READERS, WRITERS, reader, say, warn, writer
+from closure_tui.cli.registry import DIRECT, READERS, WRITERS, reader, say, warn, writer
 from closure_tui.cli.render import list_text, note_json, platform_json, show_text
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.stages import parse_stage
@@ -153,6 +153,8 @@ def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     """Open the store the way the command needs it and run the handler."""
     if args.command == "restore":
         return run_restore(data_dir, clock, args)
+    if args.command in DIRECT:
+        return DIRECT[args.command](data_dir, clock, args)
     handler = WRITERS.get(args.command)
     writable = handler is not None
     handler = handler or READERS[args.command]

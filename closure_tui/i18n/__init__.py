@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from closure_tui.i18n.catalog_cli import CLI
+from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_store import STORE
 from closure_tui.i18n.catalog_tui import TUI
 
 LANGS = ("zh", "en")
-_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (DOMAIN, STORE, CLI, TUI)
+_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (DOMAIN, STORE, CLI, TUI, DOCTOR)
 CATALOGUE: dict[str, tuple[str, str]] = {}
 
 
