@@ -83,7 +83,9 @@ def test_lock_holder_orphans_and_temporaries_are_reported_without_alarm(healthy:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        (healthy / ".closure.json.tmp-1-dead").write_bytes(b"{")  # after the holder's sweep
+        temporary = healthy / ".closure.json.tmp-1-dead"  # made after the holder's sweep
+        temporary.write_bytes(b"{")
+        temporary.chmod(0o600)
         result = cli(healthy, "doctor")
     finally:
         os.kill(holder.pid, signal.SIGKILL)
