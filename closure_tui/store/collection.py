@@ -46,6 +46,11 @@ class Collection(Generic[T]):
         self._items = items
         return problems
 
+    def prime(self, items: dict[int, T]) -> None:
+        """Adopt records already decoded from the current file (when it was validated)."""
+        self._items = dict(items)
+        self._generation = self._db.storage.generation
+
     def reset(self) -> None:
         self._items = None
 

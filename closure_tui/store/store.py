@@ -74,7 +74,10 @@ def check_file(path: Path) -> list[str]:
     return check_data(path.name, data)
 
 
-def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
+def check_data(
+    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
+) -> list[str]:
+    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
     try:
         version = schema_version(data)
     except ValueError as error:
@@ -91,9 +94,12 @@ def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
             if decode is None:
                 continue
             try:
-                decode(int(doc_id), doc)
+                record = decode(int(doc_id), doc)
             except ValueError as error:
                 problems.append(f"{table} #{doc_id}: {error}")
+            else:
+                if decoded is not None:
+                    decoded.setdefault(table, {})[int(doc_id)] = record
     return problems
 
 
@@ -155,13 +161,14 @@ class Store:
             sweep_temp_files(self.data_dir)
             sweep_temp_files(self.backups_path)
         loaded: dict[str, dict[str, Any] | None] = {}
+        decoded: dict[str, dict[int, Any]] = {}
         for name, storage in self._storages.items():
             try:
                 data = storage.load_from_disk()
             except FileDamaged as error:
                 raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
             if data is not None:
-                problems = check_data(name, data)
+                problems = check_data(name, data, decoded)
                 if problems:
                     error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
                     raise error_type(storage.path, problems, self.backups_path)
@@ -169,17 +176,24 @@ class Store:
                     self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
             loaded[name] = data
         for name, data in loaded.items():
-            self._adopt(name, data)
+            self._adopt(name, data, decoded)
 
-    def _adopt(self, name: str, data: dict[str, Any] | None) -> None:
+    def _adopt(
+        self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict[int, Any]]
+    ) -> None:
         storage = self._storages[name]
         if data is None:
             storage.replace_cache(_empty_file(name))
             return
         data, changed = migrate(data)
         storage.replace_cache(data)
-        if changed and not self.read_only:
-            storage.write(data)
+        if changed:
+            if not self.read_only:
+                storage.write(data)
+            return
+        for collection in (self.platforms, self.notes):  # validated above: decode only once
+            if collection.name in DATA_FILES[name]:
+                collection.prime(decoded.get(collection.name, {}))
 
     @property
     def backups_path(self) -> Path:
