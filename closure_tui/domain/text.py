@@ -96,6 +96,18 @@ def display_safe(value: str, *, multiline: bool = False) -> str:
     )
 
 
+def escape_for_json(text: str) -> str:
+    """JSON text with every control, bidi and line-separator character as a `\\uXXXX` escape.
+
+    `json.dumps(..., ensure_ascii=False)` keeps C1 controls and bidi overrides raw,
+    so output meant for scripts could still move a terminal's cursor or reorder
+    what the user reads; escaped, the data is identical for any JSON reader.
+    """
+    return "".join(
+        f"\\u{ord(char):04x}" if _bad_char(char, multiline=True) else char for char in text
+    )
+
+
 def mask_account(number: str) -> str:
     """Show only the last four digits of an account number: `****0123`."""
     digits = number.strip()
