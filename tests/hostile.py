@@ -39,6 +39,8 @@ INVISIBLE = {
     "zalgo": "Z\u0364\u0354\u0367\u0311\u0313",
     "zwj_emoji": "\U0001f468\u200d\U0001f469\u200d\U0001f467",
 }
+#: Invisible characters refused in names only (they would make two names look the same).
+INVISIBLE_IN_NAMES = ("zero_width_space",)
 #: Text the input rules accept and must then show exactly as typed.
 ACCEPTED = {**MARKUP, **INVISIBLE}
 #: Text the input rules must refuse (control characters and bidi overrides).

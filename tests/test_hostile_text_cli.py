@@ -80,6 +80,10 @@ def test_markup_and_invisible_text_is_kept_and_shown_exactly(
         shown = run(base, "show", "P").stdout
         assert shown.count(text) >= 4, label
         named = run(base, "add", f"n{text}")
+        if label in hostile.INVISIBLE_IN_NAMES:
+            assert named.returncode == 1
+            assert "invisible character (U+200B)" in named.stderr
+            continue
         assert named.returncode == 0, (label, named.stderr)
         assert f"n{text}" in run(base, "show", f"n{text}").stdout
 
