@@ -33,7 +33,11 @@ READERS: dict[str, Handler] = {}
 DIRECT: dict[str, DirectHandler] = {}
 
 #: Command families beyond the core contract (each adds its own subcommands).
-EXTENSIONS: tuple[str, ...] = ("closure_tui.cli.commands_doctor",)
+EXTENSIONS: tuple[str, ...] = (
+    "closure_tui.cli.commands_reminders",
+    "closure_tui.cli.commands_export",
+    "closure_tui.cli.commands_doctor",
+)
 
 
 def writer(name: str) -> Callable[[Handler], Handler]:

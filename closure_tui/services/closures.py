@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -28,6 +29,10 @@ from closure_tui.domain.text import clean_field, clean_name, clean_note
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.store import Store
 
+#: Called with (before, after) inside the write that changes a platform's stages (after is
+#: None when it is removed), so other records (reminders) change in the same atomic write.
+PlatformHook = Callable[[Platform, Platform | None], None]
+
 PLATFORM_FIELDS = ("name", "kind", "original", "settled", "hotline", "app", "funder")
 
 
@@ -37,6 +42,7 @@ class Closures:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
+        self.hooks: list[PlatformHook] = []
 
     @property
     def read_only(self) -> bool:
@@ -129,7 +135,10 @@ class Closures:
 
     def remove_platform(self, platform_id: int) -> Platform:
         platform = self.get(platform_id)
-        self.store.platforms.remove([platform_id])
+        with self.store.transaction():
+            self.store.platforms.remove([platform_id])
+            for hook in self.hooks:
+                hook(platform, None)
         note_ids = [n.id for n in self.store.notes if n.platform_id == platform_id]
         self.store.notes.remove(note_ids)
         return platform
@@ -139,19 +148,31 @@ class Closures:
     def _set_stage(self, platform: Platform, key: StageKey, **changes: Any) -> Platform:
         stage = replace(platform.stage(key), **changes)
         updated = platform.with_stage(stage)
-        self.store.platforms.put(updated)
+        with self.store.transaction():
+            self.store.platforms.put(updated)
+            for hook in self.hooks:
+                hook(platform, updated)
         return updated
 
     def tick_warnings(self, platform_id: int, key: StageKey) -> list:
         """Warnings to show before ticking, so the TUI can ask for confirmation first."""
         return tick_warnings(self.get(platform_id), key)
 
-    def tick(self, platform_id: int, key: StageKey, on: str | None = None) -> Outcome[Platform]:
+    def tick(
+        self, platform_id: int, key: StageKey, on: str | None = None, pay_by: str | None = None
+    ) -> Outcome[Platform]:
+        """Mark a stage done; `pay_by` (negotiated only) records the agreed pay-by date too."""
         platform = self.get(platform_id)
-        done_on = self.parse_date(on) if on else self.today()
+        done_on = self.parse_date(on) if on is not None else self.today()
+        changes: dict[str, Any] = {}
+        if pay_by is not None:
+            if key is not StageKey.NEGOTIATED:
+                raise DomainError("err.pay_by.stage")
+            evidence = {**platform.stage(key).evidence, "pay_by": self.parse_date(pay_by)}
+            changes["evidence"] = MappingProxyType(evidence)
         warnings = tick_warnings(platform, key)
         updated = self._set_stage(
-            platform, key, state=StageState.DONE, done_on=done_on, skip_reason=""
+            platform, key, state=StageState.DONE, done_on=done_on, skip_reason="", **changes
         )
         return Outcome(updated, warnings)
 
@@ -207,7 +228,7 @@ class Closures:
             bank=clean_field(bank, "bank"),
             account=clean_account(account),
             verified_via=clean_field(verified_via, "verified_via"),
-            verified_on=self.parse_date(verified_on) if verified_on else None,
+            verified_on=self.parse_date(verified_on) if verified_on is not None else None,
         )
         updated = replace(platform, payee=payee)
         self.store.platforms.put(updated)
@@ -220,7 +241,7 @@ class Closures:
         platform = self.get(platform_id)
         payment = Payment(
             amount=parse_money(amount),
-            on=self.parse_date(on) if on else self.today(),
+            on=self.parse_date(on) if on is not None else self.today(),
             reference=clean_field(reference, "reference"),
         )
         updated = replace(platform, payments=(*platform.payments, payment))

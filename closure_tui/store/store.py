@@ -19,8 +19,10 @@ from tinydb import TinyDB
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
+from closure_tui.domain.reminders import Reminder
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
+from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import (
@@ -87,7 +89,11 @@ def check_data(
     problems = check_meta(data) + check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems
-    decoders = {"platforms": decode_platform, "notes": decode_note}
+    decoders = {
+        "platforms": decode_platform,
+        "notes": decode_note,
+        "reminders": decode_reminder,
+    }
     for table in DATA_FILES.get(file_name, ()):
         decode = decoders.get(table)
         for doc_id, doc in data.get(table, {}).items():
@@ -106,6 +112,13 @@ def check_data(
 def _empty_file(name: str) -> dict[str, Any]:
     """What a data file holds before its first save."""
     return {META_TABLE: fresh_meta(name)}
+
+
+def _too_new(data: dict[str, Any]) -> bool:
+    try:
+        return schema_version(data) > CURRENT_SCHEMA
+    except ValueError:
+        return False
 
 
 class Store:
@@ -133,6 +146,9 @@ class Store:
         main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
         self.platforms: Collection[Platform] = Collection(
             main, "platforms", decode_platform, encode_platform, lambda p: p.id
+        )
+        self.reminders: Collection[Reminder] = Collection(
+            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id
         )
         self.notes: Collection[Note] = Collection(
             notes, "notes", decode_note, encode_note, lambda n: n.id
@@ -170,7 +186,7 @@ class Store:
             if data is not None:
                 problems = check_data(name, data, decoded)
                 if problems:
-                    error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
+                    error_type = StoreTooNew if _too_new(data) else StoreDamaged
                     raise error_type(storage.path, problems, self.backups_path)
                 if tighten_if_possible(storage.path, PRIVATE_FILE):
                     self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
@@ -230,7 +246,9 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
     lock.acquire()
     try:
         sweep_temp_files(data_dir)
-        snapshot = backups.find_good_snapshot(data_dir, lambda path: not check_file(path), name)
+        snapshot = backups.find_good_snapshot(
+            data_dir, list(DATA_FILES), lambda path: not check_file(path), name
+        )
         if snapshot is None:
             raise NoBackup(backups.backups_dir(data_dir))
         moved = backups.put_back(snapshot, data_dir, data_files(data_dir), clock.now())

@@ -1,0 +1,37 @@
+"""`export`: the user's data in other formats, one writer function per format."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from closure_tui.cli.registry import reader, say
+from closure_tui.i18n import t
+from closure_tui.services.closures import Closures
+from closure_tui.services.reminders import Reminders
+
+
+def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
+    """Open reminders as an iCalendar file (icalendar is imported only for this format)."""
+    from closure_tui.services.calendar import write_calendar
+
+    path = Path(args.output).expanduser()
+    write_calendar(Reminders(service), path)
+    return path
+
+
+#: format name -> function writing that format to `args.output`; returns the path written.
+FORMATS = {"ics": _write_calendar}
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    export = sub.add_parser("export", help=t("cli.h.export"))
+    export.add_argument("--format", required=True, choices=sorted(FORMATS), help=t("cli.h.format"))
+    export.add_argument("--output", required=True, metavar="FILE", help=t("cli.h.output"))
+
+
+@reader("export")
+def export(service: Closures, args: argparse.Namespace) -> int:
+    written = FORMATS[args.format](service, args)
+    say(t("cli.exported", path=written))
+    return 0
