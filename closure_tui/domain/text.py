@@ -107,6 +107,12 @@ def display_safe(value: str, *, multiline: bool = False) -> str:
     )
 
 
+def mark_unsafe(value: str, *, multiline: bool = False) -> str:
+    """`value` with every control, bidi or line-separator character replaced by U+FFFD,
+    one for one, so an editor's cursor (which counts characters) stays in place."""
+    return "".join("\ufffd" if _bad_char(char, multiline) else char for char in value)
+
+
 def escape_for_json(text: str) -> str:
     """JSON text with every control, bidi and line-separator character as a `\\uXXXX` escape.
 

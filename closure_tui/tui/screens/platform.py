@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, ListView, Static
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
 from closure_tui.tui.bindings import bind
@@ -122,7 +123,7 @@ class PlatformScreen(Screen[None]):
             return
         app = self.closure_app
         privacy = app.privacy
-        self.sub_title = platform.name
+        self.sub_title = display_safe(platform.name)
         banner = self.query_one("#read-only-banner", Static)
         banner.display = app.read_only
         banner.update(t("pf.read_only"))
