@@ -33,7 +33,7 @@ def run(data_dir: str, index: int, count: int) -> None:
                 break
             if code == 1 and LOCKED in errors.getvalue():
                 print("refused", flush=True)
-                time.sleep(random.uniform(0.01, 0.04))  # back off as a script would
+                time.sleep(random.uniform(0.02, 0.08))  # back off as a script would
                 continue
             print(f"other {code} {errors.getvalue()!r}", flush=True)
             return
