@@ -73,7 +73,7 @@ def test_temporary_files_are_private_before_the_replace(
     _assert_private(data_dir)
 
 
-@pytest.mark.parametrize("command", [("list",), ("add", "新平台")])
+@pytest.mark.parametrize("command", [("add", "新平台"), ("note", "借呗", "备注")])
 def test_loose_permissions_are_tightened_and_the_user_told(
     command: tuple[str, ...], data_dir: Path, clock: FixedClock
 ) -> None:
@@ -95,7 +95,7 @@ def test_loose_permissions_are_tightened_and_the_user_told(
 def test_tightening_notice_is_translated(data_dir: Path, clock: FixedClock) -> None:
     populate(data_dir, clock)
     os.chmod(data_dir / MAIN_FILE, 0o644)
-    result = cli(data_dir, "--lang", "zh", "list")
+    result = cli(data_dir, "--lang", "zh", "add", "新平台")
     assert f"已把 {data_dir / MAIN_FILE} 的权限收紧为仅自己可读写" in result.stderr
 
 

@@ -20,9 +20,9 @@ DOCTOR: dict[str, tuple[str, str]] = {
         "Permissions: owner only (directories {dir}, files {file}).",
     ),
     "doctor.permissions_loose": (
-        "{path} 的权限是 {mode}，其他用户也能访问。下次运行 closure-tui 时会自动收紧，也可以现在执行 chmod go-rwx。",
+        "{path} 的权限是 {mode}，其他用户也能访问。下次修改数据时会自动收紧，也可以现在执行 chmod go-rwx。",
         "{path} has mode {mode}: other users can access it. closure-tui tightens it the next "
-        "time it runs, or run chmod go-rwx now.",
+        "time it saves a change, or run chmod go-rwx now.",
     ),
     "doctor.lock_free": (
         "锁：空闲，没有其他 closure-tui 在写入。",

@@ -26,7 +26,6 @@ from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import (
-    PRIVATE_DIR,
     PRIVATE_FILE,
     ensure_private_dir,
     sweep_temp_files,
@@ -157,10 +156,7 @@ class Store:
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool) -> Store:
         """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass."""
-        if writable:
-            tightened = ensure_private_dir(data_dir)
-        else:  # a reader never creates the directory, but still closes it to others
-            tightened = data_dir.is_dir() and tighten_if_possible(data_dir, PRIVATE_DIR)
+        tightened = writable and ensure_private_dir(data_dir)  # readers change nothing
         store = cls(data_dir, clock, writable=writable)
         if tightened:
             store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
@@ -188,7 +184,7 @@ class Store:
                 if problems:
                     error_type = StoreTooNew if _too_new(data) else StoreDamaged
                     raise error_type(storage.path, problems, self.backups_path)
-                if tighten_if_possible(storage.path, PRIVATE_FILE):
+                if self._lock is not None and tighten_if_possible(storage.path, PRIVATE_FILE):
                     self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
             loaded[name] = data
         for name, data in loaded.items():
