@@ -33,6 +33,7 @@ class Collection(Generic[T]):
         self._get_id = get_id
         self._items: dict[int, T] | None = None
         self._highest = 0
+        self._generation = db.storage.generation
 
     def validate(self) -> list[str]:
         """Decode every record; return one line per record that fails (nothing is dropped)."""
@@ -48,15 +49,21 @@ class Collection(Generic[T]):
         return problems
 
     def prime(self, items: dict[int, T]) -> None:
-        """Adopt records already decoded from this table's current content."""
-        self._items = items
+        """Adopt records already decoded from the current file (when it was validated)."""
+        self._items = dict(items)
         self._highest = max(items, default=0)
+        self._generation = self._db.storage.generation
 
     def reset(self) -> None:
         self._items = None
         self._highest = 0
 
     def _cache(self) -> dict[int, T]:
+        """Decoded records; rebuilt from the file after a failed write dropped the storage's copy,
+        so a change that was not saved is never shown as if it had been."""
+        if self._generation != self._db.storage.generation:
+            self._items = None
+            self._generation = self._db.storage.generation
         if self._items is None:
             self._items = {
                 doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()

@@ -23,12 +23,18 @@ from closure_tui.store.codec import decode_note, decode_platform, encode_note, e
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
-from closure_tui.store.fsutil import ensure_private_dir, sweep_temp_files, tighten
+from closure_tui.store.fsutil import (
+    PRIVATE_FILE,
+    ensure_private_dir,
+    sweep_temp_files,
+    tighten_if_possible,
+)
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.schema import (
     CURRENT_SCHEMA,
     META_ID,
     META_TABLE,
+    check_meta,
     check_tables,
     fresh_meta,
     migrate,
@@ -68,38 +74,42 @@ def check_file(path: Path) -> list[str]:
     return check_data(path.name, data)
 
 
-def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
-    return decode_data(file_name, data)[0]
-
-
-def decode_data(file_name: str, data: dict[str, Any]) -> tuple[list[str], dict[str, dict]]:
-    """Problems that make `data` unusable, and its records decoded (so opening decodes once)."""
+def check_data(
+    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
+) -> list[str]:
+    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
     try:
         version = schema_version(data)
     except ValueError as error:
-        return [str(error)], {}
+        return [str(error)]
     if version > CURRENT_SCHEMA:
-        return [f"schema {version} is newer than {CURRENT_SCHEMA}"], {}
-    problems = check_tables(data, DATA_FILES.get(file_name, ()))
+        return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
+    problems = check_meta(data) + check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
-        return problems, {}
+        return problems
     decoders = {
         "platforms": decode_platform,
         "notes": decode_note,
         "reminders": decode_reminder,
     }
-    decoded: dict[str, dict] = {}
     for table in DATA_FILES.get(file_name, ()):
         decode = decoders.get(table)
-        if decode is None:
-            continue
-        items = decoded[table] = {}
         for doc_id, doc in data.get(table, {}).items():
+            if decode is None:
+                continue
             try:
-                items[int(doc_id)] = decode(int(doc_id), doc)
+                record = decode(int(doc_id), doc)
             except ValueError as error:
                 problems.append(f"{table} #{doc_id}: {error}")
-    return problems, decoded
+            else:
+                if decoded is not None:
+                    decoded.setdefault(table, {})[int(doc_id)] = record
+    return problems
+
+
+def _empty_file(name: str) -> dict[str, Any]:
+    """What a data file holds before its first save."""
+    return {META_TABLE: fresh_meta(name)}
 
 
 def _too_new(data: dict[str, Any]) -> bool:
@@ -128,6 +138,7 @@ class Store:
                 read_only=not writable,
                 before_write=self._backup_once,
                 after_write=self._notes_written if name == NOTES_FILE else None,
+                empty=functools.partial(_empty_file, name),
             )
             self._dbs[name] = db
             self._storages[name] = db.storage
@@ -145,7 +156,7 @@ class Store:
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool) -> Store:
         """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass."""
-        tightened = writable and ensure_private_dir(data_dir)
+        tightened = writable and ensure_private_dir(data_dir)  # readers change nothing
         store = cls(data_dir, clock, writable=writable)
         if tightened:
             store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
@@ -160,65 +171,67 @@ class Store:
         if self._lock is not None:
             self._lock.acquire()
             sweep_temp_files(self.data_dir)
+            sweep_temp_files(self.backups_path)
         loaded: dict[str, dict[str, Any] | None] = {}
-        decoded: dict[str, dict] = {}
+        decoded: dict[str, dict[int, Any]] = {}
         for name, storage in self._storages.items():
             if name == NOTES_FILE and verified.unchanged_since_written(self.data_dir, storage.path):
                 storage.defer(functools.partial(self._load_late, name))
                 self._tighten(storage.path)
                 continue
-            data, decoded[name] = self._load_checked(name)
+            data = self._load_checked(name, decoded)
             if data is not None:
                 self._tighten(storage.path)
             loaded[name] = data
         for name, data in loaded.items():
-            self._adopt(name, data, decoded.get(name, {}))
+            self._adopt(name, data, decoded)
 
-    def _load_checked(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict]]:
-        """Parse and validate one file, with its records decoded; raises `StoreDamaged`
-        or `StoreTooNew`."""
+    def _load_checked(
+        self, name: str, decoded: dict[str, dict[int, Any]] | None = None
+    ) -> dict[str, Any] | None:
+        """Parse and validate one file (its records decoded into `decoded`); raises
+        `StoreDamaged` or `StoreTooNew`."""
         storage = self._storages[name]
         try:
             data = storage.load_from_disk()
         except FileDamaged as error:
             raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
         if data is None:
-            return None, {}
-        problems, decoded = decode_data(name, data)
+            return None
+        problems = check_data(name, data, decoded)
         if problems:
             error_type = StoreTooNew if _too_new(data) else StoreDamaged
             raise error_type(storage.path, problems, self.backups_path)
-        return data, decoded
+        return data
 
     def _load_late(self, name: str) -> dict[str, Any]:
         """A deferred file, when first used: checked as at open, migrated in memory only."""
-        data = self._load_checked(name)[0]
-        return migrate(data)[0] if data is not None else {META_TABLE: fresh_meta(name)}
+        data = self._load_checked(name)
+        return migrate(data)[0] if data is not None else _empty_file(name)
 
     def _tighten(self, path: Path) -> None:
-        if self._lock is not None and tighten(path, 0o600):
+        if self._lock is not None and tighten_if_possible(path, PRIVATE_FILE):
             self.notices.append(Notice("notice.permissions_fixed", str(path)))
 
     def _notes_written(self, raw: bytes) -> None:
         verified.record_written(self.data_dir, raw)
 
-    def _adopt(self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict]) -> None:
+    def _adopt(
+        self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict[int, Any]]
+    ) -> None:
         storage = self._storages[name]
         if data is None:
-            storage.replace_cache({META_TABLE: fresh_meta(name)})
+            storage.replace_cache(_empty_file(name))
             return
         data, changed = migrate(data)
         storage.replace_cache(data)
-        if changed and not self.read_only:
-            storage.write(data)
-        if not changed:
-            collections = {
-                "platforms": self.platforms,
-                "notes": self.notes,
-                "reminders": self.reminders,
-            }
-            for table, items in decoded.items():
-                collections[table].prime(items)
+        if changed:
+            if not self.read_only:
+                storage.write(data)
+            return
+        for collection in (self.platforms, self.notes):  # validated above: decode only once
+            if collection.name in DATA_FILES[name]:
+                collection.prime(decoded.get(collection.name, {}))
 
     @property
     def backups_path(self) -> Path:
@@ -259,6 +272,7 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
     ensure_private_dir(data_dir)
     lock.acquire()
     try:
+        sweep_temp_files(data_dir)
         snapshot = backups.find_good_snapshot(
             data_dir, list(DATA_FILES), lambda path: not check_file(path), name
         )
