@@ -6,6 +6,7 @@ language or privacy mode changes; it never writes itself.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -74,9 +75,14 @@ class DashboardScreen(WriteGuard, Screen[None]):
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
     _fill_generation = 0
-    _summary_key: tuple[object, ...] = ()
+    _data_key: tuple[object, ...] = ()
+    _everything: list[Platform] = []
     #: Each platform's next open reminder, recomputed by `reload` (never mutated).
     _next_reminders: dict[int, Reminder] = {}
+    #: Built cells by platform id, and each view's sorted (casefolded name, platform)
+    #: pairs; both emptied by `reload` whenever `_data_key` changes.
+    _rows: dict[int, tuple[Text, ...]] = {}
+    _in_view: dict[View, list[tuple[str, Platform]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,24 +124,27 @@ class DashboardScreen(WriteGuard, Screen[None]):
 
     # ---- cells ---------------------------------------------------------------------------
 
-    def reminder_cell(self, platform: Platform) -> Text:
+    def reminder_cell(self, platform: Platform, today: date | None) -> Text:
         """The date of the next open reminder: overdue in red, due today highlighted."""
-        service = self.closure_app.service
-        today = service.today() if service is not None else None
         nearest = self._next_reminders.get(platform.id)
         return next_reminder_cell(nearest, today) if today is not None else Text()
 
-    def row(self, platform: Platform) -> list[Text]:
-        privacy = self.closure_app.privacy
-        settled = money(platform.settled, privacy=privacy)
-        return [
+    def row(self, platform: Platform, today: date | None) -> tuple[Text, ...]:
+        """The platform's cells, built once per data version and reused while filtering."""
+        cached = self._rows.get(platform.id)
+        if cached is not None:
+            return cached
+        settled = money(platform.settled, privacy=self.closure_app.privacy)
+        cells = (
             plain(platform.name),
             Text(t(f"kind.{platform.kind.value}")),
             progress_cell(platform),
             Text(next_label(platform), style="" if platform.next_stage else "green"),
             Text(settled, justify="right"),
-            self.reminder_cell(platform),
-        ]
+            self.reminder_cell(platform, today),
+        )
+        self._rows[platform.id] = cells
+        return cells
 
     def summary_text(self, summary: Summary) -> Text:
         privacy = self.closure_app.privacy
@@ -158,24 +167,34 @@ class DashboardScreen(WriteGuard, Screen[None]):
         service = self.closure_app.service
         if service is None:
             return
-        everything = service.platforms()
         app = self.closure_app
-        # What does not depend on the filter is recomputed only when the data changed.
-        summary_key = (app.data_version, app.language, app.privacy)
-        changed = summary_key != self._summary_key
+        today = service.today()
+        # What does not depend on the filter is recomputed only when the data changed,
+        # so a filter keystroke only narrows a sorted list and reuses built cells.
+        data_key = (app.data_version, app.language, app.privacy, today)
+        changed = data_key != self._data_key
         if changed:
+            self._everything = service.platforms()
             self._next_reminders = Reminders(service).next_by_platform()
+            self._rows = {}
+            self._in_view = {}
+        everything = self._everything
+        in_view = self._in_view.get(self.view)
+        if in_view is None:
+            in_view = [(p.name.casefold(), p) for p in select(everything, self.view)]
+            self._in_view[self.view] = in_view
         query = self.filter_input.value
-        shown = select(everything, self.view, query)
+        wanted = query.strip().casefold()
+        shown = [p for name, p in in_view if wanted in name]
         table = self.table
         highlighted = self.highlighted_id()
         table.clear(columns=True)
         for key in COLUMNS:
             table.add_column(Text(t(f"col.{key}")), key=key)
         self._fill_generation += 1
-        self._fill(shown, 0, highlighted, self._fill_generation)
+        self._fill(shown, 0, highlighted, self._fill_generation, today)
         if changed:
-            self._summary_key = summary_key
+            self._data_key = data_key
             self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
         welcome = not everything
         self.query_one("#welcome", Static).update(Text(t("dash.welcome")))
@@ -188,7 +207,12 @@ class DashboardScreen(WriteGuard, Screen[None]):
         self.sub_title = t(f"dash.title.{self.view.value}", shown=len(shown))
 
     def _fill(
-        self, shown: list[Platform], start: int, highlighted: int | None, generation: int
+        self,
+        shown: list[Platform],
+        start: int,
+        highlighted: int | None,
+        generation: int,
+        today: date | None,
     ) -> None:
         """Add rows from `start`: a screenful before the next paint, the rest after it.
 
@@ -201,13 +225,15 @@ class DashboardScreen(WriteGuard, Screen[None]):
         table = self.table
         stop = start + (FIRST_ROWS if start == 0 else MORE_ROWS)
         for platform in shown[start:stop]:
-            table.add_row(*self.row(platform), key=str(platform.id))
+            table.add_row(*self.row(platform, today), key=str(platform.id))
         if highlighted is not None and str(highlighted) in table.rows:
             table.move_cursor(row=table.get_row_index(str(highlighted)))
             highlighted = None
         if stop < len(shown):
             # A timer, not `call_after_refresh`: keys typed meanwhile go first.
-            self.set_timer(CHUNK_PAUSE, lambda: self._fill(shown, stop, highlighted, generation))
+            self.set_timer(
+                CHUNK_PAUSE, lambda: self._fill(shown, stop, highlighted, generation, today)
+            )
 
     def empty_text(self, query: str) -> Text:
         if query.strip():
