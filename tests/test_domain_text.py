@@ -121,3 +121,24 @@ def test_display_safe_never_lets_a_control_through(text: str) -> None:
 )
 def test_mask_account_shows_last_four(number: str, shown: str) -> None:
     assert mask_account(number) == shown
+
+
+@given(st.text(), st.booleans())
+def test_display_safe_changes_text_only_where_a_character_is_refused(
+    text: str, multiline: bool
+) -> None:
+    """Plain text comes back unchanged; anything else exactly as a per-character check says."""
+    from closure_tui.domain.text import _ESCAPE_SEQ, _bad_char
+
+    expected = "".join(
+        char if not _bad_char(char, multiline) else ("" if char in BIDI else "\ufffd")
+        for char in _ESCAPE_SEQ.sub("", text)
+    )
+    assert display_safe(text, multiline=multiline) == expected
+
+
+def test_display_safe_keeps_plain_chinese_and_separators_apart() -> None:
+    assert display_safe("借呗 P0001 ¥8,000.00") == "借呗 P0001 ¥8,000.00"
+    assert display_safe("a\u2028b") == "a\ufffdb"
+    assert display_safe("a\x85b") == "a\ufffdb"
+    assert display_safe("a\ud800b") == "a\ufffdb"

@@ -29,6 +29,10 @@ _ESCAPE_SEQ = re.compile(
     r"|\x1b[@-Z\\-_]"  # two-character escapes
 )
 
+# Every character `_bad_char` may refuse (Cc, Cs, line/paragraph separators, bidi); text
+# without any of them is shown as it is, without a per-character check.
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029" + "".join(_BIDI) + "]")
+
 
 def _bad_char(char: str, multiline: bool) -> bool:
     if multiline and char in _ALLOWED_IN_MULTILINE:
@@ -100,6 +104,8 @@ def display_safe(value: str, *, multiline: bool = False) -> str:
     Input rules already refuse these, but a hand-edited or imported file might not,
     and a terminal must never receive a byte sequence that came from user data.
     """
+    if _SUSPECT.search(value) is None:
+        return value
     stripped = _ESCAPE_SEQ.sub("", value)
     return "".join(
         char if not _bad_char(char, multiline) else ("" if char in _BIDI else "\ufffd")

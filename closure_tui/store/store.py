@@ -229,7 +229,8 @@ class Store:
             if not self.read_only:
                 storage.write(data)
             return
-        for collection in (self.platforms, self.notes):  # validated above: decode only once
+        # Validated above: decode only once.
+        for collection in (self.platforms, self.reminders, self.notes):
             if collection.name in DATA_FILES[name]:
                 collection.prime(decoded.get(collection.name, {}))
 

@@ -134,7 +134,8 @@ class ClosureApp(ReminderActions, App[None]):
         for notice in self.service.store.notices:
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
         self.push_screen(DashboardScreen())
-        self.start_reminder_alerts()
+        # After the first frame: the dashboard shows first, the due summary a moment later.
+        self.call_after_refresh(self.start_reminder_alerts)
 
     def close_store(self) -> None:
         if self.service is not None:

@@ -1,0 +1,32 @@
+"""Opening a store decodes each record once: the check at open fills the typed caches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from closure_tui.domain.clock import FixedClock
+from closure_tui.services.reminders import Reminders
+from closure_tui.services.session import closures_session
+from closure_tui.store import store as store_module
+
+
+def test_reminders_read_after_open_are_those_checked_at_open(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with closures_session(data_dir, clock, writable=True) as service:
+        platform = service.add_platform("借呗").value
+        Reminders(service).add(platform.id, "2026-06-10", "打客服电话")
+    decoded: list[int] = []
+    real = store_module.decode_reminder
+
+    def counting(doc_id: int, doc: dict) -> object:
+        decoded.append(doc_id)
+        return real(doc_id, doc)
+
+    monkeypatch.setattr(store_module, "decode_reminder", counting)
+    with closures_session(data_dir, clock, writable=False) as service:
+        texts = [reminder.text for reminder in service.store.reminders]
+    assert "打客服电话" in texts
+    assert sorted(decoded) == sorted(set(decoded))  # none decoded twice
