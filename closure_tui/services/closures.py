@@ -25,6 +25,7 @@ from closure_tui.domain.platform import (
 )
 from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageKey, StageState
 from closure_tui.domain.text import clean_field, clean_name, clean_note
+from closure_tui.services.history import History, recorded
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.store import Store
 
@@ -37,6 +38,7 @@ class Closures:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
+        self.history = History(store, clock)
 
     @property
     def read_only(self) -> bool:
@@ -109,6 +111,7 @@ class Closures:
                 parsed[key] = clean_field(value, key)
         return parsed
 
+    @recorded("platform.add")
     def add_platform(self, name: str, **fields: Any) -> Outcome[Platform]:
         parsed = self._parse_fields({"name": name, **fields})
         self._check_unique(parsed["name"])
@@ -118,6 +121,7 @@ class Closures:
         )
         return Outcome(platform)
 
+    @recorded("platform.edit")
     def edit_platform(self, platform_id: int, **fields: Any) -> Outcome[Platform]:
         platform = self.get(platform_id)
         parsed = self._parse_fields(fields)
@@ -127,6 +131,7 @@ class Closures:
         self.store.platforms.put(updated)
         return Outcome(updated, payment_warnings(updated))
 
+    @recorded("platform.remove")
     def remove_platform(self, platform_id: int) -> Platform:
         platform = self.get(platform_id)
         self.store.platforms.remove([platform_id])
@@ -146,6 +151,7 @@ class Closures:
         """Warnings to show before ticking, so the TUI can ask for confirmation first."""
         return tick_warnings(self.get(platform_id), key)
 
+    @recorded("stage.tick")
     def tick(self, platform_id: int, key: StageKey, on: str | None = None) -> Outcome[Platform]:
         platform = self.get(platform_id)
         done_on = self.parse_date(on) if on else self.today()
@@ -155,6 +161,7 @@ class Closures:
         )
         return Outcome(updated, warnings)
 
+    @recorded("stage.untick")
     def untick(self, platform_id: int, key: StageKey) -> Outcome[Platform]:
         platform = self.get(platform_id)
         updated = self._set_stage(
@@ -162,6 +169,7 @@ class Closures:
         )
         return Outcome(updated)
 
+    @recorded("stage.skip")
     def skip(self, platform_id: int, key: StageKey, reason: str) -> Outcome[Platform]:
         platform = self.get(platform_id)
         cleaned = clean_field(reason, "reason")
@@ -172,6 +180,7 @@ class Closures:
         )
         return Outcome(updated)
 
+    @recorded("evidence.edit")
     def set_evidence(
         self, platform_id: int, key: StageKey, values: dict[str, Any]
     ) -> Outcome[Platform]:
@@ -191,6 +200,7 @@ class Closures:
         updated = self._set_stage(platform, key, evidence=MappingProxyType(current))
         return Outcome(updated)
 
+    @recorded("payee.set")
     def set_payee(
         self,
         platform_id: int,
@@ -214,6 +224,7 @@ class Closures:
         warnings = [] if payee.verified else tick_warnings(updated, StageKey.PAID)[:1]
         return Outcome(updated, warnings)
 
+    @recorded("payment.add")
     def add_payment(
         self, platform_id: int, amount: str, on: str | None = None, reference: str = ""
     ) -> Outcome[Platform]:
@@ -227,6 +238,7 @@ class Closures:
         self.store.platforms.put(updated)
         return Outcome(updated, payment_warnings(updated))
 
+    @recorded("payment.remove")
     def remove_payment(self, platform_id: int, index: int) -> Outcome[Platform]:
         platform = self.get(platform_id)
         if not 0 <= index < len(platform.payments):
@@ -238,6 +250,7 @@ class Closures:
 
     # ---- notes ---------------------------------------------------------------------------
 
+    @recorded("note.add")
     def add_note(self, platform_id: int, text: str, stage: StageKey | None = None) -> Note:
         self.get(platform_id)
         cleaned = clean_note(text)

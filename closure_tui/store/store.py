@@ -1,8 +1,9 @@
 """The store: opens the data directory safely and exposes typed collections.
 
-Two files, so that adding a note never rewrites the platforms and ticking a
-stage never rewrites thousands of notes: `closure.json` (platforms, reminders)
-and `notes.json`. Orphans (notes of a removed platform) are harmless and ignored.
+Three files, so that adding a note never rewrites the platforms and ticking a
+stage never rewrites thousands of notes: `closure.json` (platforms, reminders),
+`notes.json` and `history.json` (the change log undo works from).
+Orphans (notes of a removed platform) are harmless and ignored.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from typing import Any
 from tinydb import TinyDB
 
 from closure_tui.domain.clock import Clock
+from closure_tui.domain.history import Event
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
+from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import ensure_private_dir, sweep_temp_files, tighten
@@ -37,9 +40,11 @@ from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_stri
 
 MAIN_FILE = "closure.json"
 NOTES_FILE = "notes.json"
+HISTORY_FILE = "history.json"
 DATA_FILES: dict[str, tuple[str, ...]] = {
     MAIN_FILE: ("platforms", "reminders"),
     NOTES_FILE: ("notes",),
+    HISTORY_FILE: ("history",),
 }
 
 
@@ -76,7 +81,7 @@ def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
     problems = check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems
-    decoders = {"platforms": decode_platform, "notes": decode_note}
+    decoders = {"platforms": decode_platform, "notes": decode_note, "history": decode_event}
     for table in DATA_FILES.get(file_name, ()):
         decode = decoders.get(table)
         for doc_id, doc in data.get(table, {}).items():
@@ -116,6 +121,9 @@ class Store:
         )
         self.notes: Collection[Note] = Collection(
             notes, "notes", decode_note, encode_note, lambda n: n.id
+        )
+        self.history: Collection[Event] = Collection(
+            self._dbs[HISTORY_FILE], "history", decode_event, encode_event, lambda e: e.id
         )
 
     @classmethod
@@ -174,11 +182,22 @@ class Store:
         backups.take_snapshot(self.data_dir, data_files(self.data_dir), self.clock.now())
         self._backed_up = True
 
+    def ensure_backup(self) -> None:
+        """Take this run's snapshot now (before a bulk change such as an import)."""
+        self._backup_once()
+
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Several changes to `closure.json` written as one atomic replace."""
-        with self._storages[MAIN_FILE].batch():
+    def transaction(self, file_name: str = MAIN_FILE) -> Iterator[None]:
+        """Several changes to one data file written as one atomic replace."""
+        with self._storages[file_name].batch():
             yield
+
+    def record_collections(self) -> list[Collection[Any]]:
+        """The collections whose records history can put back (by name)."""
+        return [self.platforms, self.notes]
+
+    def file_of(self, collection: str) -> str:
+        return next(name for name, tables in DATA_FILES.items() if collection in tables)
 
     def meta(self) -> dict[str, Any]:
         table = self._dbs[MAIN_FILE].table(META_TABLE)

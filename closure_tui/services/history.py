@@ -1,0 +1,231 @@
+"""History: every change through the services becomes an event that undo/redo can replay.
+
+How a change is recorded: the use case runs inside `History.change(action)`; the
+collections report each record they write (document before and after), and when
+the use case returns, one event with all of them is added to `history.json`.
+
+Write order, and why it is safe: the data files are written first, the event
+second. A crash between the two leaves correct data and a missing event (the
+event is secondary). Undo and redo never trust the log blindly: they put records
+back only when every record is still at the event's before or after state, and
+refuse otherwise, so a change the log missed is never silently overwritten. A
+crash half way through an undo leaves records in that same before/after mix, so
+repeating the undo completes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+
+from closure_tui.domain.clock import Clock
+from closure_tui.domain.errors import DomainError
+from closure_tui.domain.history import Event, EventState, Records
+from closure_tui.store.collection import Collection
+from closure_tui.store.store import HISTORY_FILE, Store
+
+PLATFORMS = "platforms"
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class History:
+    """Records events for one open store and undoes / redoes them."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+        self._active = False
+
+    # ---- recording -----------------------------------------------------------------------
+
+    def _collections(self) -> dict[str, Collection[Any]]:
+        return {c.name: c for c in self.store.record_collections()}
+
+    @contextlib.contextmanager
+    def change(self, action: str) -> Iterator[None]:
+        """Record what the body writes as one event named `action` (nested calls join it)."""
+        if self._active:
+            yield
+            return
+        before: dict[str, dict[int, Any]] = {}
+        after: dict[str, dict[int, Any]] = {}
+
+        def listen(name: str, item_id: int, old: Any, new: Any) -> None:
+            before.setdefault(name, {}).setdefault(item_id, copy.deepcopy(old))
+            after.setdefault(name, {})[item_id] = copy.deepcopy(new)
+
+        collections = self._collections().values()
+        self._active = True
+        for collection in collections:
+            collection.listener = listen
+        try:
+            yield
+        finally:
+            self._active = False
+            for collection in collections:
+                collection.listener = None
+        if any(after.values()):
+            self._record(action, before, after)
+
+    def _subject(self, before: Records, after: Records) -> tuple[int | None, str]:
+        """The platform an event is about: the platform written, else the record's owner."""
+        for side in (after, before):
+            for item_id, doc in side.get(PLATFORMS, {}).items():
+                if doc is not None:
+                    return item_id, str(doc.get("name", ""))
+        for side in (after, before):
+            for docs in side.values():
+                for doc in docs.values():
+                    if doc is not None and isinstance(doc.get("platform_id"), int):
+                        platform = self.store.platforms.get(doc["platform_id"])
+                        return doc["platform_id"], platform.name if platform else ""
+        return None, ""
+
+    def _record(self, action: str, before: Records, after: Records) -> Event:
+        platform_id, name = self._subject(before, after)
+        now = self.clock.now()
+        with self.store.transaction(HISTORY_FILE):
+            for stale in self.redo_stack():
+                self.store.history.put(replace(stale, state=EventState.DROPPED))
+            return self.store.history.insert(
+                lambda new_id: Event(new_id, now, action, platform_id, name, before, after)
+            )
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def events(self, platform_id: int | None = None) -> list[Event]:
+        """Oldest first; only those about `platform_id` when given."""
+        found = sorted(self.store.history, key=lambda e: e.id)
+        if platform_id is None:
+            return found
+        return [e for e in found if e.platform_id == platform_id]
+
+    def events_named(self, ref: str) -> list[Event]:
+        """Events of a platform that may no longer exist, by its name or #id."""
+        wanted = ref.strip().casefold()
+        digits = wanted.removeprefix("#")
+        return [
+            e
+            for e in self.events()
+            if e.platform_name.casefold() == wanted
+            or (digits.isdigit() and digits.isascii() and e.platform_id == int(digits))
+        ]
+
+    def undo_stack(self) -> list[Event]:
+        return [e for e in self.events() if e.state is EventState.APPLIED]
+
+    def redo_stack(self) -> list[Event]:
+        """Undone events that can still be redone, oldest (the next one to redo) first."""
+        return [e for e in self.events() if e.state is EventState.UNDONE]
+
+    # ---- undo / redo ---------------------------------------------------------------------
+
+    def undo(self) -> Event:
+        """Revert the last applied change; refuses when the records moved on without it."""
+        stack = self.undo_stack()
+        if not stack:
+            raise DomainError("err.history.nothing_to_undo")
+        event = stack[-1]
+        self._put_back(event, event.before, event.after)
+        undone = replace(event, state=EventState.UNDONE, undone_at=self.clock.now())
+        self.store.history.put(undone)
+        return undone
+
+    def redo(self) -> Event:
+        """Re-apply the change undone most recently."""
+        stack = self.redo_stack()
+        if not stack:
+            raise DomainError("err.history.nothing_to_redo")
+        event = stack[0]
+        self._put_back(event, event.after, event.before)
+        redone = replace(event, state=EventState.APPLIED, undone_at=None)
+        self.store.history.put(redone)
+        return redone
+
+    def _put_back(self, event: Event, target: Records, other: Records) -> None:
+        collections = self._collections()
+        for name, docs in target.items():
+            collection = collections.get(name)
+            for item_id, doc in docs.items():
+                current = collection.raw(item_id) if collection else None
+                if collection is None or current not in (doc, other.get(name, {}).get(item_id)):
+                    raise DomainError(
+                        "err.history.conflict", action=event.action, name=event.platform_name
+                    )
+        for name in _write_order(target):
+            collection = collections[name]
+            with self.store.transaction(self.store.file_of(name)):
+                for item_id, doc in target[name].items():
+                    collection.set_raw(item_id, copy.deepcopy(doc) if doc is not None else None)
+
+
+def _write_order(target: Records) -> list[str]:
+    """Restoring a platform: its notes first, then the platform; removing it: the reverse.
+
+    A crash in between leaves at worst notes without a platform, which are ignored.
+    """
+    names = [name for name in target if name != PLATFORMS]
+    platform_docs = target.get(PLATFORMS, {})
+    if not platform_docs:
+        return names
+    if any(doc is not None for doc in platform_docs.values()):
+        return [*names, PLATFORMS]
+    return [PLATFORMS, *names]
+
+
+class HasHistory(Protocol):
+    history: History
+
+
+S = TypeVar("S", bound=HasHistory)
+
+
+def recorded(
+    action: str,
+) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
+    """Run a use case inside `self.history.change(action)` so its writes become one event."""
+
+    def wrap(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+        @functools.wraps(method)
+        def inner(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+            with self.history.change(action):
+                return method(self, *args, **kwargs)
+
+        return inner
+
+    return wrap
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One changed value in an event, for the history views and the report digest."""
+
+    path: str
+    before: Any
+    after: Any
+
+
+def field_changes(event: Event) -> list[FieldChange]:
+    """The leaf values that differ between before and after, e.g. `stages.paid.state`."""
+    changes: list[FieldChange] = []
+    for name in sorted(set(event.before) | set(event.after)):
+        old_docs, new_docs = event.before.get(name, {}), event.after.get(name, {})
+        for item_id in sorted(set(old_docs) | set(new_docs)):
+            old, new = old_docs.get(item_id), new_docs.get(item_id)
+            if old is None or new is None:
+                continue
+            _diff("", old, new, changes)
+    return changes
+
+
+def _diff(prefix: str, old: Any, new: Any, out: list[FieldChange]) -> None:
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in [*old, *(k for k in new if k not in old)]:
+            _diff(f"{prefix}.{key}" if prefix else key, old.get(key), new.get(key), out)
+    elif old != new:
+        out.append(FieldChange(prefix, old, new))
