@@ -26,7 +26,12 @@ WRITERS: dict[str, Handler] = {}
 READERS: dict[str, Handler] = {}
 
 #: Command families beyond the core contract (each adds its own subcommands).
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = (
+    "closure_tui.cli.commands_history",
+    "closure_tui.cli.commands_evidence",
+    "closure_tui.cli.commands_export",
+    "closure_tui.cli.commands_import",
+)
 
 
 def writer(name: str) -> Callable[[Handler], Handler]:

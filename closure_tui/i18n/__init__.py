@@ -13,10 +13,11 @@ from typing import Any
 
 from closure_tui.i18n.catalog_cli import CLI
 from closure_tui.i18n.catalog_domain import DOMAIN
+from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_store import STORE
 
 LANGS = ("zh", "en")
-_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (DOMAIN, STORE, CLI)
+_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (DOMAIN, STORE, CLI, EVIDENCE)
 CATALOGUE: dict[str, tuple[str, str]] = {}
 
 

@@ -224,8 +224,19 @@ def field_changes(event: Event) -> list[FieldChange]:
 
 
 def _diff(prefix: str, old: Any, new: Any, out: list[FieldChange]) -> None:
-    if isinstance(old, dict) and isinstance(new, dict):
-        for key in [*old, *(k for k in new if k not in old)]:
-            _diff(f"{prefix}.{key}" if prefix else key, old.get(key), new.get(key), out)
-    elif old != new:
+    """Walk two JSON values; a record or list item that appears is compared with an empty one."""
+    if isinstance(old, list) or isinstance(new, list):
+        olds, news = old if isinstance(old, list) else [], new if isinstance(new, list) else []
+        for index in range(max(len(olds), len(news))):
+            _diff(
+                f"{prefix}[{index + 1}]",
+                olds[index] if index < len(olds) else None,
+                news[index] if index < len(news) else None,
+                out,
+            )
+    elif isinstance(old, dict) or isinstance(new, dict):
+        olds, news = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
+        for key in [*olds, *(k for k in news if k not in olds)]:
+            _diff(f"{prefix}.{key}" if prefix else key, olds.get(key), news.get(key), out)
+    elif old != new and not (old in (None, "") and new in (None, "")):
         out.append(FieldChange(prefix, old, new))

@@ -9,12 +9,13 @@ Orphans (notes of a removed platform) are harmless and ignored.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
+from tinydb.table import Document
 
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.history import Event
@@ -45,6 +46,14 @@ DATA_FILES: dict[str, tuple[str, ...]] = {
     MAIN_FILE: ("platforms", "reminders"),
     NOTES_FILE: ("notes",),
     HISTORY_FILE: ("history",),
+}
+
+
+#: How each table's records are validated (a table without one only needs objects).
+DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
+    "platforms": decode_platform,
+    "notes": decode_note,
+    "history": decode_event,
 }
 
 
@@ -81,9 +90,8 @@ def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
     problems = check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems
-    decoders = {"platforms": decode_platform, "notes": decode_note, "history": decode_event}
     for table in DATA_FILES.get(file_name, ()):
-        decode = decoders.get(table)
+        decode = DECODERS.get(table)
         for doc_id, doc in data.get(table, {}).items():
             if decode is None:
                 continue
@@ -191,6 +199,32 @@ class Store:
         """Several changes to one data file written as one atomic replace."""
         with self._storages[file_name].batch():
             yield
+
+    def table_docs(self, name: str) -> dict[int, dict[str, Any]]:
+        """Every stored document of a table by id, unknown keys included."""
+        return {doc.doc_id: dict(doc) for doc in self._dbs[self.file_of(name)].table(name).all()}
+
+    def replace_all(self, tables: dict[str, dict[int, dict[str, Any]]]) -> None:
+        """Replace every table's records with `tables` (import): one atomic write per file.
+
+        Ids are kept; each id counter moves past the highest id so none is reused.
+        """
+        for file_name, names in DATA_FILES.items():
+            db = self._dbs[file_name]
+            with self._storages[file_name].batch():
+                meta_table = db.table(META_TABLE)
+                meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
+                for name in names:
+                    table = db.table(name)
+                    table.truncate()
+                    docs = tables.get(name, {})
+                    for item_id in sorted(docs):
+                        table.insert(Document(docs[item_id], doc_id=item_id))
+                    counter = f"next_{name}"
+                    meta[counter] = max(meta.get(counter, 1), max(docs, default=0) + 1)
+                meta_table.upsert(Document(meta, doc_id=int(META_ID)))
+        for collection in (self.platforms, self.notes, self.history):
+            collection.reset()
 
     def record_collections(self) -> list[Collection[Any]]:
         """The collections whose records history can put back (by name)."""
