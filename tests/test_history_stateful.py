@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from datetime import datetime
@@ -43,10 +44,8 @@ class HistoryMachine(RuleBasedStateMachine):
 
     def attempt(self, change: Any, *args: Any, **kwargs: Any) -> None:
         self.clock.advance(minutes=1)
-        try:
+        with contextlib.suppress(DomainError):
             change(*args, **kwargs)
-        except DomainError:
-            pass
 
     @rule(name=NAMES, original=AMOUNTS)
     def add(self, name: str, original: str) -> None:
