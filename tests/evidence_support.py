@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,12 +19,15 @@ def open_service(data_dir: Path, clock: FixedClock) -> Closures:
     return open_closures(data_dir, clock, writable=True)
 
 
-def cli(data_dir: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+def cli(
+    data_dir: Path, *args: str, lang: str = "en", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "closure_tui", "--data-dir", str(data_dir), "--lang", lang, *args],
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **(env or {})},
     )
 
 

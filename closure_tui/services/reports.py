@@ -58,19 +58,24 @@ def _cell(text: str) -> str:
     return display_safe(text).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
 
 
+def _pair(label: str, value: object) -> str:
+    """`label: value`, with the colon the language uses."""
+    return t("report.pair", label=label, value=value)
+
+
 def _evidence_details(platform: Platform, key: StageKey) -> str:
     stage = platform.stage(key)
     parts = []
     if stage.state is StageState.SKIPPED and stage.skip_reason:
-        parts.append(f"{t('field.reason')}: {stage.skip_reason}")
+        parts.append(_pair(t("field.reason"), stage.skip_reason))
     for spec in EVIDENCE_FIELDS[key]:
         value = stage.evidence.get(spec.key)
         if value in (None, ""):
             continue
         if spec.kind is FieldKind.BOOL:
             value = t("cli.yes") if value else t("cli.no")
-        parts.append(f"{t('ev.' + spec.key)}: {value}")
-    return "; ".join(parts)
+        parts.append(_pair(t("ev." + spec.key), value))
+    return t("report.sep").join(parts)
 
 
 def _file_line(service: Closures, attachment: Attachment) -> str:
@@ -130,8 +135,8 @@ def _md_payments(platform: Platform, reveal: bool) -> list[str]:
         verified = payee.verified_via or t("cli.unverified")
         when = f", {payee.verified_on.isoformat()}" if payee.verified_on else ""
         lines.append(
-            f"{_cell(payee.name)} · {_cell(payee.bank)} · {_account(payee.account, reveal)} "
-            f"({t('report.verified_via')}: {_cell(verified)}{when})"
+            f"{_cell(payee.name)} · {_cell(payee.bank)} · {_account(payee.account, reveal)}"
+            + t("report.parens", text=_pair(t("report.verified_via"), _cell(verified) + when))
         )
     lines += ["", f"### {t('report.payments')}", ""]
     if not platform.payments:
@@ -154,12 +159,12 @@ def _md_certificate(data: ReportInput, platform: Platform) -> list[str]:
     lines = [f"### {t('report.certificate')}", "", f"{state}{when}"]
     details = _evidence_details(platform, StageKey.CERTIFICATE)
     if details:
-        lines.append(f"({_cell(details)})")
+        lines.append(t("report.parens", text=_cell(details)))
     lines += ["", f"### {t('report.files')}", ""]
     if not platform.attachments:
         return [*lines, t("report.none"), ""]
     lines += [
-        f"- {t('stage.' + a.stage.value)}: {_file_line(data.service, a)}"
+        f"- {_pair(t('stage.' + a.stage.value), _file_line(data.service, a))}"
         for a in platform.attachments
     ]
     return [*lines, ""]
@@ -172,7 +177,7 @@ def _md_notes(notes: list[Note]) -> list[str]:
     for note in sorted(notes, key=lambda n: (n.created, n.id)):
         stage = f" [{t('stage.' + note.stage.value)}]" if note.stage else ""
         text = display_safe(note.text, multiline=True).replace("\n", "\n  ")
-        lines.append(f"- {note.created:%Y-%m-%d %H:%M}{stage}: {text}")
+        lines.append(f"- {_pair(f'{note.created:%Y-%m-%d %H:%M}{stage}', text)}")
     return [*lines, ""]
 
 
@@ -195,10 +200,16 @@ def export_md(data: ReportInput) -> bytes:
         lines += [
             f"## {_cell(platform.name)} (#{platform.id})",
             "",
-            f"{t('report.kind')}: {t('kind.' + platform.kind.value)} · "
-            f"{t('report.original')}: {display_money(platform.original)} · "
-            f"{t('report.settled')}: {display_money(platform.settled)} · "
-            f"{t('report.progress')}: {platform.done_count}/{platform.applicable_count}",
+            " · ".join(
+                (
+                    _pair(t("report.kind"), t("kind." + platform.kind.value)),
+                    _pair(t("report.original"), display_money(platform.original)),
+                    _pair(t("report.settled"), display_money(platform.settled)),
+                    _pair(
+                        t("report.progress"), f"{platform.done_count}/{platform.applicable_count}"
+                    ),
+                )
+            ),
             "",
             *_md_stages(platform),
             *_md_payments(platform, data.reveal),
