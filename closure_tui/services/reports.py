@@ -159,7 +159,7 @@ def _md_certificate(data: ReportInput, platform: Platform) -> list[str]:
     lines = [f"### {t('report.certificate')}", "", f"{state}{when}"]
     details = _evidence_details(platform, StageKey.CERTIFICATE)
     if details:
-        lines.append(t("report.parens", text=_cell(details)))
+        lines.append(t("report.parens", text=_cell(details)).strip())
     lines += ["", f"### {t('report.files')}", ""]
     if not platform.attachments:
         return [*lines, t("report.none"), ""]
