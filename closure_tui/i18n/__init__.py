@@ -15,9 +15,10 @@ from closure_tui.i18n.catalog_cli import CLI
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_store import STORE
+from closure_tui.i18n.catalog_tui import TUI
 
 LANGS = ("zh", "en")
-_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (DOMAIN, STORE, CLI, EVIDENCE)
+_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (DOMAIN, STORE, CLI, TUI, EVIDENCE)
 CATALOGUE: dict[str, tuple[str, str]] = {}
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from closure_tui.domain.clock import Clock
-from closure_tui.i18n import t
 
 
 def launch(*, data_dir: Path, lang: str | None, clock: Clock) -> int:
-    print(t("cli.tui_pending"), file=sys.stderr)
-    return 1
+    from closure_tui.tui.app import create_app
+
+    app = create_app(data_dir=data_dir, clock=clock, lang=lang)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,228 @@
+"""The Textual application: owns the open store, the language, privacy mode and the keymap.
+
+Screens never call the store: they call `app.perform(...)` with a use case, and
+watch `data_version` (bumped after every saved change) to refresh themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from closure_tui import config as config_module
+from closure_tui import i18n
+from closure_tui.domain.clock import Clock
+from closure_tui.domain.errors import DomainError
+from closure_tui.i18n import describe, t
+from closure_tui.services.closures import Closures
+from closure_tui.services.session import open_closures
+from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
+from closure_tui.tui.bindings import bind, localize
+
+T = TypeVar("T")
+
+#: Actions that change data; disabled (and hidden) when the store is read-only.
+WRITE_ACTIONS = frozenset(
+    {
+        "add_platform",
+        "edit_platform",
+        "remove_platform",
+        "toggle_stage",
+        "skip_stage",
+        "edit_evidence",
+        "add_note",
+        "add_reminder",
+        "undo",
+        "redo",
+    }
+)
+
+
+class ClosureApp(App[None]):
+    """closure-tui's terminal app. Build it with `create_app`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "closure-tui"
+    BINDINGS = [
+        bind("q", "quit", "quit"),
+        bind("question_mark", "help", "help"),
+        bind("p", "toggle_privacy", "privacy"),
+        bind("a", "add_platform", "add_platform"),
+    ]
+
+    privacy: reactive[bool] = reactive(False)
+    data_version: reactive[int] = reactive(0)
+    language: reactive[str] = reactive("en")
+
+    def __init__(
+        self, *, data_dir: Path, clock: Clock, lang: str | None, config_path: Path
+    ) -> None:
+        self.data_dir = data_dir
+        self.clock = clock
+        self.config_path = config_path
+        loaded = config_module.load_config(config_path)
+        self.config = loaded.config
+        self.config_problems = loaded.problems
+        chosen = lang or self.config.language or i18n.detect_language()
+        i18n.set_language(chosen)
+        super().__init__()
+        self.set_reactive(ClosureApp.language, chosen)
+        self.service: Closures | None = None
+        self.read_only = False
+        self.lock_holder = ""
+        self.store_error: StoreDamaged | None = None
+        if self.config.theme and self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self.set_keymap(self.config.keymap)
+
+    # ---- lifecycle -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        localize(self)
+        self.watch(self, "theme", self._remember_theme, init=False)
+        for problem in self.config_problems:
+            self.notify(t("tui.config_problem", problem=problem), severity="warning", markup=False)
+        self.open_store()
+
+    def open_store(self) -> None:
+        """Open for writing; fall back to read-only when another instance holds the lock."""
+        from closure_tui.tui.screens.damaged import DamagedScreen
+        from closure_tui.tui.screens.dashboard import DashboardScreen
+
+        self.store_error = None
+        try:
+            self.service = open_closures(self.data_dir, self.clock, writable=True)
+            self.read_only = False
+        except StoreLocked as locked:
+            self.lock_holder = locked.holder
+            try:
+                self.service = open_closures(self.data_dir, self.clock, writable=False)
+            except StoreDamaged as damaged:
+                self.store_error = damaged
+            self.read_only = True
+        except StoreDamaged as damaged:
+            self.store_error = damaged
+        if self.store_error is not None:
+            self.push_screen(DamagedScreen(self.store_error))
+            return
+        assert self.service is not None
+        for notice in self.service.store.notices:
+            self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
+        self.push_screen(DashboardScreen())
+
+    def close_store(self) -> None:
+        if self.service is not None:
+            self.service.store.close()
+            self.service = None
+
+    def on_unmount(self) -> None:
+        self.close_store()
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Every screen gets its binding descriptions in the current language."""
+        if isinstance(screen, Screen):
+            localize(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    # ---- changing data -------------------------------------------------------------------
+
+    def perform(self, change: Callable[[Closures], T]) -> T | None:
+        """Run one use case; report refusals and warnings; None when nothing was saved."""
+        if self.service is None or self.read_only:
+            self.notify(t("err.store.read_only"), severity="error", markup=False)
+            return None
+        try:
+            result = change(self.service)
+        except DomainError as error:
+            self.notify(describe(error.key, error.params), severity="error", markup=False)
+            return None
+        except StoreError as error:
+            self.notify(t(error.key, **error.params()), severity="error", timeout=20, markup=False)
+            self.data_version += 1
+            return None
+        for warning in getattr(result, "warnings", []):
+            self.notify(describe(warning.key, warning.params), severity="warning", markup=False)
+        self.data_version += 1
+        return result
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in WRITE_ACTIONS and (self.read_only or self.service is None):
+            return None
+        return True
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def action_toggle_privacy(self) -> None:
+        self.privacy = not self.privacy
+        self.notify(t("tui.privacy_on" if self.privacy else "tui.privacy_off"))
+
+    def action_help(self) -> None:
+        from closure_tui.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_add_platform(self) -> None:
+        from closure_tui.tui.modals.platform_form import PlatformForm
+
+        if self.service is None or self.read_only:
+            return
+        self.push_screen(PlatformForm(None), self._added)
+
+    def _added(self, fields: dict[str, str] | None) -> None:
+        if fields is None:
+            return
+        outcome = self.perform(lambda service: service.add_platform(**fields))
+        if outcome is not None:
+            self.notify(t("tui.added", name=outcome.value.name), markup=False)
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language now and remember it in config.toml."""
+        i18n.set_language(lang)
+        localize(self)
+        for screen in self.screen_stack:
+            localize(screen)
+        self.language = lang
+        self.refresh_bindings()
+        self._save_setting(language=lang)
+
+    def _remember_theme(self, theme: str) -> None:
+        self._save_setting(theme=theme)
+
+    def _save_setting(self, **settings: str) -> None:
+        try:
+            config_module.save_settings(self.config_path, **settings)
+        except OSError as error:
+            self.notify(
+                t("tui.config_not_saved", reason=str(error)), severity="warning", markup=False
+            )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not self.read_only and self.service is not None:
+            yield SystemCommand(
+                t("cmd.add_platform"), t("cmd.add_platform.help"), self.action_add_platform
+            )
+        other = "en" if i18n.current_language() == "zh" else "zh"
+        yield SystemCommand(
+            t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)
+        )
+
+
+def create_app(
+    *,
+    data_dir: Path,
+    clock: Clock,
+    lang: str | None = None,
+    config_path: Path | None = None,
+) -> ClosureApp:
+    """The one way to build the app, so tests inject the data directory and the clock."""
+    from closure_tui.locations import config_file
+
+    return ClosureApp(
+        data_dir=data_dir, clock=clock, lang=lang, config_path=config_path or config_file()
+    )

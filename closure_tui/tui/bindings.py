@@ -1,0 +1,41 @@
+"""Bindings whose descriptions follow the UI language.
+
+Each `Binding` carries an `id` (so the user's keymap in config.toml can remap
+it) and, as its description, the catalogue key `bind.<id>`. `localize` swaps the
+key for the text in the current language on one node; the app calls it for
+every screen when it is mounted and again when the language changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from closure_tui.i18n import CATALOGUE, t
+
+
+def bind(
+    key: str, action: str, binding_id: str, *, show: bool = True, priority: bool = False
+) -> Binding:
+    """A binding described by the catalogue entry `bind.<binding_id>`."""
+    return Binding(key, action, f"bind.{binding_id}", show=show, priority=priority, id=binding_id)
+
+
+def description(binding: Binding) -> str:
+    """The binding's description in the current language."""
+    if binding.id and f"bind.{binding.id}" in CATALOGUE:
+        return t(f"bind.{binding.id}")
+    return binding.description
+
+
+def localize(node: DOMNode) -> None:
+    """Rewrite the node's binding descriptions in the current language.
+
+    Textual keeps a per-node copy of the class bindings (`_bindings`); replacing the
+    descriptions there is the one place we rely on that detail.
+    """
+    mapping = node._bindings.key_to_bindings
+    for key, bindings in mapping.items():
+        mapping[key] = [replace(b, description=description(b)) for b in bindings]

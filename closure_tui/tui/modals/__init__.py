@@ -1,0 +1,1 @@
+"""Forms and confirmations: `ModalScreen[T]` subclasses that `dismiss` with their result."""
