@@ -129,4 +129,31 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "err.import.duplicate_name": ("平台名称重复：{name}", "duplicate platform name: {name}"),
     "err.import.name_exists": ("已有同名平台：{name}", "a platform named {name} exists already"),
     "err.import.unknown_table": ("未知的数据表：{name}", "unknown table: {name}"),
+    "bind.undo": ("撤销", "Undo"),
+    "bind.redo": ("重做", "Redo"),
+    "bind.back": ("返回", "Back"),
+    "cmd.summary": ("汇总与图表", "Summary and chart"),
+    "cmd.summary.help": (
+        "各平台原欠与结清金额对比，以及总体进度",
+        "Original vs settled per platform, and the overall progress",
+    ),
+    "cmd.export.md": ("导出 Markdown 凭证报告", "Export Markdown evidence report"),
+    "cmd.export.csv": ("导出 CSV 表格", "Export CSV sheet"),
+    "cmd.export.json": ("导出 JSON 完整备份", "Export complete JSON backup"),
+    "cmd.export.help": (
+        "保存到“文档”文件夹（报告中账号只显示后四位）",
+        "Saved to your Documents folder (account numbers masked in reports)",
+    ),
+    "cmd.undo": ("撤销最近一次修改", "Undo the last change"),
+    "cmd.undo.help": ("快捷键 ctrl+z", "Shortcut: ctrl+z"),
+    "cmd.redo": ("重做刚撤销的修改", "Redo the change last undone"),
+    "cmd.redo.help": ("快捷键 ctrl+y", "Shortcut: ctrl+y"),
+    "tui.exported": ("已保存到：{path}", "Saved to: {path}"),
+    "tui.export_failed": ("导出失败：{reason}", "Export failed: {reason}"),
+    "tui.summary.totals": (
+        "平台 {platforms} 个，已全部完成 {closed} 个 · 原欠合计 {original} · 结清合计 {settled} · "
+        "减免 {saved}\n总体进度：{done}/{applicable} 个步骤已完成",
+        "{platforms} platforms, {closed} closed · original {original} · settled {settled} · "
+        "saved {saved}\nOverall progress: {done} of {applicable} steps done",
+    ),
 }

@@ -23,6 +23,7 @@ from closure_tui.services.closures import Closures
 from closure_tui.services.session import open_closures
 from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
+from closure_tui.tui.history_actions import HistoryActions
 
 T = TypeVar("T")
 
@@ -43,7 +44,7 @@ WRITE_ACTIONS = frozenset(
 )
 
 
-class ClosureApp(App[None]):
+class ClosureApp(HistoryActions, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
 
     CSS_PATH = "app.tcss"
@@ -53,6 +54,8 @@ class ClosureApp(App[None]):
         bind("question_mark", "help", "help"),
         bind("p", "toggle_privacy", "privacy"),
         bind("a", "add_platform", "add_platform"),
+        bind("ctrl+z", "undo", "undo"),
+        bind("ctrl+y", "redo", "redo"),
     ]
 
     privacy: reactive[bool] = reactive(False)
@@ -207,6 +210,7 @@ class ClosureApp(App[None]):
             yield SystemCommand(
                 t("cmd.add_platform"), t("cmd.add_platform.help"), self.action_add_platform
             )
+        yield from self.evidence_commands()
         other = "en" if i18n.current_language() == "zh" else "zh"
         yield SystemCommand(
             t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)
