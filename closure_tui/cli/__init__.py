@@ -6,6 +6,7 @@ start fast enough for a shell start-up file.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -45,10 +46,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(data_dir, clock, args)
     except DomainError as error:
-        print(f"{i18n.t('cli.error')}: {i18n.describe(error.key, error.params)}", file=sys.stderr)
-        return 1
+        return _refused(i18n.describe(error.key, error.params))
     except StoreError as error:
-        print(f"{i18n.t('cli.error')}: {i18n.t(error.key, **error.params())}", file=sys.stderr)
+        return _refused(i18n.t(error.key, **error.params()))
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stay quiet, as other commands do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as error:
+        path = error.filename if error.filename is not None else data_dir
+        return _refused(i18n.t("cli.os_error", path=path, reason=error.strerror or error))
     except KeyboardInterrupt:
         return 130
+
+
+def _refused(message: str) -> int:
+    print(i18n.t("cli.error_line", message=message), file=sys.stderr)
+    return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 from closure_tui.domain.platform import Kind
@@ -17,7 +18,7 @@ class Parser(argparse.ArgumentParser):
     """Usage errors exit 2 with the translated prefix, as argparse does in English."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage()
+        self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {t('cli.usage_error')}: {message}\n")
 
 

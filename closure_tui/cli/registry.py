@@ -60,4 +60,4 @@ def say(message: str) -> None:
 
 def warn(problems: list[Problem]) -> None:
     for problem in problems:
-        print(f"{t('cli.warning')}: {describe(problem.key, problem.params)}", file=sys.stderr)
+        print(t("cli.warning_line", message=describe(problem.key, problem.params)), file=sys.stderr)

@@ -7,8 +7,12 @@ CLI: dict[str, tuple[str, str]] = {
         "Without a command it opens the terminal app.",
     ),
     "cli.usage_error": ("用法错误", "usage error"),
-    "cli.error": ("错误", "error"),
-    "cli.warning": ("注意", "warning"),
+    "cli.error_line": ("错误：{message}", "error: {message}"),
+    "cli.warning_line": ("注意：{message}", "warning: {message}"),
+    "cli.os_error": (
+        "无法访问 {path}：{reason}。数据没有改动。",
+        "Cannot use {path}: {reason}. Nothing was changed.",
+    ),
     "cli.h.data_dir": (
         "数据目录（默认：系统的用户数据目录，或环境变量 CLOSURE_TUI_DATA_DIR）",
         "data directory (default: the user data directory, or $CLOSURE_TUI_DATA_DIR)",

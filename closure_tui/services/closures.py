@@ -10,7 +10,7 @@ from typing import Any
 
 from closure_tui.domain.clock import Clock, today
 from closure_tui.domain.dates import parse_date
-from closure_tui.domain.errors import DomainError
+from closure_tui.domain.errors import DomainError, Problem
 from closure_tui.domain.money import parse_money
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import (
@@ -221,7 +221,7 @@ class Closures:
         )
         updated = replace(platform, payee=payee)
         self.store.platforms.put(updated)
-        warnings = [] if payee.verified else tick_warnings(updated, StageKey.PAID)[:1]
+        warnings = [] if payee.verified else [Problem("warn.unverified_payee")]
         return Outcome(updated, warnings)
 
     @recorded("payment.add")
@@ -254,7 +254,7 @@ class Closures:
     def add_note(self, platform_id: int, text: str, stage: StageKey | None = None) -> Note:
         self.get(platform_id)
         cleaned = clean_note(text)
-        created = self.clock.now()
+        created = self.clock.now().replace(microsecond=0)  # stored to the second
         return self.store.notes.insert(
             lambda new_id: Note(
                 id=new_id, platform_id=platform_id, created=created, text=cleaned, stage=stage

@@ -1,7 +1,8 @@
 """Rolling backups: a numbered snapshot of every data file, taken before a run's first write.
 
-Data files are only ever replaced by rename, never modified in place, so a hard
-link to the current file is a complete, free snapshot; a copy is the fallback.
+Snapshots are byte copies, never hard links: a link would share the live file's
+inode, so anything that damages the live file in place (a truncating editor, a
+sync tool, a disk error) would damage its "backup" too.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from closure_tui.store.fsutil import atomic_write, ensure_private_dir, tighten
+from closure_tui.store.fsutil import atomic_write, ensure_private_dir, fsync_dir
 
 BACKUP_DIR = "backups"
 KEEP = 10
@@ -58,17 +59,13 @@ def take_snapshot(
     existing = list_snapshots(data_dir)
     number = existing[0].number + 1 if existing else 1
     target = root / f"{number:06d}-{now:%Y%m%dT%H%M%S}"
-    temp = root / f".{target.name}{'.tmp'}"
+    temp = root / f".{target.name}.tmp"
     shutil.rmtree(temp, ignore_errors=True)
     ensure_private_dir(temp)
     for path in present:
-        destination = temp / path.name
-        try:
-            os.link(path, destination)
-        except OSError:
-            shutil.copy2(path, destination)
-        tighten(destination, 0o600)
+        atomic_write(temp / path.name, path.read_bytes())
     os.replace(temp, target)
+    fsync_dir(root)
     for old in list_snapshots(data_dir)[keep:]:
         shutil.rmtree(old.path, ignore_errors=True)
     return target

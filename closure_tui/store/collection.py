@@ -9,7 +9,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from closure_tui.store.codec import RecordInvalid, deep_merge
-from closure_tui.store.schema import META_ID, META_TABLE
+from closure_tui.store.schema import META_ID, META_TABLE, counter_key
 
 T = TypeVar("T")
 
@@ -79,7 +79,7 @@ class Collection(Generic[T]):
 
     def next_id(self) -> int:
         meta = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
-        counter = meta.get(f"next_{self.name}", 1)
+        counter = meta.get(counter_key(self.name), 1)
         highest = max(self._cache(), default=0)
         return max(counter, highest + 1)
 
@@ -90,7 +90,7 @@ class Collection(Generic[T]):
         doc = self._encode(item)
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
-        meta[f"next_{self.name}"] = item_id + 1
+        meta[counter_key(self.name)] = item_id + 1
         with self._db.storage.batch():
             meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             self._table.insert(Document(doc, doc_id=item_id))

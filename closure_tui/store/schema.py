@@ -17,11 +17,19 @@ META_ID = "1"
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 
+def counter_key(table: str) -> str:
+    """The `_meta` key holding the next id of `table` (ids are never reused)."""
+    return f"next_{table}"
+
+
 def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 0 had no `_meta` table; version 1 adds it (and the id counter)."""
-    platforms = data.get("platforms", {})
-    highest = max((int(key) for key in platforms if str(key).isdigit()), default=0)
-    data[META_TABLE] = {META_ID: {"schema": 1, "next_id": highest + 1}}
+    """Version 0 had no `_meta` table; version 1 adds it with each table's id counter."""
+    meta: dict[str, Any] = {"schema": 1}
+    for name, table in data.items():
+        if isinstance(table, dict):
+            highest = max((int(key) for key in table if str(key).isdigit()), default=0)
+            meta[counter_key(name)] = highest + 1
+    data[META_TABLE] = {META_ID: meta}
     return data
 
 
@@ -70,4 +78,4 @@ def check_tables(data: dict[str, Any], names: tuple[str, ...]) -> list[str]:
 
 
 def fresh_meta(file_name: str) -> dict[str, Any]:
-    return {META_ID: {"schema": CURRENT_SCHEMA, "file": file_name, "next_id": 1}}
+    return {META_ID: {"schema": CURRENT_SCHEMA, "file": file_name}}
