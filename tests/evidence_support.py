@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,22 +9,11 @@ from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.session import open_closures
+from tests.cli_helpers import as_json
 
 
 def open_service(data_dir: Path, clock: FixedClock) -> Closures:
     return open_closures(data_dir, clock, writable=True)
-
-
-def cli(
-    data_dir: Path, *args: str, lang: str = "en", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "closure_tui", "--data-dir", str(data_dir), "--lang", lang, *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def listing(service: Closures) -> list[dict[str, Any]]:
@@ -42,9 +27,8 @@ def listing(service: Closures) -> list[dict[str, Any]]:
 
 
 def list_all(data_dir: Path) -> list[dict[str, Any]]:
-    result = cli(data_dir, "list", "--all", "--json")
-    assert result.returncode == 0, result.stderr
-    docs = json.loads(result.stdout)
+    """`list --all --json` of the real program, without ids."""
+    docs = as_json(data_dir, "list", "--all")
     for doc in docs:
         doc.pop("id")
     return docs

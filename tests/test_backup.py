@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from evidence_support import cli, list_all, listing, open_service, sample_store
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +16,8 @@ from closure_tui.domain.stages import StageKey
 from closure_tui.services.backup import import_backup
 from closure_tui.services.reports import export_json, report_input
 from closure_tui.store.store import DATA_FILES
+from tests.cli_helpers import cli
+from tests.evidence_support import list_all, listing, open_service, sample_store
 
 
 def _export(data_dir: Path, clock: FixedClock, target: Path) -> None:

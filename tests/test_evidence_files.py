@@ -8,12 +8,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from evidence_support import cli, open_service
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.evidence import FileStatus
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.evidence import attach, check_evidence, evidence_problems
+from tests.cli_helpers import cli
+from tests.evidence_support import open_service
 
 CONTENT = b"%PDF-1.4 stamped settlement certificate\n" * 1000
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from evidence_support import cli, listing, open_service, sample_store
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import EventState
@@ -14,6 +13,8 @@ from closure_tui.domain.platform import Stage
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.store.errors import StoreDamaged
 from closure_tui.store.store import Store
+from tests.cli_helpers import cli
+from tests.evidence_support import listing, open_service, sample_store
 
 
 def test_each_change_is_one_event_with_time_platform_and_records(data_dir, clock) -> None:

@@ -6,12 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
-from evidence_support import cli, open_service, sample_store
 
 from closure_tui import i18n
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.evidence import attach
 from closure_tui.services.reports import EXPORTERS, report_input
+from tests.cli_helpers import cli
+from tests.evidence_support import open_service, sample_store
 
 GOLDEN = Path(__file__).parent / "golden"
 ACCOUNT = "6222021234567890123"

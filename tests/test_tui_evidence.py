@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evidence_support import open_service
-
 from closure_tui.domain.stages import StageKey
 from closure_tui.tui.app import create_app
 from closure_tui.tui.screens.summary import SummaryScreen, bar
 from closure_tui.tui.widgets.history_panel import HistoryPanel
+from tests.evidence_support import open_service
 
 
 def _seed(data_dir: Path, clock) -> None:

@@ -131,8 +131,8 @@ class Collection(Generic[T]):
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
         with self._db.storage.batch():
-            if meta.get(f"next_{self.name}", 1) <= item_id:
-                meta[f"next_{self.name}"] = item_id + 1
+            if meta.get(counter_key(self.name), 1) <= item_id:
+                meta[counter_key(self.name)] = item_id + 1
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             if self._table.contains(doc_id=item_id):
                 self._table.remove(doc_ids=[item_id])

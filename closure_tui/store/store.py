@@ -33,6 +33,7 @@ from closure_tui.store.schema import (
     META_ID,
     META_TABLE,
     check_tables,
+    counter_key,
     fresh_meta,
     migrate,
     schema_version,
@@ -220,7 +221,7 @@ class Store:
                     docs = tables.get(name, {})
                     for item_id in sorted(docs):
                         table.insert(Document(docs[item_id], doc_id=item_id))
-                    counter = f"next_{name}"
+                    counter = counter_key(name)
                     meta[counter] = max(meta.get(counter, 1), max(docs, default=0) + 1)
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
         for collection in (self.platforms, self.notes, self.history):
