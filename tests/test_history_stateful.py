@@ -16,6 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.stages import StageKey
+from closure_tui.services.evidence import attach
 from closure_tui.services.session import open_closures
 
 NAMES = st.sampled_from(["借呗", "花呗", "美团借钱", "招联金融", "微粒贷"])
@@ -101,6 +102,13 @@ class HistoryMachine(RuleBasedStateMachine):
     def note(self, index: int, text: str) -> None:
         if (pid := self.pick(index)) is not None:
             self.attempt(self.service.add_note, pid, text)
+
+    @rule(index=st.integers(0, 9), stage=STAGES, copy=st.booleans())
+    def attach_file(self, index: int, stage: StageKey, copy: bool) -> None:
+        if (pid := self.pick(index)) is not None:
+            receipt = self.root / "receipt.png"
+            receipt.write_bytes(f"receipt {index}".encode())
+            self.attempt(attach, self.service, pid, stage, receipt, copy=copy)
 
     @precondition(lambda self: bool(self.service.history.undo_stack()))
     @rule()
