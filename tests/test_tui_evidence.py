@@ -96,3 +96,25 @@ async def test_history_panel_lists_the_platforms_events(data_dir, clock, tmp_pat
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert "stage ticked  (undone)" in str(panel.render())
+
+
+async def test_evidence_panel_shows_a_missing_file(data_dir, clock, tmp_path) -> None:
+    from closure_tui.services.evidence import attach
+    from closure_tui.tui.widgets.evidence_panel import EvidencePanel
+
+    receipt = tmp_path / "转账回单.png"
+    receipt.write_bytes(b"receipt")
+    service = open_service(data_dir, clock)
+    pid = service.add_platform("借呗").value.id
+    attach(service, pid, StageKey.PAID, receipt, copy=False)
+    service.store.close()
+    app = _app(data_dir, clock, tmp_path)
+    async with app.run_test() as pilot:
+        panel = EvidencePanel(pid)
+        await app.screen.mount(panel)
+        await pilot.pause()
+        assert "转账回单.png" in str(panel.render()) and "ok" in str(panel.render())
+        receipt.unlink()
+        app.data_version += 1
+        await pilot.pause()
+        assert "file missing" in str(panel.render())
