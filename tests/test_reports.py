@@ -77,4 +77,6 @@ def test_cli_export_writes_private_files_and_filters_a_platform(data_dir, tmp_pa
     assert "美团借钱" in text and "借呗" not in text
     assert target.stat().st_mode & 0o077 == 0
     missing = cli(data_dir, "export", "--format", "csv", "--output", str(tmp_path / "no" / "x.csv"))
-    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert missing.returncode == 1 and "No such folder" in missing.stderr
+    folder = cli(data_dir, "export", "--format", "md", "--output", str(tmp_path))
+    assert folder.returncode == 1 and "is a folder" in folder.stderr

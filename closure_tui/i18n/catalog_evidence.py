@@ -118,6 +118,10 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "report.account": ("账号", "Account"),
     "report.paid": ("已还合计", "Paid in total"),
     "err.export.no_folder": ("文件夹不存在：{path}", "No such folder: {path}"),
+    "err.export.is_folder": (
+        "{path} 是一个文件夹，请给出文件名",
+        "{path} is a folder; give a file name",
+    ),
     "err.import.not_backup": (
         "这不是 closure-tui 的 JSON 备份（缺少 format 标记）",
         "not a closure-tui JSON backup (format marker missing)",

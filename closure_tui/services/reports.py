@@ -278,5 +278,7 @@ def save_export(path: Path, content: bytes) -> Path:
     target = path.expanduser().absolute()
     if not target.parent.is_dir():
         raise DomainError("err.export.no_folder", path=str(target.parent))
+    if target.is_dir():
+        raise DomainError("err.export.is_folder", path=str(target))
     atomic_write(target, content)
     return target
