@@ -169,3 +169,23 @@ def test_cli_undo_with_nothing_to_undo_is_refused(data_dir: Path) -> None:
     assert result.returncode == 1
     assert "没有可以撤销的修改" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_event_with_unusable_records_is_refused_before_anything_is_written(
+    data_dir, clock
+) -> None:
+    service = open_service(data_dir, clock)
+    pid = service.add_platform("借呗").value.id
+    service.add_note(pid, "kept")
+    service.remove_platform(pid)
+    service.store.close()
+    path = data_dir / "history.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["history"]["3"]["before"]["platforms"][str(pid)]["original"] = "12,000"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    files = {name: (data_dir / name).read_bytes() for name in ("closure.json", "notes.json")}
+
+    result = cli(data_dir, "undo")
+    assert result.returncode == 1
+    assert "nothing was changed" in result.stderr
+    assert {name: (data_dir / name).read_bytes() for name in files} == files

@@ -26,6 +26,10 @@ EVIDENCE: dict[str, tuple[str, str]] = {
         "Cannot undo/redo “{action}” ({name}): the records changed since, outside the history. "
         "Nothing was changed.",
     ),
+    "err.history.unusable": (
+        "历史记录 #{id}（{action}）中的数据无法使用，不能撤销/重做。数据未改动。",
+        "History event #{id} ({action}) holds data this version cannot use; nothing was changed.",
+    ),
     "cli.h.history": ("查看修改历史", "show the change history"),
     "cli.h.history_platform": ("只看这个平台（名称或编号）", "only this platform (name or #id)"),
     "cli.h.undo": ("撤销最近一次修改", "undo the last change"),

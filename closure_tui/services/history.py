@@ -152,8 +152,12 @@ class History:
         for name, docs in target.items():
             collection = collections.get(name)
             for item_id, doc in docs.items():
-                current = collection.raw(item_id) if collection else None
-                if collection is None or current not in (doc, other.get(name, {}).get(item_id)):
+                if collection is None or (
+                    doc is not None and not collection.is_valid(item_id, doc)
+                ):
+                    raise DomainError("err.history.unusable", action=event.action, id=event.id)
+                current = collection.raw(item_id)
+                if current not in (doc, other.get(name, {}).get(item_id)):
                     raise DomainError(
                         "err.history.conflict", action=event.action, name=event.platform_name
                     )

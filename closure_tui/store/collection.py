@@ -116,6 +116,14 @@ class Collection(Generic[T]):
                 self._cache().pop(item_id, None)
                 self._notify(item_id, before[item_id], None)
 
+    def is_valid(self, item_id: int, doc: dict[str, Any]) -> bool:
+        """Whether `doc` decodes as a record of this collection."""
+        try:
+            self._decode(item_id, doc)
+        except RecordInvalid:
+            return False
+        return True
+
     def set_raw(self, item_id: int, doc: dict[str, Any] | None) -> None:
         """Put back a stored document exactly (None removes it), as undo and import need.
 
