@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -83,15 +85,40 @@ def test_undo_refuses_rather_than_overwrite_a_change_the_log_missed(data_dir, cl
     """The crash case: data written, event not. Undo must not silently drop that change."""
     service = open_service(data_dir, clock)
     pid = service.add_platform("借呗").value.id
-    service.tick(pid, StageKey.NEGOTIATED)
+    service.tick(pid, StageKey.NEGOTIATED, "2026-11-20")
     platform = service.get(pid)
-    paid = Stage(StageKey.PAID, StageState.DONE, clock.now().date())
-    service.store.platforms.put(platform.with_stage(paid))
+    redated = replace(platform.stage(StageKey.NEGOTIATED), done_on=date(2026, 11, 21))
+    service.store.platforms.put(platform.with_stage(redated))  # not recorded
     with pytest.raises(DomainError) as refused:
         service.history.undo()
     assert refused.value.key == "err.history.conflict"
-    assert service.get(pid).stage(StageKey.PAID).state is StageState.DONE
+    assert service.get(pid).stage(StageKey.NEGOTIATED).done_on == date(2026, 11, 21)
     assert service.history.events()[-1].state is EventState.APPLIED
+    service.store.close()
+
+
+def test_undo_keeps_an_unrecorded_change_to_other_fields(data_dir, clock) -> None:
+    service = open_service(data_dir, clock)
+    pid = service.add_platform("借呗").value.id
+    service.tick(pid, StageKey.NEGOTIATED)
+    platform = service.get(pid)
+    paid = Stage(StageKey.PAID, StageState.DONE, clock.now().date())
+    service.store.platforms.put(platform.with_stage(paid))  # not recorded
+    service.history.undo()
+    after = service.get(pid)
+    assert after.stage(StageKey.NEGOTIATED).state is StageState.TODO
+    assert after.stage(StageKey.PAID).state is StageState.DONE
+    service.store.close()
+
+
+def test_an_event_keeps_only_the_fields_that_changed(data_dir, clock) -> None:
+    service = open_service(data_dir, clock)
+    pid = service.add_platform("借呗", hotline="95188").value.id
+    service.edit_platform(pid, hotline="95188-1")
+    event = service.history.events()[-1]
+    assert event.patch
+    assert event.before == {"platforms": {pid: {"hotline": "95188"}}}
+    assert event.after == {"platforms": {pid: {"hotline": "95188-1"}}}
     service.store.close()
 
 

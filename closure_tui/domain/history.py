@@ -3,6 +3,8 @@
 An event keeps the stored documents of every record the change touched, so undo
 can put them back exactly and redo can re-apply them: `before`/`after` map a
 collection name to `{record id: document or None}` (None: the record did not exist).
+A record that existed on both sides is kept as the differing parts only when
+`patch` is set.
 """
 
 from __future__ import annotations
@@ -34,3 +36,5 @@ class Event:
     after: Records
     state: EventState = EventState.APPLIED
     undone_at: datetime | None = None
+    #: Records present on both sides are stored as patches (see `domain.patches`).
+    patch: bool = False

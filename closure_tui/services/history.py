@@ -25,6 +25,7 @@ from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import Event, EventState, Records
+from closure_tui.domain.patches import apply, project, shrink
 from closure_tui.store.collection import Collection
 from closure_tui.store.store import HISTORY_FILE, Store
 
@@ -70,14 +71,15 @@ class History:
             for collection in collections:
                 collection.listener = None
         if any(after.values()):
-            self._record(action, before, after)
+            self._record(action, *_compact(before, after))
 
     def _subject(self, before: Records, after: Records) -> tuple[int | None, str]:
         """The platform an event is about: the platform written, else the record's owner."""
         for side in (after, before):
             for item_id, doc in side.get(PLATFORMS, {}).items():
                 if doc is not None:
-                    return item_id, str(doc.get("name", ""))
+                    platform = self.store.platforms.get(item_id)
+                    return item_id, platform.name if platform else str(doc.get("name", ""))
         for side in (after, before):
             for docs in side.values():
                 for doc in docs.values():
@@ -86,14 +88,16 @@ class History:
                         return doc["platform_id"], platform.name if platform else ""
         return None, ""
 
-    def _record(self, action: str, before: Records, after: Records) -> Event:
+    def _record(self, action: str, before: Records, after: Records, patch: bool) -> Event:
         platform_id, name = self._subject(before, after)
         now = self.clock.now()
         with self.store.transaction(HISTORY_FILE):
             for stale in self.redo_stack():
                 self.store.history.put(replace(stale, state=EventState.DROPPED))
             return self.store.history.insert(
-                lambda new_id: Event(new_id, now, action, platform_id, name, before, after)
+                lambda new_id: Event(
+                    new_id, now, action, platform_id, name, before, after, patch=patch
+                )
             )
 
     # ---- reading -------------------------------------------------------------------------
@@ -148,24 +152,49 @@ class History:
         return redone
 
     def _put_back(self, event: Event, target: Records, other: Records) -> None:
+        """Check every record first (still at before or after, result decodes), then write."""
         collections = self._collections()
+        plan: dict[str, dict[int, Any]] = {}
         for name, docs in target.items():
             collection = collections.get(name)
+            if collection is None:
+                raise DomainError("err.history.unusable", action=event.action, id=event.id)
             for item_id, doc in docs.items():
-                if collection is None or (
-                    doc is not None and not collection.is_valid(item_id, doc)
-                ):
+                prior = other.get(name, {}).get(item_id)
+                result = self._result(event, collection.raw(item_id), doc, prior)
+                if result is not None and not collection.is_valid(item_id, result):
                     raise DomainError("err.history.unusable", action=event.action, id=event.id)
-                current = collection.raw(item_id)
-                if current not in (doc, other.get(name, {}).get(item_id)):
-                    raise DomainError(
-                        "err.history.conflict", action=event.action, name=event.platform_name
-                    )
-        for name in _write_order(target):
+                plan.setdefault(name, {})[item_id] = result
+        for name in _write_order(plan):
             collection = collections[name]
             with self.store.transaction(self.store.file_of(name)):
-                for item_id, doc in target[name].items():
-                    collection.set_raw(item_id, copy.deepcopy(doc) if doc is not None else None)
+                for item_id, doc in plan[name].items():
+                    collection.set_raw(item_id, doc)
+
+    @staticmethod
+    def _result(event: Event, current: Any, doc: Any, prior: Any) -> Any:
+        """The record to write, or a conflict when it is at neither side of the event."""
+        if event.patch and doc is not None and prior is not None:
+            if current is not None and project(current, doc, prior) in (doc, prior):
+                return apply(current, doc, prior)
+        elif current in (doc, prior):
+            return copy.deepcopy(doc)
+        raise DomainError("err.history.conflict", action=event.action, name=event.platform_name)
+
+
+def _compact(before: Records, after: Records) -> tuple[Records, Records, bool]:
+    """Patches for records changed in place; whole documents if any record changed shape."""
+    small_before: dict[str, dict[int, Any]] = {}
+    small_after: dict[str, dict[int, Any]] = {}
+    for name, docs in after.items():
+        for item_id, new in docs.items():
+            old = before[name][item_id]
+            pair = shrink(old, new) if old is not None and new is not None else (old, new)
+            if pair is None:
+                return before, after, False
+            small_before.setdefault(name, {})[item_id] = pair[0]
+            small_after.setdefault(name, {})[item_id] = pair[1]
+    return small_before, small_after, True
 
 
 def _write_order(target: Records) -> list[str]:

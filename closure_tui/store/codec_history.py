@@ -42,6 +42,7 @@ def encode_event(event: Event) -> dict[str, Any]:
         "after": _encode_records(event.after),
         "state": event.state.value,
         "undone_at": event.undone_at.isoformat(timespec="seconds") if event.undone_at else None,
+        "patch": event.patch,
     }
 
 
@@ -59,6 +60,9 @@ def decode_event(doc_id: int, doc: dict[str, Any]) -> Event:
             raise RecordInvalid("platform_id: expected integer")
         if not isinstance(name, str) or (undone_at is not None and not isinstance(undone_at, str)):
             raise RecordInvalid("platform and undone_at: expected text")
+        patch = doc.get("patch", False)
+        if not isinstance(patch, bool):
+            raise RecordInvalid("patch: expected true or false")
         return Event(
             id=doc_id,
             at=datetime.fromisoformat(at),
@@ -69,6 +73,7 @@ def decode_event(doc_id: int, doc: dict[str, Any]) -> Event:
             after=_decode_records(doc.get("after", {}), "after"),
             state=EventState(doc.get("state", EventState.APPLIED.value)),
             undone_at=datetime.fromisoformat(undone_at) if undone_at else None,
+            patch=patch,
         )
     except (TypeError, ValueError) as error:
         if isinstance(error, RecordInvalid):
