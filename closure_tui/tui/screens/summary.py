@@ -69,6 +69,7 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = t("cmd.summary")
         self.watch(self.app, "data_version", self.reload)
         self.watch(self.app, "privacy", self.reload)
 
