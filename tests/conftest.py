@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -39,3 +41,13 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(FIXED_NOW)
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    """The common default umask, under which the app must still create private files."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -43,3 +44,8 @@ def v1_platform(name: str = "借呗", **extra: Any) -> dict[str, Any]:
 
 def v1_file(platforms: dict[str, Any] | None = None, **tables: Any) -> dict[str, Any]:
     return {"_meta": {"1": {"schema": 1}}, "platforms": platforms or {}, **tables}
+
+
+def mode(path: Path) -> int:
+    """Permission bits of `path`, e.g. 0o600."""
+    return stat.S_IMODE(path.stat().st_mode)

@@ -22,6 +22,7 @@ REFUSED: dict[str, tuple[list[str | bytes], str]] = {
     "amount_too_big": (["pay", "蚂蚁借呗", "10000000000.01"], "10,000,000,000"),
     "date_impossible": (["tick", "蚂蚁借呗", "paid", "--on", "2026-02-30"], "2026-02-30"),
     "date_out_of_range": (["pay", "蚂蚁借呗", "100", "--on", "1999-12-31"], "2000-01-01"),
+    "date_empty": (["tick", "蚂蚁借呗", "paid", "--on", ""], "YYYY-MM-DD"),
     "date_garbage": (["tick", "蚂蚁借呗", "paid", "--on", "下周"], "YYYY-MM-DD"),
     "date_payee_garbage": (
         ["payee", "蚂蚁借呗", *ACCOUNT_ARGS, "--account", "1234", "--verified-on", "next week"],
@@ -131,6 +132,8 @@ def test_refusals_follow_the_language(prepared: Path) -> None:
     assert "不存在" in by_lc_all.stderr
     forced_en = cli(prepared, "tick", "蚂蚁", "paid", env={"LANG": "zh_CN.UTF-8"}, lang="en")
     assert "matches several platforms" in forced_en.stderr
+    equals_form = cli(prepared, "--lang=zh", "tick", "蚂蚁", "paid")
+    assert equals_form.stderr.startswith("错误：“蚂蚁”对应多个平台")
     usage = cli(prepared, "tick", lang="zh")
     assert usage.returncode == 2 and "用法错误" in usage.stderr
 
@@ -143,9 +146,11 @@ def test_help_is_translated(prepared: Path) -> None:
 def test_warnings_go_to_stderr_and_keep_exit_0(prepared: Path) -> None:
     result = cli(prepared, "tick", "蚂蚁借呗", "paid")
     assert result.returncode == 0
-    assert "warning: This is marked done before" in result.stderr
+    assert "warning: “Paid to verified account” is marked done while “Negotiated”" in result.stderr
     assert "third-party collectors" in result.stderr
     assert "warning" not in result.stdout and "✓" in result.stdout
+    zh_tick = cli(prepared, "tick", "蚂蚁花呗", "certificate", lang="zh")
+    assert "注意：“已取得结清证明”标记为完成时，“已协商结清方案”还没有完成。" in zh_tick.stderr
     zh = cli(prepared, "pay", "蚂蚁借呗", "1000", lang="zh")
     assert zh.returncode == 0
     assert "注意：已记录的还款合计 ¥1000.00，与约定的结清金额 ¥3000.00 不一致。" in zh.stderr

@@ -98,6 +98,21 @@ def test_restore_skips_damaged_backups(data_dir: Path, clock: FixedClock) -> Non
     assert names_in(data_dir, clock) == ["借呗"]
 
 
+def test_stray_files_in_a_backup_are_ignored(data_dir: Path, clock: FixedClock) -> None:
+    run_that_adds(data_dir, clock, "借呗")
+    run_that_adds(data_dir, clock, "花呗")
+    run_that_adds(data_dir, clock, "白条")
+    newest, older = list_snapshots(data_dir)[:2]
+    (newest.path / ".DS_Store").write_bytes(b"\x00\x01")
+    stray_only = data_dir / "backups" / "000099-20261129T000000"
+    stray_only.mkdir()
+    (stray_only / "notes.txt").write_text("not a data file")
+    damage(data_dir)
+    restored, _ = restore(data_dir, clock)
+    assert restored == newest.name != older.name
+    assert names_in(data_dir, clock) == ["借呗", "花呗"]
+
+
 def test_restore_by_name_or_number(data_dir: Path, clock: FixedClock) -> None:
     for name in ("借呗", "花呗", "白条"):
         run_that_adds(data_dir, clock, name)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.platform import Payment
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.store import schema
 from closure_tui.store.backups import list_snapshots
@@ -175,8 +177,17 @@ def test_unknown_keys_survive_load_and_save(data_dir: Path, clock: FixedClock) -
         "借呗",
         colour="红",
         stages={
-            "paid": {"state": "todo", "receipt_photo": "a.jpg", "evidence": {"x": 1}},
+            "paid": {
+                "state": "todo",
+                "receipt_photo": "a.jpg",
+                "evidence": {"x": 1},
+                "payments": [
+                    {"amount": "1.00", "on": "2026-01-03", "reference": "", "scan": "1.png"},
+                    {"amount": "2.00", "on": "2026-01-04", "reference": "", "scan": "2.png"},
+                ],
+            },
             "certificate": {"evidence": {"stamped": True, "scan": {"pages": 2}}},
+            "report_checked": {"state": "done", "done_on": "2026-03-01"},
         },
     )
     main = v1_file({"1": platform}, future_table={"1": {"anything": [1, 2]}}, comment="手改过")
@@ -197,7 +208,9 @@ def test_unknown_keys_survive_load_and_save(data_dir: Path, clock: FixedClock) -
         paid = replace(
             loaded.stage(StageKey.PAID), state=StageState.DONE, done_on=clock.now().date()
         )
-        store.platforms.put(loaded.with_stage(paid))
+        extra = Payment(Decimal("3.00"), clock.now().date())
+        payments = (*loaded.payments[1:], extra)
+        store.platforms.put(replace(loaded.with_stage(paid), payments=payments))
         add_platform(store, "花呗")
         store.notes.insert(lambda new_id: replace(store.notes.get(1), id=new_id))  # type: ignore[arg-type]
     saved = json.loads((data_dir / MAIN_FILE).read_text(encoding="utf-8"))
@@ -209,7 +222,12 @@ def test_unknown_keys_survive_load_and_save(data_dir: Path, clock: FixedClock) -
     assert doc["stages"]["paid"]["receipt_photo"] == "a.jpg"
     assert doc["stages"]["paid"]["state"] == "done"
     assert doc["stages"]["paid"]["evidence"] == {"x": 1}
+    assert [(p["amount"], p.get("scan")) for p in doc["stages"]["paid"]["payments"]] == [
+        ("2.00", "2.png"),
+        ("3.00", None),
+    ]
     assert doc["stages"]["certificate"]["evidence"]["scan"] == {"pages": 2}
+    assert doc["stages"]["report_checked"] == {"state": "done", "done_on": "2026-03-01"}
     saved_notes = json.loads((data_dir / NOTES_FILE).read_text(encoding="utf-8"))
     assert saved_notes["notes"]["1"]["mood"] == 3
     assert saved_notes["attachments"] == {}

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,7 @@ from closure_tui.store import fsutil
 from closure_tui.store.errors import StoreLocked, StoreReadOnly, StoreWriteFailed
 from closure_tui.store.lock import LOCK_NAME, is_locked
 from closure_tui.store.store import MAIN_FILE, NOTES_FILE, Store
-from tests.store_helpers import add_platform, opened
+from tests.store_helpers import add_platform, mode, opened
 
 
 class RecordingOs:
@@ -138,19 +136,6 @@ def test_store_write_failure_is_reported_and_disk_unchanged(
 
 def _refuse(*args: object) -> None:
     raise OSError(13, "Permission denied")
-
-
-@pytest.fixture
-def umask_022() -> Iterator[None]:
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
 
 
 def test_directory_0700_and_files_0600_under_umask_022(

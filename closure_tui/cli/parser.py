@@ -9,7 +9,6 @@ from collections.abc import Callable
 from closure_tui.domain.platform import Kind
 from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.i18n import t
-from closure_tui.version import app_version
 
 STAGES = [key.value for key in STAGE_ORDER]
 
@@ -20,6 +19,16 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {t('cli.usage_error')}: {message}\n")
+
+
+class _Version(argparse.Action):
+    """Reads the installed version only when asked: package metadata costs a fifth of start-up."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from closure_tui.version import app_version
+
+        print(f"closure-tui {app_version()}")
+        parser.exit()
 
 
 Registrar = Callable[[argparse._SubParsersAction], None]
@@ -36,7 +45,7 @@ def _platform_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser(extra: list[Registrar] | None = None) -> Parser:
     parser = Parser(prog="closure-tui", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"closure-tui {app_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help=t("cli.h.version"))
     parser.add_argument("--data-dir", metavar="DIR", help=t("cli.h.data_dir"))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.h.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)

@@ -10,21 +10,9 @@ from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageState
 from closure_tui.domain.text import display_safe, mask_account
 from closure_tui.i18n import t
+from closure_tui.services.listing import next_label, progress_bar
 from closure_tui.store.codec import encode_platform
 from closure_tui.textwidth import fit
-
-DONE_MARK, TODO_MARK, SKIP_MARK = "▰", "▱", "▭"
-
-
-def progress_bar(platform: Platform) -> str:
-    marks = {StageState.DONE: DONE_MARK, StageState.TODO: TODO_MARK, StageState.SKIPPED: SKIP_MARK}
-    bar = "".join(marks[s.state] for s in platform.stages)
-    return f"{bar} {platform.done_count}/{platform.applicable_count}"
-
-
-def next_label(platform: Platform) -> str:
-    key = platform.next_stage
-    return t(f"stage.{key.value}") if key else t("cli.closed")
 
 
 def platform_json(platform: Platform, *, reveal: bool = False) -> dict[str, Any]:

@@ -16,9 +16,17 @@ from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_store import STORE
 from closure_tui.i18n.catalog_tui import TUI
+from closure_tui.i18n.catalog_tui_platform import TUI_PLATFORM
 
 LANGS = ("zh", "en")
-_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (DOMAIN, STORE, CLI, TUI, EVIDENCE)
+_CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
+    DOMAIN,
+    STORE,
+    CLI,
+    TUI,
+    TUI_PLATFORM,
+    EVIDENCE,
+)
 CATALOGUE: dict[str, tuple[str, str]] = {}
 
 
@@ -71,9 +79,12 @@ def t(key: str, /, **params: Any) -> str:
 
 
 def describe(key: str, params: Mapping[str, Any] | None = None) -> str:
-    """Translate a domain/store problem; a `field` parameter is itself translated."""
+    """Translate a domain/store problem; `field` and `stage` parameters are translated too."""
     values = dict(params or {})
     field = values.get("field")
     if isinstance(field, str):
         values["field"] = t(field if field.startswith("ev.") else f"field.{field}")
+    stage = values.get("stage")
+    if isinstance(stage, str) and f"stage.{stage}" in CATALOGUE:
+        values["stage"] = t(f"stage.{stage}")
     return t(key, **values)

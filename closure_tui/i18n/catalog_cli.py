@@ -17,6 +17,7 @@ CLI: dict[str, tuple[str, str]] = {
         "数据目录（默认：系统的用户数据目录，或环境变量 CLOSURE_TUI_DATA_DIR）",
         "data directory (default: the user data directory, or $CLOSURE_TUI_DATA_DIR)",
     ),
+    "cli.h.version": ("显示版本号并退出", "show the version and exit"),
     "cli.h.lang": ("界面语言：zh 或 en", "interface language: zh or en"),
     "cli.h.kind": ("平台类型", "kind of debt"),
     "cli.h.original": ("原欠金额，例如 12000.50", "original amount owed, e.g. 12000.50"),

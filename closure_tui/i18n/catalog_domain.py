@@ -78,8 +78,8 @@ DOMAIN: dict[str, tuple[str, str]] = {
         "The recorded payments add up to ¥{paid}, not the agreed settled amount ¥{settled}.",
     ),
     "warn.before_negotiated": (
-        "“已协商结清方案”还没有完成。",
-        "This is marked done before “negotiated” is done.",
+        "“{stage}”标记为完成时，“已协商结清方案”还没有完成。",
+        "“{stage}” is marked done while “Negotiated” is not done yet.",
     ),
     "stage.negotiated": ("已协商结清方案", "Negotiated"),
     "stage.paid": ("已还款至核实的对公账户", "Paid to verified account"),

@@ -154,7 +154,7 @@ class Closures:
     @recorded("stage.tick")
     def tick(self, platform_id: int, key: StageKey, on: str | None = None) -> Outcome[Platform]:
         platform = self.get(platform_id)
-        done_on = self.parse_date(on) if on else self.today()
+        done_on = self.parse_date(on) if on is not None else self.today()
         warnings = tick_warnings(platform, key)
         updated = self._set_stage(
             platform, key, state=StageState.DONE, done_on=done_on, skip_reason=""
@@ -217,7 +217,7 @@ class Closures:
             bank=clean_field(bank, "bank"),
             account=clean_account(account),
             verified_via=clean_field(verified_via, "verified_via"),
-            verified_on=self.parse_date(verified_on) if verified_on else None,
+            verified_on=self.parse_date(verified_on) if verified_on is not None else None,
         )
         updated = replace(platform, payee=payee)
         self.store.platforms.put(updated)
@@ -231,7 +231,7 @@ class Closures:
         platform = self.get(platform_id)
         payment = Payment(
             amount=parse_money(amount),
-            on=self.parse_date(on) if on else self.today(),
+            on=self.parse_date(on) if on is not None else self.today(),
             reference=clean_field(reference, "reference"),
         )
         updated = replace(platform, payments=(*platform.payments, payment))

@@ -16,10 +16,9 @@ class Summary:
     steps_left: int
     original: Decimal
     settled: Decimal
-
-    @property
-    def saved(self) -> Decimal:
-        return self.original - self.settled
+    saved: Decimal
+    """Original minus settled over the platforms where both are known: a platform whose
+    settlement is not agreed yet has saved nothing, whatever it owes."""
 
 
 def summarise(platforms: Iterable[Platform]) -> Summary:
@@ -31,4 +30,5 @@ def summarise(platforms: Iterable[Platform]) -> Summary:
         steps_left=sum(p.steps_left for p in items),
         original=sum((p.original or zero for p in items), zero),
         settled=sum((p.settled or zero for p in items), zero),
+        saved=sum((p.saved for p in items if p.saved is not None), zero),
     )

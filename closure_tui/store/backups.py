@@ -72,14 +72,21 @@ def take_snapshot(
 
 
 def find_good_snapshot(
-    data_dir: Path, is_good: Callable[[Path], bool], name: str | None = None
+    data_dir: Path,
+    file_names: list[str],
+    is_good: Callable[[Path], bool],
+    name: str | None = None,
 ) -> Snapshot | None:
-    """The named snapshot, or the newest one whose files all pass `is_good`."""
+    """The named snapshot, or the newest one whose data files are there and all pass `is_good`.
+
+    Only `file_names` count: a stray file in a snapshot neither spoils it nor makes it usable.
+    """
     for snapshot in list_snapshots(data_dir):
         if name is not None and snapshot.name != name and str(snapshot.number) != name:
             continue
-        files = [entry for entry in snapshot.path.iterdir() if entry.is_file()]
-        if files and all(is_good(entry) for entry in files):
+        files = [snapshot.path / file_name for file_name in file_names]
+        present = [path for path in files if path.is_file()]
+        if present and all(is_good(path) for path in present):
             return snapshot
         if name is not None:
             return None

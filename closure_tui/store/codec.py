@@ -265,11 +265,33 @@ def decode_note(doc_id: int, doc: dict[str, Any]) -> Note:
 
 
 def deep_merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """`new` wins for every key it has; keys only in `old` (unknown to this version) survive."""
+    """`new` wins for every key it has; keys only in `old` (unknown to this version) survive.
+
+    Lists of objects (payments) keep each old item's unknown keys when the item is still
+    there: an old item matches the first new item whose every known value it shares.
+    """
     merged = dict(old)
     for key, value in new.items():
-        if isinstance(value, dict) and isinstance(old.get(key), dict):
-            merged[key] = deep_merge(old[key], value)
+        previous = old.get(key)
+        if isinstance(value, dict) and isinstance(previous, dict):
+            merged[key] = deep_merge(previous, value)
+        elif isinstance(value, list) and isinstance(previous, list):
+            merged[key] = _merge_items(previous, value)
         else:
             merged[key] = value
+    return merged
+
+
+def _merge_items(old: list[Any], new: list[Any]) -> list[Any]:
+    unused = [item for item in old if isinstance(item, dict)]
+    merged = []
+    for item in new:
+        match = None
+        if isinstance(item, dict):
+            match = next((o for o in unused if all(o.get(k) == v for k, v in item.items())), None)
+        if match is None:
+            merged.append(item)
+        else:
+            unused.remove(match)
+            merged.append(deep_merge(match, item))
     return merged

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -19,6 +20,8 @@ def ensure_private_dir(path: Path) -> bool:
         path.mkdir(parents=True, mode=PRIVATE_DIR, exist_ok=True)
         os.chmod(path, PRIVATE_DIR)
         return False
+    if not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
     return tighten(path, PRIVATE_DIR)
 
 

@@ -103,6 +103,13 @@ def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _too_new(data: dict[str, Any]) -> bool:
+    try:
+        return schema_version(data) > CURRENT_SCHEMA
+    except ValueError:
+        return False
+
+
 class Store:
     """Open with `Store.open`; close when done so the writer lock is released."""
 
@@ -162,7 +169,7 @@ class Store:
             if data is not None:
                 problems = check_data(name, data)
                 if problems:
-                    error_type = StoreTooNew if problems[0].startswith("schema") else StoreDamaged
+                    error_type = StoreTooNew if _too_new(data) else StoreDamaged
                     raise error_type(storage.path, problems, self.backups_path)
                 if self._lock is not None and tighten(storage.path, 0o600):
                     self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
@@ -251,7 +258,9 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
     ensure_private_dir(data_dir)
     lock.acquire()
     try:
-        snapshot = backups.find_good_snapshot(data_dir, lambda path: not check_file(path), name)
+        snapshot = backups.find_good_snapshot(
+            data_dir, list(DATA_FILES), lambda path: not check_file(path), name
+        )
         if snapshot is None:
             raise NoBackup(backups.backups_dir(data_dir))
         moved = backups.put_back(snapshot, data_dir, data_files(data_dir), clock.now())

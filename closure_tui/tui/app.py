@@ -12,7 +12,9 @@ from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.widget import AwaitMount
+from textual.widgets import Header
 
 from closure_tui import config as config_module
 from closure_tui import i18n
@@ -20,10 +22,13 @@ from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import describe, t
 from closure_tui.services.closures import Closures
+from closure_tui.services.listing import View
 from closure_tui.services.session import open_closures
 from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
+from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.history_actions import HistoryActions
+from closure_tui.tui.widgets.banner import ReadOnlyBanner
 
 T = TypeVar("T")
 
@@ -49,13 +54,15 @@ class ClosureApp(HistoryActions, App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "closure-tui"
+    COMMANDS = App.COMMANDS | {PlatformCommands}
     BINDINGS = [
         bind("q", "quit", "quit"),
         bind("question_mark", "help", "help"),
         bind("p", "toggle_privacy", "privacy"),
         bind("a", "add_platform", "add_platform"),
-        bind("ctrl+z", "undo", "undo"),
-        bind("ctrl+y", "redo", "redo"),
+        bind("ctrl+p", "command_palette", "palette", show=False, priority=True),
+        bind("ctrl+z", "undo", "undo", show=False),
+        bind("ctrl+y", "redo", "redo", show=False),
     ]
 
     privacy: reactive[bool] = reactive(False)
@@ -74,7 +81,10 @@ class ClosureApp(HistoryActions, App[None]):
         chosen = lang or self.config.language or i18n.detect_language()
         i18n.set_language(chosen)
         super().__init__()
+        # Set now, so a screen's first read does not run their watchers mid-refresh.
         self.set_reactive(ClosureApp.language, chosen)
+        self.set_reactive(ClosureApp.privacy, False)
+        self.set_reactive(ClosureApp.data_version, 0)
         self.service: Closures | None = None
         self.read_only = False
         self.lock_holder = ""
@@ -127,10 +137,26 @@ class ClosureApp(HistoryActions, App[None]):
         self.close_store()
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        """Every screen gets its binding descriptions in the current language."""
+        """Every screen gets its binding descriptions in the current language, and every
+        full screen the read-only banner when another instance holds the lock."""
         if isinstance(screen, Screen):
             localize(screen)
-        return super().push_screen(screen, *args, **kwargs)
+        mounted = super().push_screen(screen, *args, **kwargs)
+        full_screen = isinstance(screen, Screen) and not isinstance(screen, ModalScreen)
+        if self.read_only and full_screen and isinstance(mounted, AwaitMount):
+            self.call_later(self._add_banner, screen, mounted)
+        return mounted
+
+    async def _add_banner(self, screen: Screen, mounted: AwaitMount) -> None:
+        await mounted
+        if not screen.is_attached or screen.query(ReadOnlyBanner):
+            return
+        headers = screen.query_children(Header)
+        banner = ReadOnlyBanner(self.lock_holder)
+        if headers:
+            await screen.mount(banner, after=headers.first())
+        else:
+            await screen.mount(banner, before=0 if screen.children else None)
 
     # ---- changing data -------------------------------------------------------------------
 
@@ -153,10 +179,13 @@ class ClosureApp(HistoryActions, App[None]):
         self.data_version += 1
         return result
 
+    def allows(self, action: str) -> bool:
+        """False for write actions while nothing can be saved: hidden from the Footer, and
+        the key does nothing. Screens ask this through `bindings.WriteGuard`."""
+        return not (action in WRITE_ACTIONS and (self.read_only or self.service is None))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in WRITE_ACTIONS and (self.read_only or self.service is None):
-            return None
-        return True
+        return self.allows(action)
 
     # ---- actions -------------------------------------------------------------------------
 
@@ -188,7 +217,8 @@ class ClosureApp(HistoryActions, App[None]):
         i18n.set_language(lang)
         localize(self)
         for screen in self.screen_stack:
-            localize(screen)
+            for node in screen.walk_children(with_self=True):
+                localize(node)
         self.language = lang
         self.refresh_bindings()
         self._save_setting(language=lang)
@@ -215,6 +245,14 @@ class ClosureApp(HistoryActions, App[None]):
         yield SystemCommand(
             t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)
         )
+        show_view = getattr(screen, "show_view", None)
+        if show_view is not None:
+            for view in View:
+                yield SystemCommand(
+                    t(f"cmd.view.{view.value}"),
+                    t("cmd.view.help"),
+                    lambda view=view: show_view(view),
+                )
 
 
 def create_app(

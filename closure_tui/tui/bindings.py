@@ -30,6 +30,18 @@ def description(binding: Binding) -> str:
     return binding.description
 
 
+class WriteGuard:
+    """Mix into a screen (before `Screen`) so its write bindings vanish while read-only.
+
+    Textual asks the node that owns a binding, so each screen with write actions
+    needs this; the decision itself is the app's (`ClosureApp.allows`).
+    """
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allows = getattr(self.app, "allows", None)  # type: ignore[attr-defined]
+        return True if allows is None else allows(action)
+
+
 def localize(node: DOMNode) -> None:
     """Rewrite the node's binding descriptions in the current language.
 

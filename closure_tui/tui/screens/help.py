@@ -1,20 +1,78 @@
-"""Placeholder help screen (replaced by the real one)."""
+"""`?`: the keys of the screen it was opened from, what each stage means, and the list order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from closure_tui.tui.bindings import bind
+from closure_tui.domain.stages import STAGE_ORDER
+from closure_tui.i18n import t
+from closure_tui.tui.bindings import bind, description
+
+
+def screen_bindings(screen: Screen) -> list[Binding]:
+    """The screen's active bindings that carry an id (ours), in the order they apply,
+    keys as remapped by the keymap, disabled (read-only) ones left out."""
+    found: list[Binding] = []
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if binding.id and active.enabled:
+            found.append(binding if binding.key == key else replace(binding, key=key))
+    return found
+
+
+def two_columns(rows: list[tuple[str, str]]) -> Table:
+    """A borderless grid: a bold first column that never wraps, a second that does."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for left, right in rows:
+        grid.add_row(Text(left), Text(right))
+    return grid
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [bind("escape", "dismiss", "close")]
+    """A scrollable sheet; `escape` or `?` closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [
+        bind("escape", "dismiss", "close"),
+        bind("question_mark", "dismiss", "close", show=False),
+    ]
 
     def __init__(self, target: Screen) -> None:
         super().__init__()
         self.target = target
+        self.bindings = screen_bindings(target)
 
     def compose(self) -> ComposeResult:
-        yield Static("help")
+        with VerticalScroll(id="sheet") as sheet:
+            sheet.border_title = t("help.title")
+            sheet.border_subtitle = t("help.close")
+            yield self.section("help.keys", two_columns(self.key_rows()))
+            if hasattr(self.target, "show_view"):
+                yield self.section("help.order_title", Text(t("help.order")))
+            yield self.section(
+                "help.stages", Group(two_columns(self.stage_rows()), Text(t("help.marks")))
+            )
+
+    @staticmethod
+    def section(title_key: str, body: Table | Text | Group) -> Static:
+        return Static(Group(Text(t(title_key), style="bold underline"), body), markup=False)
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        return [(self.app.get_key_display(b), description(b)) for b in self.bindings]
+
+    def stage_rows(self) -> list[tuple[str, str]]:
+        return [
+            (f"{number}. {t('stage.' + key.value)}", t(f"stage.{key.value}.help"))
+            for number, key in enumerate(STAGE_ORDER, start=1)
+        ]

@@ -1,0 +1,141 @@
+"""What every form shares: labelled fields with an inline message, Save/Cancel, escape cancels.
+
+A form validates each field with the domain's own parsers before it dismisses, so the
+user sees why a value is refused under the field instead of in a notification later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from closure_tui.domain.errors import DomainError
+from closure_tui.i18n import describe, t
+from closure_tui.tui.bindings import bind
+
+T = TypeVar("T")
+V = TypeVar("V")
+
+
+class Invalid(Exception):
+    """Raised by `FormModal.field_value` after it has shown the message under the field."""
+
+
+class FieldRow(Vertical):
+    """A label, the control, and the message shown under it when the value is refused."""
+
+    def __init__(self, label: str | Text, control: Widget, *, hint: str = "") -> None:
+        super().__init__(classes="field")
+        self.label = label
+        self.control = control
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label, markup=False, classes="field-label")
+        yield self.control
+        if self.hint:
+            yield Static(self.hint, markup=False, classes="field-hint")
+        yield Static("", markup=False, classes="field-error")
+
+
+def text_input(
+    field_id: str, value: str | None = "", *, placeholder: str = "", **kwargs: Any
+) -> Input:
+    """A compact single-line input; `None` means empty (no current value)."""
+    return Input(value=value or "", placeholder=placeholder, id=field_id, compact=True, **kwargs)
+
+
+class FormModal(ModalScreen[T]):
+    """A modal form: subclasses compose `fields()` and turn them into a result in `collect()`."""
+
+    CSS_PATH = "forms.tcss"
+    BINDINGS = [
+        bind("escape", "cancel", "cancel"),
+        bind("ctrl+s", "save", "save"),
+    ]
+    save_label_key = "form.save"
+    save_variant = "primary"
+
+    def title_text(self) -> str | Text:
+        raise NotImplementedError
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def collect(self) -> T:
+        """The result, or `Invalid` after marking the refused fields."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            title = self.title_text()
+            yield Static(title, markup=False, classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield from self.fields()
+            yield Static("", markup=False, id="form-error", classes="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t(self.save_label_key), variant=self.save_variant, id="save")
+                yield Button(t("form.cancel"), id="cancel")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            event.stop()
+            self.action_save()
+        elif event.button.id == "cancel":
+            event.stop()
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        try:
+            result = self.collect()
+        except Invalid:
+            self.query_one("#form-error", Static).update(t("form.fix_errors"))
+            return
+        self.dismiss(result)
+
+    # ---- validation helpers ----------------------------------------------------------------
+
+    def show_error(self, field_id: str, message: str) -> None:
+        row = self.query_one(f"#{field_id}").parent
+        assert row is not None
+        row.query_one(".field-error", Static).update(message)
+        row.set_class(bool(message), "-invalid")
+
+    def field_value(self, field_id: str, parse: Callable[[str], V]) -> V:
+        """Parse one input with a domain rule; show its refusal under the field."""
+        raw = self.query_one(f"#{field_id}", Input).value
+        try:
+            value = parse(raw)
+        except DomainError as error:
+            self.show_error(field_id, describe(error.key, error.params))
+            raise Invalid from None
+        self.show_error(field_id, "")
+        return value
+
+    def collect_all(self, parsers: dict[str, Callable[[str], Any]]) -> dict[str, Any]:
+        """Parse every field (so every problem is shown at once); `Invalid` if any failed."""
+        values: dict[str, Any] = {}
+        failed = False
+        for field_id, parse in parsers.items():
+            try:
+                values[field_id] = self.field_value(field_id, parse)
+            except Invalid:
+                failed = True
+        if failed:
+            raise Invalid
+        return values

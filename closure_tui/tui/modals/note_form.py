@@ -1,0 +1,56 @@
+"""A note: who said what and when, optionally about one stage. Multi-line; ctrl+s saves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Select, TextArea
+
+from closure_tui.domain.errors import DomainError
+from closure_tui.domain.stages import STAGE_ORDER, StageKey
+from closure_tui.domain.text import clean_note
+from closure_tui.i18n import describe, t
+from closure_tui.tui.modals.form_kit import FieldRow, FormModal, Invalid
+from closure_tui.tui.text import plain
+
+
+class NoteForm(FormModal[dict[str, Any] | None]):
+    """Dismisses with `{"text": str, "stage": StageKey | None}`."""
+
+    def __init__(self, platform_name: str, stage: StageKey | None = None) -> None:
+        super().__init__()
+        self.platform_name = platform_name
+        self.stage = stage
+
+    def title_text(self) -> Text:
+        return plain(t("form.note.title", name=self.platform_name))
+
+    def fields(self) -> ComposeResult:
+        yield FieldRow(t("form.note.text"), TextArea(id="note-text", soft_wrap=True))
+        stages = [(t(f"stage.{key.value}"), key.value) for key in STAGE_ORDER]
+        yield FieldRow(
+            t("form.note.stage"),
+            Select(
+                stages,
+                prompt=t("form.note.no_stage"),
+                value=self.stage.value if self.stage else Select.NULL,
+                compact=True,
+                id="note-stage",
+            ),
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#note-text").focus()
+
+    def collect(self) -> dict[str, Any]:
+        try:
+            text = clean_note(self.query_one("#note-text", TextArea).text)
+        except DomainError as error:
+            self.show_error("note-text", describe(error.key, error.params))
+            raise Invalid from None
+        self.show_error("note-text", "")
+        chosen = self.query_one("#note-stage", Select).value
+        stage = StageKey(str(chosen)) if isinstance(chosen, str) else None
+        return {"text": text, "stage": stage}

@@ -1,0 +1,316 @@
+"""One platform: its six stages as a checklist, the highlighted stage's evidence, the notes.
+
+Every change goes through `app.perform`; the screen redraws when `app.data_version`,
+the language or privacy mode change. Later features plug in here: the history panel
+(issue 6) goes into `compose_side`, and `r` add reminder (issue 4) is a binding plus an
+`action_add_reminder` (already a write action in `WRITE_ACTIONS`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ListView, Static
+
+from closure_tui.domain.errors import DomainError
+from closure_tui.domain.platform import Platform
+from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.i18n import describe, t
+from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
+from closure_tui.tui.bindings import bind
+from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
+from closure_tui.tui.modals.note_form import NoteForm
+from closure_tui.tui.modals.paid_form import PaidForm
+from closure_tui.tui.modals.platform_form import PlatformForm
+from closure_tui.tui.modals.stage_forms import EvidenceForm, SkipForm
+from closure_tui.tui.text import money, plain
+from closure_tui.tui.widgets.evidence_view import evidence_detail
+from closure_tui.tui.widgets.notes_view import notes_text
+from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
+
+
+class PlatformScreen(Screen[None]):
+    """The checklist of one platform, opened from the dashboard with `enter`."""
+
+    CSS_PATH = "platform.tcss"
+    BINDINGS = [
+        bind("escape", "back", "back"),
+        bind("space", "toggle_stage", "toggle_stage"),
+        bind("s", "skip_stage", "skip_stage"),
+        bind("e", "edit_evidence", "edit_evidence"),
+        bind("n", "add_note", "add_note"),
+        bind("E", "edit_platform", "edit_platform"),
+        bind("x", "remove_platform", "remove_platform"),
+    ]
+
+    def __init__(self, platform_id: int) -> None:
+        super().__init__()
+        self.platform_id = platform_id
+        self.platform: Platform | None = None
+
+    @property
+    def closure_app(self) -> ClosureApp:
+        assert isinstance(self.app, ClosureApp)
+        return self.app
+
+    # ---- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", markup=False, id="read-only-banner")
+        yield Static("", markup=False, id="platform-title")
+        with Horizontal(id="platform-body"):
+            with Vertical(id="platform-main"):
+                yield Static("", markup=False, id="stages-title", classes="section-title")
+                yield StageChecklist()
+                yield Static("", markup=False, id="notes-title", classes="section-title")
+                with VerticalScroll(id="notes-scroll"):
+                    yield Static("", markup=False, id="notes")
+            with Vertical(id="platform-side"):
+                yield from self.compose_side()
+        yield Footer()
+
+    def compose_side(self) -> ComposeResult:
+        """The right-hand column: the evidence panel (the history panel will follow it)."""
+        yield Static("", markup=False, id="evidence-title", classes="section-title")
+        with VerticalScroll(id="evidence-scroll"):
+            yield Static("", markup=False, id="evidence")
+
+    def on_mount(self) -> None:
+        app = self.closure_app
+        if not self.load():
+            self.say(t("pf.gone"), severity="warning")
+            self.dismiss()
+            return
+        assert self.platform is not None
+        self.query_one(StageChecklist).highlight(self.platform.next_stage or StageKey.NEGOTIATED)
+        self.redraw()
+        self.query_one(StageChecklist).focus()
+        for name in ("data_version", "language", "privacy"):
+            self.watch(app, name, self._changed, init=False)
+
+    def _changed(self, _value: Any = None) -> None:
+        """Redraw after any change; once the platform is removed, go back."""
+        if not self.is_attached:
+            return
+        if self.load():
+            self.redraw()
+        elif self.is_current:
+            self.dismiss()
+
+    def load(self) -> bool:
+        """Re-read the platform; False when it no longer exists."""
+        service = self.closure_app.service
+        try:
+            if service is None:
+                raise DomainError("err.platform.not_found", ref=str(self.platform_id))
+            self.platform = service.get(self.platform_id)
+        except DomainError:
+            self.platform = None
+            return False
+        return True
+
+    def redraw(self) -> None:
+        platform = self.platform
+        if platform is None:
+            return
+        app = self.closure_app
+        privacy = app.privacy
+        self.sub_title = platform.name
+        banner = self.query_one("#read-only-banner", Static)
+        banner.display = app.read_only
+        banner.update(t("pf.read_only"))
+        self.query_one("#platform-title", Static).update(self._title(platform, privacy))
+        self.query_one("#stages-title", Static).update(t("pf.stages"))
+        self.query_one("#notes-title", Static).update(t("pf.notes"))
+        checklist = self.query_one(StageChecklist)
+        checklist.show(platform, privacy=privacy)
+        self._show_evidence()
+        assert app.service is not None
+        self.query_one("#notes", Static).update(notes_text(app.service.notes(platform.id)))
+
+    def _title(self, platform: Platform, privacy: bool) -> Text:
+        title = plain(platform.name, style="bold")
+        if platform.closed:
+            title.append("  " + t("pf.closed"), style="bold green")
+        summary = t(
+            "pf.summary",
+            kind=t(f"kind.{platform.kind.value}"),
+            original=money(platform.original, privacy=privacy),
+            settled=money(platform.settled, privacy=privacy),
+            saved=money(platform.saved, privacy=privacy),
+            done=platform.done_count,
+            applicable=platform.applicable_count,
+        )
+        title.append("\n" + summary, style="dim")
+        contacts = t(
+            "pf.contacts",
+            hotline=platform.hotline or "—",
+            app=platform.app or "—",
+            funder=platform.funder or "—",
+        )
+        title.append("\n").append_text(plain(contacts, style="dim"))
+        return title
+
+    def _show_evidence(self) -> None:
+        if self.platform is None:
+            return
+        key = self.query_one(StageChecklist).highlighted_key
+        stage_name = t(f"stage.{key.value}")
+        self.query_one("#evidence-title", Static).update(t("pf.evidence", stage=stage_name))
+        detail = evidence_detail(self.platform, key, privacy=self.closure_app.privacy)
+        self.query_one("#evidence", Static).update(detail)
+
+    @on(ListView.Highlighted, "#stages")
+    def _stage_highlighted(self) -> None:
+        self._show_evidence()
+
+    @on(StageBox.Clicked)
+    def _box_clicked(self, event: StageBox.Clicked) -> None:
+        event.stop()
+        self.query_one(StageChecklist).highlight(event.key)
+        if self.check_action("toggle_stage", ()):
+            self.action_toggle_stage()
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Write actions are hidden while another instance holds the store."""
+        writable = not self.closure_app.read_only and self.platform is not None
+        return writable or action not in WRITE_ACTIONS
+
+    def say(self, message: str, severity: SeverityLevel = "information") -> None:
+        """A notification; never markup, since messages can carry names the user typed."""
+        self.notify(message, severity=severity, markup=False)
+
+    @property
+    def stage_key(self) -> StageKey:
+        return self.query_one(StageChecklist).highlighted_key
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_toggle_stage(self) -> None:
+        key = self.stage_key
+        app = self.closure_app
+        assert self.platform is not None and app.service is not None
+        name = t(f"stage.{key.value}")
+        if self.platform.stage(key).state is not StageState.TODO:
+            if app.perform(lambda service: service.untick(self.platform_id, key)):
+                self.say(t("pf.unticked", stage=name))
+            return
+        warnings = app.service.tick_warnings(self.platform_id, key)
+        if not warnings:
+            self._tick(key, True)
+            return
+        reasons = [t("confirm.tick.stage", stage=name)]
+        reasons += [describe(w.key, w.params) for w in warnings]
+        self.app.push_screen(
+            ConfirmModal(t("confirm.tick.title"), reasons, t("confirm.tick.yes")),
+            lambda confirmed: self._tick(key, bool(confirmed)),
+        )
+
+    def _tick(self, key: StageKey, confirmed: bool) -> None:
+        if not confirmed:
+            return
+        done = self.closure_app.perform(lambda service: service.tick(self.platform_id, key))
+        if done is not None:
+            self.say(t("pf.ticked", stage=t(f"stage.{key.value}")))
+            self._advance()
+
+    def _advance(self) -> None:
+        """After ticking, move the highlight to the next stage still to do."""
+        if self.platform is not None and self.platform.next_stage is not None:
+            self.query_one(StageChecklist).highlight(self.platform.next_stage)
+
+    def action_skip_stage(self) -> None:
+        key = self.stage_key
+        assert self.platform is not None
+        current = self.platform.stage(key).skip_reason
+
+        def skipped(reason: str | None) -> None:
+            if reason is None:
+                return
+            if self.closure_app.perform(lambda s: s.skip(self.platform_id, key, reason)):
+                self.say(t("pf.skipped", stage=t(f"stage.{key.value}")))
+
+        self.app.push_screen(SkipForm(key, current), skipped)
+
+    def action_edit_evidence(self) -> None:
+        key = self.stage_key
+        app = self.closure_app
+        assert self.platform is not None and app.service is not None
+        if key is StageKey.PAID:
+            paid = PaidForm(self.platform, app.service.today(), privacy=app.privacy)
+            self.app.push_screen(paid, self._save_paid)
+            return
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            if app.perform(lambda s: s.set_evidence(self.platform_id, key, values)):
+                self.say(t("pf.evidence_saved"))
+
+        self.app.push_screen(EvidenceForm(self.platform, key, app.service.today()), saved)
+
+    def _save_paid(self, changes: dict[str, Any] | None) -> None:
+        """Apply the paid form: payments removed (from the last), added, then the payee."""
+        if changes is None:
+            return
+        app = self.closure_app
+        pid = self.platform_id
+        steps = [
+            *(lambda s, i=index: s.remove_payment(pid, i) for index in reversed(changes["remove"])),
+            *(
+                lambda s, p=payment: s.add_payment(pid, p.amount, p.on, p.reference)
+                for payment in changes["add"]
+            ),
+        ]
+        if changes["payee"] is not None:
+            steps.append(lambda s: s.set_payee(pid, **changes["payee"]))
+        if all(app.perform(step) is not None for step in steps):
+            self.say(t("pf.evidence_saved"))
+
+    def action_add_note(self) -> None:
+        assert self.platform is not None
+
+        def added(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            note = self.closure_app.perform(
+                lambda s: s.add_note(self.platform_id, values["text"], values["stage"])
+            )
+            if note is not None:
+                self.say(t("pf.note_added"))
+
+        self.app.push_screen(NoteForm(self.platform.name, self.stage_key), added)
+
+    def action_edit_platform(self) -> None:
+        def edited(fields: dict[str, str] | None) -> None:
+            if fields is None:
+                return
+            pid = self.platform_id
+            outcome = self.closure_app.perform(lambda s: s.edit_platform(pid, **fields))
+            if outcome is not None:
+                self.say(t("pf.platform_saved", name=outcome.value.name))
+
+        self.app.push_screen(PlatformForm(self.platform), edited)
+
+    def action_remove_platform(self) -> None:
+        assert self.platform is not None
+        name = self.platform.name
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            # The redraw that follows the change finds the platform gone and goes back.
+            if self.closure_app.perform(lambda s: s.remove_platform(self.platform_id)):
+                self.say(t("pf.removed", name=name))
+
+        self.app.push_screen(TypeNameToConfirm(name), confirmed)

@@ -1,0 +1,32 @@
+"""The read-only banner the app puts on every full screen while another instance writes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from closure_tui.i18n import t
+
+
+class ReadOnlyBanner(Static):
+    """One line under the header; its text follows the UI language."""
+
+    DEFAULT_CSS = """
+    ReadOnlyBanner {
+        height: auto;
+        padding: 0 1;
+        background: $warning;
+        color: $text;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(markup=False)
+        self.holder = holder
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "language", self.relabel)
+
+    def relabel(self) -> None:
+        self.update(Text(t("tui.read_only_banner", holder=self.holder)))

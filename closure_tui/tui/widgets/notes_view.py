@@ -1,0 +1,27 @@
+"""Notes, newest first, each under its timestamp; the text is shown exactly as typed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+
+from closure_tui.domain.notes import Note
+from closure_tui.i18n import t
+from closure_tui.tui.text import plain
+
+
+def notes_text(notes: Iterable[Note]) -> Text:
+    text = Text()
+    for note in notes:
+        if text:
+            text.append("\n\n")
+        text.append(note.created.strftime("%Y-%m-%d %H:%M"), style="bold")
+        if note.stage is not None:
+            stage = t(f"stage.{note.stage.value}")
+            text.append("  " + t("pf.note_stage", stage=stage), style="cyan")
+        text.append("\n")
+        text.append_text(plain(note.text, multiline=True))
+    if not text:
+        text.append(t("pf.no_notes"), style="dim")
+    return text

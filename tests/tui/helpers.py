@@ -1,0 +1,48 @@
+"""Reading what the app shows, the way a user sees it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+
+def table_names(app: App) -> list[str]:
+    """The name column of the dashboard table, top to bottom."""
+    table = app.screen.query_one("#platforms", DataTable)
+    if not table.display:
+        return []
+    return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
+
+
+def table_rows(app: App) -> list[list[str]]:
+    table = app.screen.query_one("#platforms", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def static_text(app: App, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def screen_text(app: App) -> str:
+    """Every character on screen, row by row (what a screenshot would show as text)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def notifications(app: App) -> list[str]:
+    """The messages of the notifications raised so far (shown as toasts)."""
+    return [notification.message for notification in app._notifications]
+
+
+SIZE = (110, 32)
+
+
+@asynccontextmanager
+async def running(app: App, size: tuple[int, int] = SIZE) -> AsyncIterator[Pilot]:
+    """Run `app` headless at a fixed size, past its first refresh."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield pilot
