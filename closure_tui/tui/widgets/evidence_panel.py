@@ -28,6 +28,7 @@ class EvidencePanel(Static):
 
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self.reload)
+        self.watch(self.app, "language", self.reload, init=False)
 
     def reload(self, _: object = None) -> None:
         service = self.app.service  # type: ignore[attr-defined]
