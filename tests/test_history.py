@@ -216,3 +216,24 @@ def test_an_event_with_unusable_records_is_refused_before_anything_is_written(
     assert result.returncode == 1
     assert "nothing was changed" in result.stderr
     assert {name: (data_dir / name).read_bytes() for name in files} == files
+
+
+def test_reminder_changes_are_recorded_and_come_back_with_their_platform(
+    data_dir, clock
+) -> None:
+    from closure_tui.services.reminders import Reminders
+
+    service = open_service(data_dir, clock)
+    reminders = Reminders(service).plug_in()
+    pid = service.add_platform("借呗").value.id
+    reminder = reminders.add(pid, "2026-12-05", "call the hotline")
+    assert service.history.events()[-1].action == "reminder.add"
+    reminders.snooze(reminder.id, "2026-12-10")
+    service.history.undo()
+    assert reminders.get(reminder.id).snoozed_until is None
+
+    service.remove_platform(pid)
+    assert reminders.find(pid) == []
+    service.history.undo()
+    assert [r.text for r in reminders.find(pid)] == ["call the hotline"]
+    service.store.close()

@@ -85,7 +85,7 @@ def show(service: Closures, args: argparse.Namespace) -> int:
 def tick(service: Closures, args: argparse.Namespace) -> int:
     platform = service.resolve(args.platform)
     stage = parse_stage(args.stage)
-    outcome = service.tick(platform.id, stage, args.on)
+    outcome = service.tick(platform.id, stage, args.on, args.pay_by)
     warn(outcome.warnings)
     say(t("cli.ticked", name=platform.name, stage=t(f"stage.{stage.value}")))
     return 0

@@ -1,4 +1,4 @@
-"""`export`: reports and backups, one writer function per format."""
+"""`export`: reports, backups and the calendar, one writer function per format."""
 
 from __future__ import annotations
 
@@ -8,17 +8,28 @@ from pathlib import Path
 from closure_tui.cli.registry import reader, say
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
+from closure_tui.services.reminders import Reminders
 from closure_tui.services.reports import EXPORTERS, report_input, save_export
 
 
 def _write_report(service: Closures, args: argparse.Namespace) -> Path:
+    """Markdown, CSV or the JSON backup (`--platform` narrows, `--reveal` unmasks md/csv)."""
     platform_id = service.resolve(args.platform).id if args.platform else None
     data = report_input(service, platform_id, reveal=args.reveal)
     return save_export(Path(args.output), EXPORTERS[args.format](data))
 
 
+def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
+    """Open reminders as an iCalendar file (icalendar is imported only for this format)."""
+    from closure_tui.services.calendar import write_calendar
+
+    path = Path(args.output).expanduser()
+    write_calendar(Reminders(service), path)
+    return path
+
+
 #: format name -> function writing that format to `args.output`; returns the path written.
-FORMATS = {name: _write_report for name in EXPORTERS}
+FORMATS = {**{name: _write_report for name in EXPORTERS}, "ics": _write_calendar}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

@@ -85,6 +85,7 @@ def _stage_commands(sub: argparse._SubParsersAction) -> None:
     tick.add_argument("platform", metavar="PLATFORM")
     tick.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
     tick.add_argument("--on", metavar="DATE", help=t("cli.h.on"))
+    tick.add_argument("--pay-by", metavar="DATE", help=t("cli.h.pay_by"))
 
     untick = sub.add_parser("untick", help=t("cli.h.untick"))
     untick.add_argument("platform", metavar="PLATFORM")

@@ -27,6 +27,7 @@ READERS: dict[str, Handler] = {}
 
 #: Command families beyond the core contract (each adds its own subcommands).
 EXTENSIONS: tuple[str, ...] = (
+    "closure_tui.cli.commands_reminders",
     "closure_tui.cli.commands_history",
     "closure_tui.cli.commands_evidence",
     "closure_tui.cli.commands_export",

@@ -19,6 +19,7 @@ from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
+from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.schema import CURRENT_SCHEMA, META_TABLE, fresh_meta
 from closure_tui.store.storage import FileDamaged, parse_strict
 from closure_tui.store.store import DATA_FILES, check_data
@@ -141,26 +142,29 @@ def import_backup(service: Closures, path: Path, mode: str | None) -> Imported:
 
 
 def _merge(service: Closures, tables: Tables) -> int:
-    """Add the backup's platforms and their notes under fresh ids, as one undoable event.
+    """Add the backup's platforms, notes and reminders under fresh ids, as one undoable event.
 
     The backup's history is not merged: its events refer to the other store's ids.
+    Returns the number of notes added.
     """
+    store = service.store
     moved: dict[int, int] = {}
-    count = 0
+    added: dict[str, int] = {}
     with service.history.change("import.merge"):
         for old_id, doc in sorted(tables["platforms"].items()):
             platform = decode_platform(old_id, doc)
-            added = service.store.platforms.insert(
-                lambda new_id, platform=platform: replace(platform, id=new_id)
-            )
-            moved[old_id] = added.id
-        for old_id, doc in sorted(tables["notes"].items()):
-            note = decode_note(old_id, doc)
-            if note.platform_id not in moved:
-                continue
-            owner = moved[note.platform_id]
-            service.store.notes.insert(
-                lambda new_id, note=note, owner=owner: replace(note, id=new_id, platform_id=owner)
-            )
-            count += 1
-    return count
+            new = store.platforms.insert(lambda new_id, p=platform: replace(p, id=new_id))
+            moved[old_id] = new.id
+        for collection, decode in ((store.notes, decode_note), (store.reminders, decode_reminder)):
+            for old_id, doc in sorted(tables[collection.name].items()):
+                item = decode(old_id, doc)
+                if item.platform_id not in moved:
+                    continue
+                owner = moved[item.platform_id]
+                collection.insert(
+                    lambda new_id, item=item, owner=owner: replace(
+                        item, id=new_id, platform_id=owner
+                    )
+                )
+                added[collection.name] = added.get(collection.name, 0) + 1
+    return added.get("notes", 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -29,6 +30,10 @@ from closure_tui.services.history import History, recorded
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.store import Store
 
+#: Called with (before, after) inside the write that changes a platform's stages (after is
+#: None when it is removed), so other records (reminders) change in the same atomic write.
+PlatformHook = Callable[[Platform, Platform | None], None]
+
 PLATFORM_FIELDS = ("name", "kind", "original", "settled", "hotline", "app", "funder")
 
 
@@ -39,6 +44,7 @@ class Closures:
         self.store = store
         self.clock = clock
         self.history = History(store, clock)
+        self.hooks: list[PlatformHook] = []
 
     @property
     def read_only(self) -> bool:
@@ -134,7 +140,10 @@ class Closures:
     @recorded("platform.remove")
     def remove_platform(self, platform_id: int) -> Platform:
         platform = self.get(platform_id)
-        self.store.platforms.remove([platform_id])
+        with self.store.transaction():
+            self.store.platforms.remove([platform_id])
+            for hook in self.hooks:
+                hook(platform, None)
         note_ids = [n.id for n in self.store.notes if n.platform_id == platform_id]
         self.store.notes.remove(note_ids)
         return platform
@@ -144,7 +153,10 @@ class Closures:
     def _set_stage(self, platform: Platform, key: StageKey, **changes: Any) -> Platform:
         stage = replace(platform.stage(key), **changes)
         updated = platform.with_stage(stage)
-        self.store.platforms.put(updated)
+        with self.store.transaction():
+            self.store.platforms.put(updated)
+            for hook in self.hooks:
+                hook(platform, updated)
         return updated
 
     def tick_warnings(self, platform_id: int, key: StageKey) -> list:
@@ -152,12 +164,21 @@ class Closures:
         return tick_warnings(self.get(platform_id), key)
 
     @recorded("stage.tick")
-    def tick(self, platform_id: int, key: StageKey, on: str | None = None) -> Outcome[Platform]:
+    def tick(
+        self, platform_id: int, key: StageKey, on: str | None = None, pay_by: str | None = None
+    ) -> Outcome[Platform]:
+        """Mark a stage done; `pay_by` (negotiated only) records the agreed pay-by date too."""
         platform = self.get(platform_id)
         done_on = self.parse_date(on) if on is not None else self.today()
+        changes: dict[str, Any] = {}
+        if pay_by is not None:
+            if key is not StageKey.NEGOTIATED:
+                raise DomainError("err.pay_by.stage")
+            evidence = {**platform.stage(key).evidence, "pay_by": self.parse_date(pay_by)}
+            changes["evidence"] = MappingProxyType(evidence)
         warnings = tick_warnings(platform, key)
         updated = self._set_stage(
-            platform, key, state=StageState.DONE, done_on=done_on, skip_reason=""
+            platform, key, state=StageState.DONE, done_on=done_on, skip_reason="", **changes
         )
         return Outcome(updated, warnings)
 

@@ -27,7 +27,7 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import Event, EventState, Records
 from closure_tui.domain.patches import apply, project, shrink
 from closure_tui.store.collection import Collection
-from closure_tui.store.store import HISTORY_FILE, Store
+from closure_tui.store.store import DATA_FILES, HISTORY_FILE, Store
 
 PLATFORMS = "platforms"
 P = ParamSpec("P")
@@ -165,11 +165,14 @@ class History:
                 if result is not None and not collection.is_valid(item_id, result):
                     raise DomainError("err.history.unusable", action=event.action, id=event.id)
                 plan.setdefault(name, {})[item_id] = result
-        for name in _write_order(plan):
-            collection = collections[name]
-            with self.store.transaction(self.store.file_of(name)):
-                for item_id, doc in plan[name].items():
-                    collection.set_raw(item_id, doc)
+        files = _flush_order([self.store.file_of(name) for name in plan], plan)
+        with contextlib.ExitStack() as stack:
+            # Batches flush when they close, last entered first: enter in reverse order.
+            for file_name in reversed(files):
+                stack.enter_context(self.store.transaction(file_name))
+            for name, docs in plan.items():
+                for item_id, doc in docs.items():
+                    collections[name].set_raw(item_id, doc)
 
     @staticmethod
     def _result(event: Event, current: Any, doc: Any, prior: Any) -> Any:
@@ -197,18 +200,17 @@ def _compact(before: Records, after: Records) -> tuple[Records, Records, bool]:
     return small_before, small_after, True
 
 
-def _write_order(target: Records) -> list[str]:
-    """Restoring a platform: its notes first, then the platform; removing it: the reverse.
+def _flush_order(files: list[str], target: Records) -> list[str]:
+    """Restoring a platform: the other files first, then the platform's; removing: reverse.
 
     A crash in between leaves at worst notes without a platform, which are ignored.
     """
-    names = [name for name in target if name != PLATFORMS]
-    platform_docs = target.get(PLATFORMS, {})
-    if not platform_docs:
-        return names
-    if any(doc is not None for doc in platform_docs.values()):
-        return [*names, PLATFORMS]
-    return [PLATFORMS, *names]
+    main = next(iter(DATA_FILES))
+    others = sorted({name for name in files if name != main})
+    if main not in files:
+        return others
+    restoring = any(doc is not None for doc in target.get(PLATFORMS, {}).values())
+    return [*others, main] if restoring else [main, *others]
 
 
 class HasHistory(Protocol):

@@ -7,14 +7,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from closure_tui.domain.clock import Clock
+from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.services.closures import Closures
+from closure_tui.services.reminders import Reminders
 from closure_tui.store import store as store_module
 from closure_tui.store.store import Store
 
 
-def open_closures(data_dir: Path, clock: Clock, *, writable: bool) -> Closures:
-    """Raises `StoreLocked`, `StoreDamaged` or `StoreTooNew` with a message to show."""
-    return Closures(Store.open(data_dir, clock, writable=writable), clock)
+def open_closures(
+    data_dir: Path, clock: Clock, *, writable: bool, offsets: FollowUpOffsets | None = None
+) -> Closures:
+    """Raises `StoreLocked`, `StoreDamaged` or `StoreTooNew` with a message to show.
+
+    Follow-up reminders are plugged in; `offsets` default to the user's config file.
+    """
+    service = Closures(Store.open(data_dir, clock, writable=writable), clock)
+    Reminders(service, offsets).plug_in()
+    return service
 
 
 @contextlib.contextmanager

@@ -21,9 +21,11 @@ from closure_tui.domain.clock import Clock
 from closure_tui.domain.history import Event
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
+from closure_tui.domain.reminders import Reminder
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
 from closure_tui.store.codec_history import decode_event, encode_event
+from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import ensure_private_dir, sweep_temp_files, tighten
@@ -54,6 +56,7 @@ DATA_FILES: dict[str, tuple[str, ...]] = {
 DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
     "platforms": decode_platform,
     "notes": decode_note,
+    "reminders": decode_reminder,
     "history": decode_event,
 }
 
@@ -134,6 +137,9 @@ class Store:
         main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
         self.platforms: Collection[Platform] = Collection(
             main, "platforms", decode_platform, encode_platform, lambda p: p.id
+        )
+        self.reminders: Collection[Reminder] = Collection(
+            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id
         )
         self.notes: Collection[Note] = Collection(
             notes, "notes", decode_note, encode_note, lambda n: n.id
@@ -231,12 +237,12 @@ class Store:
                     counter = counter_key(name)
                     meta[counter] = max(meta.get(counter, 1), max(docs, default=0) + 1)
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
-        for collection in (self.platforms, self.notes, self.history):
+        for collection in (self.platforms, self.notes, self.reminders, self.history):
             collection.reset()
 
     def record_collections(self) -> list[Collection[Any]]:
         """The collections whose records history can put back (by name)."""
-        return [self.platforms, self.notes]
+        return [self.platforms, self.notes, self.reminders]
 
     def file_of(self, collection: str) -> str:
         return next(name for name, tables in DATA_FILES.items() if collection in tables)

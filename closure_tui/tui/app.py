@@ -28,6 +28,7 @@ from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.history_actions import HistoryActions
+from closure_tui.tui.reminder_actions import ReminderActions
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
 
 T = TypeVar("T")
@@ -49,7 +50,7 @@ WRITE_ACTIONS = frozenset(
 )
 
 
-class ClosureApp(HistoryActions, App[None]):
+class ClosureApp(HistoryActions, ReminderActions, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
 
     CSS_PATH = "app.tcss"
@@ -63,6 +64,7 @@ class ClosureApp(HistoryActions, App[None]):
         bind("ctrl+p", "command_palette", "palette", show=False, priority=True),
         bind("ctrl+z", "undo", "undo", show=False),
         bind("ctrl+y", "redo", "redo", show=False),
+        bind("g", "agenda", "agenda"),
     ]
 
     privacy: reactive[bool] = reactive(False)
@@ -109,12 +111,16 @@ class ClosureApp(HistoryActions, App[None]):
 
         self.store_error = None
         try:
-            self.service = open_closures(self.data_dir, self.clock, writable=True)
+            self.service = open_closures(
+                self.data_dir, self.clock, writable=True, offsets=self.config.followups
+            )
             self.read_only = False
         except StoreLocked as locked:
             self.lock_holder = locked.holder
             try:
-                self.service = open_closures(self.data_dir, self.clock, writable=False)
+                self.service = open_closures(
+                    self.data_dir, self.clock, writable=False, offsets=self.config.followups
+                )
             except StoreDamaged as damaged:
                 self.store_error = damaged
             self.read_only = True
@@ -127,6 +133,7 @@ class ClosureApp(HistoryActions, App[None]):
         for notice in self.service.store.notices:
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
         self.push_screen(DashboardScreen())
+        self.start_reminder_alerts()
 
     def close_store(self) -> None:
         if self.service is not None:
@@ -241,6 +248,7 @@ class ClosureApp(HistoryActions, App[None]):
                 t("cmd.add_platform"), t("cmd.add_platform.help"), self.action_add_platform
             )
         yield from self.evidence_commands()
+        yield from self.reminder_commands()
         other = "en" if i18n.current_language() == "zh" else "zh"
         yield SystemCommand(
             t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)

@@ -78,9 +78,6 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     term.close()
 
 
-@pytest.mark.xfail(
-    strict=False, reason="space ticks a stage only once the real platform screen is merged"
-)
 def test_enter_space_q_ticks_the_first_open_stage_on_disk(
     terminal: Terminal, data_dir: Path, clock: FixedClock, isolated_environment: Path
 ) -> None:

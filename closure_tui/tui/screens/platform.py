@@ -23,7 +23,7 @@ from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.i18n import describe, t
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
-from closure_tui.tui.bindings import bind
+from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.paid_form import PaidForm
@@ -37,7 +37,7 @@ from closure_tui.tui.widgets.notes_view import notes_text
 from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
 
 
-class PlatformScreen(Screen[None]):
+class PlatformScreen(WriteGuard, Screen[None]):
     """The checklist of one platform, opened from the dashboard with `enter`."""
 
     CSS_PATH = "platform.tcss"
@@ -186,9 +186,10 @@ class PlatformScreen(Screen[None]):
     # ---- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Write actions are hidden while another instance holds the store."""
-        writable = not self.closure_app.read_only and self.platform is not None
-        return writable or action not in WRITE_ACTIONS
+        """Write actions are hidden while read-only, and when the platform is gone."""
+        if self.platform is None and action in WRITE_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
 
     def say(self, message: str, severity: SeverityLevel = "information") -> None:
         """A notification; never markup, since messages can carry names the user typed."""

@@ -1,0 +1,148 @@
+"""Reminder commands: `remind`, `due`, `reminders`, `done`, `dismiss`, `snooze`.
+
+`due` is a reader: it never waits for the lock, so it works while the app is open and
+is quick enough for a shell start-up file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from typing import Any
+
+from closure_tui.cli.registry import reader, say, writer
+from closure_tui.cli.render import table
+from closure_tui.domain.reminders import Reminder
+from closure_tui.domain.stages import STAGE_ORDER, parse_stage
+from closure_tui.i18n import t
+from closure_tui.services.closures import Closures
+from closure_tui.services.reminder_labels import reminder_line_parts, reminder_text
+from closure_tui.services.reminders import Reminders
+
+STAGES = ", ".join(key.value for key in STAGE_ORDER)
+#: id, date, platform, stage, status, text
+WIDTHS = [5, 10, 16, 24, 18, 60]
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    remind = sub.add_parser("remind", help=t("cli.h.remind"))
+    remind.add_argument("platform", metavar="PLATFORM")
+    remind.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))
+    remind.add_argument("text", metavar="TEXT", nargs="?", default="", help=t("cli.h.remind_text"))
+    remind.add_argument("--stage", metavar="STAGE", help=f"{t('cli.h.remind_stage')}: {STAGES}")
+
+    due = sub.add_parser("due", help=t("cli.h.due"))
+    due.add_argument("--within", metavar="DAYS", type=int, default=0, help=t("cli.h.within"))
+    due.add_argument("--json", action="store_true", help=t("cli.h.json"))
+    due.add_argument("-q", "--quiet", action="store_true", help=t("cli.h.quiet"))
+
+    listing = sub.add_parser("reminders", help=t("cli.h.reminders"))
+    listing.add_argument("platform", metavar="PLATFORM", nargs="?")
+    listing.add_argument("--all", action="store_true", help=t("cli.h.reminders_all"))
+    listing.add_argument("--json", action="store_true", help=t("cli.h.json"))
+
+    for name in ("done", "dismiss"):
+        command = sub.add_parser(name, help=t(f"cli.h.{name}"))
+        command.add_argument("reminder", metavar="REMINDER_ID", help=t("cli.h.reminder_id"))
+
+    snooze = sub.add_parser("snooze", help=t("cli.h.snooze"))
+    snooze.add_argument("reminder", metavar="REMINDER_ID", help=t("cli.h.reminder_id"))
+    snooze.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))
+
+
+def reminder_json(reminder: Reminder, platform: str, service: Closures) -> dict[str, Any]:
+    """The `due --json` fields: `overdue` is the number of days past due (0: not overdue)."""
+    return {
+        "id": reminder.id,
+        "platform": platform,
+        "stage": reminder.stage.value if reminder.stage else None,
+        "date": reminder.when.isoformat(),
+        "text": reminder_text(reminder),
+        "overdue": reminder.overdue_days(service.today()),
+    }
+
+
+def _full_json(reminder: Reminder, platform: str, service: Closures) -> dict[str, Any]:
+    return {
+        **reminder_json(reminder, platform, service),
+        "platform_id": reminder.platform_id,
+        "kind": reminder.kind.value,
+        "state": reminder.state.value,
+        "original_date": reminder.date.isoformat(),
+        "snoozed_until": reminder.snoozed_until.isoformat() if reminder.snoozed_until else None,
+        "created": reminder.created.isoformat(timespec="seconds"),
+    }
+
+
+def _print(
+    service: Closures, reminders: list[Reminder], *, as_json: bool, full: bool, empty: str
+) -> None:
+    names = Reminders(service).platform_names()
+    shown = [r for r in reminders if r.platform_id in names]
+    if as_json:
+        encode = _full_json if full else reminder_json
+        docs = [encode(r, names[r.platform_id], service) for r in shown]
+        say(json.dumps(docs, ensure_ascii=False, indent=2))
+    elif not shown:
+        say(empty)
+    else:
+        today = service.today()
+        rows = [reminder_line_parts(r, names[r.platform_id], today) for r in shown]
+        if full:
+            for row, reminder in zip(rows, shown, strict=True):
+                if not reminder.is_open:
+                    row[4] = t(f"reminder.state.{reminder.state.value}")
+        say(table(rows, WIDTHS))
+
+
+@writer("remind")
+def remind(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    stage = parse_stage(args.stage) if args.stage else None
+    reminder = Reminders(service).add(platform.id, args.date, args.text, stage)
+    say(t("cli.reminded", id=reminder.id, name=platform.name, date=reminder.date.isoformat()))
+    return 0
+
+
+@reader("due")
+def due(service: Closures, args: argparse.Namespace) -> int:
+    found = Reminders(service).due(args.within)
+    if args.quiet and not found:
+        return 0
+    _print(service, found, as_json=args.json, full=False, empty=t("cli.due.none"))
+    return 0
+
+
+@reader("reminders")
+def list_reminders(service: Closures, args: argparse.Namespace) -> int:
+    platform_id = service.resolve(args.platform).id if args.platform else None
+    found = Reminders(service).find(platform_id, include_closed=args.all)
+    _print(service, found, as_json=args.json, full=True, empty=t("cli.reminders.none"))
+    return 0
+
+
+def _change(service: Closures, ref: str, change: Callable[[Reminders, int], Reminder]) -> Reminder:
+    reminders = Reminders(service)
+    return change(reminders, reminders.resolve(ref).id)
+
+
+@writer("done")
+def done(service: Closures, args: argparse.Namespace) -> int:
+    reminder = _change(service, args.reminder, Reminders.done)
+    say(t("cli.reminder_done", id=reminder.id))
+    return 0
+
+
+@writer("dismiss")
+def dismiss(service: Closures, args: argparse.Namespace) -> int:
+    reminder = _change(service, args.reminder, Reminders.dismiss)
+    say(t("cli.dismissed", id=reminder.id))
+    return 0
+
+
+@writer("snooze")
+def snooze(service: Closures, args: argparse.Namespace) -> int:
+    reminder = _change(service, args.reminder, lambda r, i: r.snooze(i, args.date))
+    say(t("cli.snoozed", id=reminder.id, date=reminder.when.isoformat()))
+    return 0

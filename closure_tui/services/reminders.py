@@ -1,0 +1,204 @@
+"""Reminder use cases, and the automatic follow-ups scheduled as stages are ticked.
+
+`Reminders.plug_in` hooks into `Closures`, so every stage change made through the
+use cases (CLI or TUI) opens and closes follow-ups in the same atomic write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from closure_tui.domain.errors import DomainError
+from closure_tui.domain.followups import FollowUpOffsets
+from closure_tui.domain.platform import Platform
+from closure_tui.domain.reminders import (
+    FollowUp,
+    Reminder,
+    ReminderKind,
+    ReminderState,
+    by_date,
+    due_reminders,
+    plan_followups,
+)
+from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.domain.text import clean_field
+from closure_tui.services.closures import Closures
+from closure_tui.services.history import History, recorded
+
+MAX_WITHIN_DAYS = 3650
+
+
+def configured_offsets() -> FollowUpOffsets:
+    """The offsets from the user's `config.toml` (defaults when missing or broken)."""
+    from closure_tui.config import load_config
+    from closure_tui.locations import config_file
+
+    return load_config(config_file()).config.followups
+
+
+class Reminders:
+    """Reminders of one open store; `offsets` are read from the config when first needed."""
+
+    def __init__(self, closures: Closures, offsets: FollowUpOffsets | None = None) -> None:
+        self.closures = closures
+        self._offsets = offsets
+
+    @property
+    def history(self) -> History:
+        """The closures' history, so `@recorded` reminder changes can be undone too."""
+        return self.closures.history
+
+    @property
+    def offsets(self) -> FollowUpOffsets:
+        if self._offsets is None:
+            self._offsets = configured_offsets()
+        return self._offsets
+
+    def plug_in(self) -> Reminders:
+        """Schedule and close follow-ups whenever a platform's stages change."""
+        self.closures.hooks.append(self._on_platform_change)
+        return self
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def all(self) -> list[Reminder]:
+        return by_date(list(self.closures.store.reminders))
+
+    def find(
+        self, platform_id: int | None = None, *, include_closed: bool = False
+    ) -> list[Reminder]:
+        """By date; open ones only unless `include_closed`."""
+        return [
+            r
+            for r in self.all()
+            if (platform_id is None or r.platform_id == platform_id)
+            and (include_closed or r.is_open)
+        ]
+
+    def due(self, within: int = 0) -> list[Reminder]:
+        """Open reminders dated up to today + `within` days, most overdue first."""
+        if not 0 <= within <= MAX_WITHIN_DAYS:
+            raise DomainError("err.reminder.within", max=MAX_WITHIN_DAYS)
+        return due_reminders(list(self.closures.store.reminders), self.closures.today(), within)
+
+    def get(self, reminder_id: int) -> Reminder:
+        found = self.closures.store.reminders.get(reminder_id)
+        if found is None:
+            raise DomainError("err.reminder.not_found", ref=str(reminder_id))
+        return found
+
+    def resolve(self, ref: str) -> Reminder:
+        """A reminder by its id as typed (`3` or `#3`)."""
+        digits = ref.strip().removeprefix("#")
+        if not (digits.isascii() and digits.isdigit()):
+            raise DomainError("err.reminder.not_found", ref=ref)
+        return self.get(int(digits))
+
+    def next_by_platform(self) -> dict[int, Reminder]:
+        """Each platform's earliest open reminder (for the dashboard column)."""
+        earliest: dict[int, Reminder] = {}
+        for reminder in self.find():
+            earliest.setdefault(reminder.platform_id, reminder)
+        return earliest
+
+    def platform_names(self) -> dict[int, str]:
+        return {p.id: p.name for p in self.closures.platforms()}
+
+    # ---- changing ------------------------------------------------------------------------
+
+    @recorded("reminder.add")
+    def add(
+        self, platform_id: int, when: str, text: str = "", stage: StageKey | None = None
+    ) -> Reminder:
+        """A manual reminder; one linked to a stage that is already done is refused."""
+        platform = self.closures.get(platform_id)
+        day = self.closures.parse_date(when)
+        cleaned = clean_field(text, "reminder_text", required=stage is None)
+        if stage is not None and platform.stage(stage).state is StageState.DONE:
+            raise DomainError("err.reminder.stage_done", stage=stage.value)
+        created = self.closures.clock.now()
+        return self.closures.store.reminders.insert(
+            lambda new_id: Reminder(
+                id=new_id,
+                platform_id=platform_id,
+                date=day,
+                created=created,
+                text=cleaned,
+                stage=stage,
+            )
+        )
+
+    def _open(self, reminder_id: int) -> Reminder:
+        reminder = self.get(reminder_id)
+        if not reminder.is_open:
+            raise DomainError(f"err.reminder.already_{reminder.state.value}", id=reminder_id)
+        return reminder
+
+    def _put(self, reminder: Reminder) -> Reminder:
+        self.closures.store.reminders.put(reminder)
+        return reminder
+
+    @recorded("reminder.done")
+    def done(self, reminder_id: int) -> Reminder:
+        return self._put(replace(self._open(reminder_id), state=ReminderState.DONE))
+
+    @recorded("reminder.dismiss")
+    def dismiss(self, reminder_id: int) -> Reminder:
+        return self._put(replace(self._open(reminder_id), state=ReminderState.DISMISSED))
+
+    @recorded("reminder.snooze")
+    def snooze(self, reminder_id: int, until: str) -> Reminder:
+        """Move an open reminder to a later date (today or after), keeping its original date."""
+        reminder = self._open(reminder_id)
+        day = self.closures.parse_date(until)
+        if day < self.closures.today():
+            raise DomainError("err.reminder.snooze_past", date=day.isoformat())
+        return self._put(replace(reminder, snoozed_until=day))
+
+    @recorded("reminder.edit")
+    def edit(
+        self, reminder_id: int, *, when: str | None = None, text: str | None = None
+    ) -> Reminder:
+        """Change an open reminder's date (clearing any snooze) or its text."""
+        reminder = self._open(reminder_id)
+        if when is not None:
+            reminder = replace(reminder, date=self.closures.parse_date(when), snoozed_until=None)
+        if text is not None:
+            required = reminder.kind is ReminderKind.MANUAL and reminder.stage is None
+            reminder = replace(reminder, text=clean_field(text, "reminder_text", required=required))
+        return self._put(reminder)
+
+    # ---- automatic follow-ups ------------------------------------------------------------
+
+    def _on_platform_change(self, before: Platform, after: Platform | None) -> None:
+        mine = [r for r in self.closures.store.reminders if r.platform_id == before.id]
+        if after is None:
+            self.closures.store.reminders.remove([r.id for r in mine])
+            return
+        open_ones = [r for r in mine if r.is_open]
+        plan = plan_followups(before, after, open_ones, self.offsets, self.closures.today())
+        for reminder in open_ones:
+            if reminder.id in plan.close:
+                self._put(replace(reminder, state=ReminderState.DONE))
+            elif reminder.kind in plan.withdraw:
+                self._put(replace(reminder, state=ReminderState.DISMISSED))
+        for follow_up in plan.schedule:
+            self._schedule(after.id, follow_up, open_ones)
+
+    def _schedule(self, platform_id: int, follow_up: FollowUp, open_ones: list[Reminder]) -> None:
+        """Create the follow-up, or move the open one of the same kind to its new date."""
+        same = [r for r in open_ones if r.kind is follow_up.kind]
+        if same:
+            self._put(replace(same[0], date=follow_up.date, snoozed_until=None))
+            return
+        created = self.closures.clock.now()
+        self.closures.store.reminders.insert(
+            lambda new_id: Reminder(
+                id=new_id,
+                platform_id=platform_id,
+                date=follow_up.date,
+                created=created,
+                stage=follow_up.stage,
+                kind=follow_up.kind,
+            )
+        )

@@ -1,0 +1,145 @@
+"""The app's reminder features: due alerts on launch and while running, agenda, add, export.
+
+A mixin so the app class stays about the store and the screens. Alerts come from a
+once-a-minute timer reading the injected clock (no busy loop); each reminder is
+announced once per run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+from closure_tui.domain.reminders import Reminder
+from closure_tui.domain.stages import StageKey
+from closure_tui.i18n import t
+from closure_tui.services.reminders import Reminders
+from closure_tui.tui.reminder_cells import reminder_line
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from closure_tui.services.closures import Closures
+
+#: Seconds between checks for reminders that came due while the app is open.
+CHECK_EVERY = 60.0
+#: How many reminders the launch notification names before "and N more".
+SUMMARY_LINES = 5
+CALENDAR_FILE = "closure-tui-reminders.ics"
+
+
+class ReminderActions:
+    """Mixed into `ClosureApp` (which provides `service`, `perform`, `notify`, timers)."""
+
+    service: Closures | None
+    read_only: bool
+    _announced: set[int]
+    _due_timer: Timer | None = None
+
+    # ---- alerts --------------------------------------------------------------------------
+
+    def _due_now(self) -> tuple[list[Reminder], dict[int, str]]:
+        if self.service is None:
+            return [], {}
+        reminders = Reminders(self.service)
+        names = reminders.platform_names()
+        return [r for r in reminders.due() if r.platform_id in names], names
+
+    def start_reminder_alerts(self) -> None:
+        """Summarise what is due now, then check again every `CHECK_EVERY` seconds."""
+        due, names = self._due_now()
+        self._announced = {r.id for r in due}
+        if due and self.service is not None:
+            today = self.service.today()
+            lines = [reminder_line(r, names[r.platform_id], today) for r in due[:SUMMARY_LINES]]
+            if len(due) > SUMMARY_LINES:
+                lines.append(t("tui.due.more", count=len(due) - SUMMARY_LINES))
+            overdue = sum(r.when < today for r in due)
+            title = t("tui.due.title", count=len(due), overdue=overdue)
+            self.notify("\n".join(lines), title=title, severity="warning", timeout=20, markup=False)
+        if self._due_timer is None:
+            self._due_timer = self.set_interval(CHECK_EVERY, self.check_due_reminders)
+            self.watch(self, "data_version", self._forget_seen, init=False)
+
+    def check_due_reminders(self) -> list[Reminder]:
+        """Announce reminders that came due since the last check; returns them."""
+        due, names = self._due_now()
+        fresh = [r for r in due if r.id not in self._announced]
+        if fresh and self.service is not None:
+            today = self.service.today()
+            for reminder in fresh:
+                self.notify(
+                    reminder_line(reminder, names[reminder.platform_id], today),
+                    title=t("tui.due.now"),
+                    severity="warning",
+                    timeout=30,
+                    markup=False,
+                )
+        self._announced |= {r.id for r in fresh}
+        return fresh
+
+    def _forget_seen(self) -> None:
+        """After the user changes data, what is due now is on screen: don't announce it."""
+        due, _names = self._due_now()
+        self._announced = {r.id for r in due}
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def action_agenda(self) -> None:
+        from closure_tui.tui.screens.agenda import AgendaScreen
+
+        if self.service is not None:
+            self.push_screen(AgendaScreen())
+
+    def ask_reminder(self, platform_id: int, stage: StageKey | None = None) -> None:
+        """Open the reminder form for a platform (and stage), then save what was typed."""
+        from closure_tui.tui.modals.reminder_form import ReminderForm
+
+        if self.service is None or self.read_only:
+            return
+        platform = self.service.get(platform_id)
+        title = t("tui.reminder.add_title", name=platform.name)
+        if stage is not None:
+            title = f"{title} · {t(f'stage.{stage.value}')}"
+
+        def save(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            added = self.perform(
+                lambda service: Reminders(service).add(
+                    platform_id, answer["date"], answer.get("text", ""), stage
+                )
+            )
+            if added is not None:
+                self.notify(
+                    t("cli.reminded", id=added.id, name=platform.name, date=added.date),
+                    markup=False,
+                )
+
+        self.push_screen(ReminderForm(title, self.service.today()), save)
+
+    def export_calendar(self, path: Path | None = None) -> Path | None:
+        """Write the open reminders as an .ics file (default: the documents folder)."""
+        from closure_tui.locations import documents_dir
+        from closure_tui.services.calendar import write_calendar
+
+        if self.service is None:
+            return None
+        target = path or documents_dir() / CALENDAR_FILE
+        try:
+            count = write_calendar(Reminders(self.service), target)
+        except OSError as error:
+            message = t("tui.export_failed", reason=error.strerror or str(error))
+            self.notify(message, severity="error", markup=False)
+            return None
+        self.notify(t("tui.exported_ics", count=count, path=target), markup=False)
+        return target
+
+    def reminder_commands(self) -> Iterable[SystemCommand]:
+        if self.service is None:
+            return
+        yield SystemCommand(t("cmd.agenda"), t("cmd.agenda.help"), self.action_agenda)
+        yield SystemCommand(t("cmd.export_ics"), t("cmd.export_ics.help"), self.export_calendar)

@@ -1,0 +1,48 @@
+"""How a reminder looks in tables: overdue in red, due today highlighted, user text literal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from closure_tui.domain.reminders import Reminder
+from closure_tui.domain.text import display_safe
+from closure_tui.services.reminder_labels import due_status, reminder_subject, reminder_text
+from closure_tui.tui.text import plain
+
+OVERDUE_STYLE = "bold red"
+TODAY_STYLE = "bold reverse"
+
+
+def due_style(reminder: Reminder, today: date) -> str:
+    if reminder.when < today:
+        return OVERDUE_STYLE
+    return TODAY_STYLE if reminder.when == today else ""
+
+
+def next_reminder_cell(reminder: Reminder | None, today: date) -> Text:
+    """The dashboard's next-reminder cell: its date, styled by how due it is."""
+    if reminder is None:
+        return Text("—", style="dim")
+    return Text(reminder.when.isoformat(), style=due_style(reminder, today))
+
+
+def agenda_row(reminder: Reminder, platform: str, today: date) -> list[Text]:
+    """id, date, platform, stage, status, text."""
+    style = due_style(reminder, today)
+    return [
+        Text(f"#{reminder.id}"),
+        Text(reminder.when.isoformat(), style=style),
+        plain(platform),
+        Text(reminder_subject(reminder)),
+        Text(due_status(reminder, today), style=style),
+        plain(reminder_text(reminder)),
+    ]
+
+
+def reminder_line(reminder: Reminder, platform: str, today: date) -> str:
+    """One line for a notification (plain text; notifications are shown without markup)."""
+    text = display_safe(reminder_text(reminder))
+    parts = [display_safe(platform), reminder_subject(reminder), due_status(reminder, today)]
+    return " · ".join(parts) + (f": {text}" if text else "")
