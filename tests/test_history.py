@@ -218,9 +218,7 @@ def test_an_event_with_unusable_records_is_refused_before_anything_is_written(
     assert {name: (data_dir / name).read_bytes() for name in files} == files
 
 
-def test_reminder_changes_are_recorded_and_come_back_with_their_platform(
-    data_dir, clock
-) -> None:
+def test_reminder_changes_are_recorded_and_come_back_with_their_platform(data_dir, clock) -> None:
     from closure_tui.services.reminders import Reminders
 
     service = open_service(data_dir, clock)
