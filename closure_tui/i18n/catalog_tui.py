@@ -6,7 +6,11 @@ TUI: dict[str, tuple[str, str]] = {
     "bind.help": ("帮助", "Help"),
     "bind.privacy": ("隐私模式", "Privacy"),
     "bind.add_platform": ("添加平台", "Add platform"),
-    "bind.palette": ("命令面板", "Command palette"),
+    "bind.palette": ("命令", "Commands"),
+    "bind.palette.help": (
+        "命令面板：按名称打开平台、添加平台、切换视图、语言或主题",
+        "Command palette: open a platform by name, add one, switch view, language or theme",
+    ),
     "bind.open": ("打开", "Open"),
     "bind.filter": ("按名称筛选", "Filter by name"),
     "bind.view": ("切换视图", "Switch view"),

@@ -156,7 +156,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
 
     async def _add_banner(self, screen: Screen, mounted: AwaitMount) -> None:
         await mounted
-        if not screen.is_attached or screen.query(ReadOnlyBanner):
+        if not screen.is_attached or screen.query(f"ReadOnlyBanner, #{ReadOnlyBanner.OWN_ID}"):
             return
         headers = screen.query_children(Header)
         banner = ReadOnlyBanner(self.lock_holder)

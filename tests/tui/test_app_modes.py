@@ -6,12 +6,16 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import Footer
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
+from closure_tui.tui.app import WRITE_ACTIONS
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from closure_tui.tui.screens.help import HelpScreen
+from closure_tui.tui.screens.platform import PlatformScreen
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import (
@@ -102,14 +106,39 @@ async def test_second_instance_is_read_only_with_a_banner(
         assert "安逸花" not in [p.name for p in service.platforms()]
 
 
-async def test_banner_on_every_full_screen(make_app: AppFactory, locked: Path) -> None:
+async def test_platform_screen_is_read_only_too(make_app: AppFactory, locked: Path) -> None:
     app = make_app()
     async with running(app) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert not isinstance(app.screen, DashboardScreen)
+        assert isinstance(app.screen, PlatformScreen)
+        text = screen_text(app)
+        assert text.count("Read-only") == 1
+        shown = {active.binding.action for active in app.screen.active_bindings.values()}
+        assert shown & WRITE_ACTIONS == set()
+        await pilot.press("space")
+        await pilot.pause()
+    with closures_session(locked, app.clock, writable=False) as service:
+        assert service.get(1).done_count == 0
+
+
+async def test_banner_on_a_screen_without_its_own(make_app: AppFactory, locked: Path) -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        await app.push_screen(OtherScreen())
+        await pilot.pause()
+        await pilot.pause()
         assert app.screen.query(ReadOnlyBanner)
+        assert "Read-only" in screen_text(app)
+
+
+class OtherScreen(Screen[None]):
+    """Any full screen another feature may add, with a header and nothing about read-only."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("x")
 
 
 async def test_writable_instance_has_no_banner(make_app: AppFactory, filled: Path) -> None:

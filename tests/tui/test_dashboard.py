@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual import events
 from textual.widgets import DataTable, Input
 
 from closure_tui.domain.clock import FixedClock
@@ -97,6 +98,19 @@ async def test_filter_by_chinese_name_then_enter_moves_to_table(
         await pilot.press("enter")
         assert app.screen.query_one("#platforms", DataTable).has_focus
         assert table_names(app) == ["京东金条"]
+
+
+async def test_keys_typed_quickly_after_slash_go_to_the_filter(
+    make_app: AppFactory, filled: Path
+) -> None:
+    """As a paste or an input method delivers them: all queued before `/` is handled."""
+    app = make_app()
+    async with running(app) as pilot:
+        for key, character in [("slash", "/"), ("京", "京"), ("o", "o"), ("slash", "/")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == "京o/"
+        assert "Outstanding" in screen_text(app)
 
 
 async def test_filter_matches_any_part_and_ignores_case(

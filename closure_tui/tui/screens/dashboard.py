@@ -59,7 +59,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
 
     CSS_PATH = "dashboard.tcss"
     BINDINGS = [
-        bind("slash", "filter", "filter"),
+        bind("slash", "filter", "filter", priority=True),
         bind("o", "cycle_view", "view"),
         bind("escape", "clear_filter", "clear_filter"),
     ]
@@ -97,6 +97,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
             return self.filter_input.display
+        if action == "filter":
+            return self.focused is not self.filter_input
         return super().check_action(action, parameters)
 
     def watch_view(self) -> None:
@@ -188,7 +190,9 @@ class DashboardScreen(WriteGuard, Screen[None]):
         self.filter_input.display = True
         self.refresh_bindings()
         self.filter_input.placeholder = t("dash.filter.placeholder")
-        self.filter_input.focus()
+        # At once, not deferred like `focus()`: with `/` a priority binding, keys typed
+        # right after it (quickly, pasted, or from an input method) reach the filter.
+        self.set_focus(self.filter_input)
 
     def action_clear_filter(self) -> None:
         self.filter_input.value = ""

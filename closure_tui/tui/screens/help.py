@@ -14,7 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from closure_tui.domain.stages import STAGE_ORDER
-from closure_tui.i18n import t
+from closure_tui.i18n import CATALOGUE, t
 from closure_tui.tui.bindings import bind, description
 
 
@@ -69,7 +69,13 @@ class HelpScreen(ModalScreen[None]):
         return Static(Group(Text(t(title_key), style="bold underline"), body), markup=False)
 
     def key_rows(self) -> list[tuple[str, str]]:
-        return [(self.app.get_key_display(b), description(b)) for b in self.bindings]
+        """Each key with its Footer description, or the longer `bind.<id>.help` if any."""
+        rows = []
+        for binding in self.bindings:
+            longer = f"bind.{binding.id}.help"
+            text = t(longer) if longer in CATALOGUE else description(binding)
+            rows.append((self.app.get_key_display(binding), text))
+        return rows
 
     def stage_rows(self) -> list[tuple[str, str]]:
         return [

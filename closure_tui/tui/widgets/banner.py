@@ -9,7 +9,12 @@ from closure_tui.i18n import t
 
 
 class ReadOnlyBanner(Static):
-    """One line under the header; its text follows the UI language."""
+    """One line under the header; its text follows the UI language.
+
+    A screen that composes its own banner with the id `OWN_ID` does not get this one.
+    """
+
+    OWN_ID = "read-only-banner"
 
     DEFAULT_CSS = """
     ReadOnlyBanner {
