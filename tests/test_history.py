@@ -235,3 +235,11 @@ def test_reminder_changes_are_recorded_and_come_back_with_their_platform(data_di
     service.history.undo()
     assert [r.text for r in reminders.find(pid)] == ["call the hotline"]
     service.store.close()
+
+
+def test_cli_history_names_fields_in_the_users_language(data_dir: Path) -> None:
+    cli(data_dir, "add", "借呗")
+    cli(data_dir, "tick", "借呗", "negotiated", "--on", "2026-11-20")
+    shown = cli(data_dir, "history", "借呗", lang="zh").stdout
+    assert "已协商结清方案 · 状态：待办 → 完成" in shown
+    assert "已协商结清方案 · 日期：— → 2026-11-20" in shown

@@ -5,11 +5,12 @@ Shared by the `history` command, the Markdown report and the TUI history panel.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.text import display_safe, mask_account
-from closure_tui.i18n import t
+from closure_tui.i18n import CATALOGUE, t
 from closure_tui.services.history import field_changes
 from closure_tui.store.codec_history import encode_event
 
@@ -48,11 +49,71 @@ def _shown(value: Any, path: str, reveal: bool) -> str:
     return text if len(text) <= VALUE_MAX else text[: VALUE_MAX - 1] + "…"
 
 
+_LABELS = {
+    "name": "field.name",
+    "hotline": "field.hotline",
+    "app": "field.app",
+    "funder": "field.funder",
+    "original": "report.original",
+    "settled": "report.settled",
+    "kind": "report.kind",
+    "text": "field.note",
+    "date": "report.date",
+    "state": "report.state",
+    "done_on": "report.date",
+    "skip_reason": "field.reason",
+    "bank": "field.bank",
+    "account": "report.account",
+    "verified_via": "field.verified_via",
+    "amount": "report.amount",
+    "on": "report.date",
+    "reference": "report.reference",
+}
+_PATH = re.compile(
+    r"(?:stages\.(?P<stage>\w+)\.)?"
+    r"(?:(?P<group>payee|payments|attachments|evidence)(?:\[(?P<index>\d+)\])?\.)?"
+    r"(?P<leaf>\w+)"
+)
+_GROUPS = {"payee": "report.payee", "payments": "report.payments", "attachments": "report.files"}
+
+
+def _label(key: str, fallback: str) -> str:
+    return t(key) if key in CATALOGUE else fallback
+
+
+def field_label(path: str) -> str:
+    """`stages.paid.payments[1].amount` → `Paid to verified account · Payments 1 · Amount`."""
+    match = _PATH.fullmatch(path)
+    if match is None:
+        return path
+    stage, group, index, leaf = match.group("stage", "group", "index", "leaf")
+    parts = [_label(f"stage.{stage}", stage)] if stage else []
+    if group in _GROUPS:
+        parts.append(_label(_GROUPS[group], group) + (f" {index}" if index else ""))
+    if group == "evidence":
+        parts.append(_label(f"ev.{leaf}", leaf))
+    else:
+        parts.append(_label(_LABELS.get(leaf, ""), leaf))
+    return " · ".join(parts)
+
+
+def _value(value: Any, path: str, reveal: bool) -> str:
+    if path.endswith(".state") or path == "state":
+        key = f"report.state.{value}"
+        if key in CATALOGUE:
+            return t(key)
+    return _shown(value, path, reveal)
+
+
 def change_lines(event: Event, *, reveal: bool = False) -> list[str]:
-    """`path: before → after` for each changed value (empty for whole records added/removed)."""
+    """`field: before → after` for each changed value (empty for whole records added/removed)."""
     return [
-        f"{change.path}: {_shown(change.before, change.path, reveal)} → "
-        f"{_shown(change.after, change.path, reveal)}"
+        t(
+            "report.pair",
+            label=field_label(change.path),
+            value=f"{_value(change.before, change.path, reveal)} → "
+            f"{_value(change.after, change.path, reveal)}",
+        )
         for change in field_changes(event)
     ]
 
