@@ -12,7 +12,12 @@ import pytest
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.evidence import FileStatus
 from closure_tui.domain.stages import StageKey
-from closure_tui.services.evidence import attach, check_evidence, evidence_problems
+from closure_tui.services.evidence import (
+    attach,
+    check_data_dir,
+    check_evidence,
+    evidence_problems,
+)
 from tests.cli_helpers import cli
 from tests.evidence_support import open_service
 
@@ -108,3 +113,16 @@ def test_cli_attach_copies_by_default_and_never_prints_the_contents(
     assert len(list((data_dir / "evidence").iterdir())) == 1
     shown = json.loads(cli(data_dir, "show", "借呗", "--json").stdout)
     assert [a["stored"] != "" for a in shown["attachments"]] == [True, False]
+
+
+def test_the_data_directory_check_works_without_opening_the_store(
+    data_dir, clock, certificate
+) -> None:
+    service = open_service(data_dir, clock)
+    pid = service.add_platform("借呗").value.id
+    attach(service, pid, StageKey.CERTIFICATE, certificate, copy=False)
+    # The store stays open (locked), as when the app is running; doctor reads the file.
+    certificate.unlink()
+    found = check_data_dir(data_dir)
+    assert [(c.platform.name, c.status) for c in found] == [("借呗", FileStatus.MISSING)]
+    service.store.close()

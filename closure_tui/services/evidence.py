@@ -11,7 +11,10 @@ from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
+from closure_tui.store.codec import RecordInvalid, decode_platform
 from closure_tui.store.evidence_files import copy_into_evidence, hash_file
+from closure_tui.store.storage import FileDamaged, parse_strict
+from closure_tui.store.store import MAIN_FILE
 
 
 def attach(
@@ -87,3 +90,23 @@ def check_evidence(service: Closures) -> list[EvidenceCheck]:
 
 def evidence_problems(service: Closures) -> list[EvidenceCheck]:
     return [check for check in check_evidence(service) if check.status is not FileStatus.OK]
+
+
+def check_data_dir(data_dir: Path) -> list[EvidenceCheck]:
+    """Every attachment checked, reading `closure.json` directly (for `doctor`, which must
+    work when the store refuses to open). Records that do not decode are skipped: the
+    damaged file is reported by doctor's own file check."""
+    try:
+        table = parse_strict((data_dir / MAIN_FILE).read_bytes()).get("platforms", {})
+    except (OSError, FileDamaged):
+        return []
+    checks: list[EvidenceCheck] = []
+    for doc_id, doc in table.items() if isinstance(table, dict) else ():
+        if not (str(doc_id).isdigit() and isinstance(doc, dict)):
+            continue
+        try:
+            platform = decode_platform(int(doc_id), doc)
+        except RecordInvalid:
+            continue
+        checks.extend(check_platform(data_dir, platform))
+    return checks
