@@ -27,7 +27,7 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import Event, EventState, Records
 from closure_tui.domain.patches import apply, project, shrink
 from closure_tui.store.collection import Collection
-from closure_tui.store.store import DATA_FILES, HISTORY_FILE, Store
+from closure_tui.store.store import HISTORY_FILE, MAIN_FILE, Store
 
 PLATFORMS = "platforms"
 P = ParamSpec("P")
@@ -205,7 +205,7 @@ def _flush_order(files: list[str], target: Records) -> list[str]:
 
     A crash in between leaves at worst notes without a platform, which are ignored.
     """
-    main = next(iter(DATA_FILES))
+    main = MAIN_FILE
     others = sorted({name for name in files if name != main})
     if main not in files:
         return others
