@@ -73,6 +73,7 @@ RUN_AND_LIST_MODULES = """
         ["show", "借呗", "--json"],
         ["tick", "借呗", "paid"],
         ["restore"],
+        ["due"],
         ["--version"],
         ["add", "--help"],
     ],

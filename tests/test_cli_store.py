@@ -124,3 +124,15 @@ def test_a_data_directory_that_is_a_file_is_refused_cleanly(tmp_path: Path) -> N
     )
     assert not_a_dir.read_bytes() == b"keep"
     assert mode(not_a_dir) == 0o640
+
+
+def test_loose_permissions_are_tightened_with_a_notice(data_dir: Path) -> None:
+    ok(data_dir, "add", "借呗")
+    data_dir.chmod(0o755)
+    (data_dir / "closure.json").chmod(0o644)
+    reader = cli(data_dir, "list")
+    assert reader.stderr == "" and mode(data_dir) == 0o755
+    writer = cli(data_dir, "add", "花呗")
+    assert writer.returncode == 0
+    assert f"Tightened the permissions of {data_dir}" in writer.stderr
+    assert mode(data_dir) == 0o700 and mode(data_dir / "closure.json") == 0o600

@@ -44,6 +44,10 @@ WRITE_ACTIONS = frozenset(
         "edit_evidence",
         "add_note",
         "add_reminder",
+        "reminder_done",
+        "snooze_reminder",
+        "dismiss_reminder",
+        "edit_reminder",
         "undo",
         "redo",
     }

@@ -24,7 +24,7 @@ def due_style(reminder: Reminder, today: date) -> str:
 def next_reminder_cell(reminder: Reminder | None, today: date) -> Text:
     """The dashboard's next-reminder cell: its date, styled by how due it is."""
     if reminder is None:
-        return Text("—", style="dim")
+        return Text()
     return Text(reminder.when.isoformat(), style=due_style(reminder, today))
 
 

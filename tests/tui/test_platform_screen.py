@@ -3,6 +3,7 @@ notes shown literally, going back, privacy, language and read-only mode."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
@@ -14,6 +15,7 @@ from closure_tui.tui.modals.confirm import ConfirmModal
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.stage_forms import SkipForm
 from closure_tui.tui.screens.dashboard import DashboardScreen
+from closure_tui.tui.widgets.banner import ReadOnlyBanner
 from tests.tui.fixtures_platform import (
     MARKUP_NOTE,
     SIZE,
@@ -148,7 +150,8 @@ async def test_read_only_hides_write_actions_and_ignores_them(
         async with app.run_test(size=SIZE) as pilot:
             screen = await open_platform(pilot, ids["借呗"])
             assert app.read_only
-            assert screen.query_one("#read-only-banner").display
+            await pilot.pause()
+            assert screen.query(ReadOnlyBanner)
             keys = {b.binding.key for b in screen.active_bindings.values()}
             for action in ("toggle_stage", "skip_stage", "add_note", "remove_platform"):
                 assert screen.check_action(action, ()) is False
@@ -176,3 +179,24 @@ async def test_language_switch_redraws_stage_names(data_dir: Path, clock: FixedC
         ui.app.set_language("en")
         await ui.pilot.pause()
         assert shown_text(ui.app, label) == "Paid to verified account"
+
+
+async def test_escape_sequences_in_a_hand_edited_name_never_reach_the_terminal(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    ids = prepare_dataset(data_dir, clock)
+    path = data_dir / "closure.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for row in raw["platforms"].values():
+        if row["name"] == "借呗":
+            row["name"] = "借呗\x1b]0;pwned\x07\x1b[31m"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_platform(pilot, ids["借呗"])
+        assert "\x1b" not in shown_text(app, "#platform-title")
+        assert "借呗" in shown_text(app, "#platform-title")
+        assert "\x1b" not in screen.sub_title
+        await pilot.press("E")
+        await pilot.pause()
+        assert "\x1b" not in app.screen.query_one("#name", Input).value

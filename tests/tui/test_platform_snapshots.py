@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
@@ -49,5 +50,9 @@ def test_add_form(snap_compare, data_dir: Path, clock: FixedClock) -> None:
     async def open_form(pilot: Pilot) -> None:
         await open_platform(pilot, ids["京东金条"])
         await pilot.press("a")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False  # a blinking cursor would make the picture flaky
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_form)

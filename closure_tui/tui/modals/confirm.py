@@ -42,8 +42,7 @@ class ConfirmModal(ModalScreen[bool]):
                 yield Button(t("form.cancel"), id="cancel")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
+    AUTO_FOCUS = "#cancel"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -73,8 +72,7 @@ class TypeNameToConfirm(FormModal[bool]):
         yield Static(t("confirm.remove.body"), markup=False, classes="dialog-text")
         yield FieldRow(plain(self.name_to_type, style="bold"), text_input("confirm-name"))
 
-    def on_mount(self) -> None:
-        self.query_one("#confirm-name").focus()
+    AUTO_FOCUS = "#confirm-name"
 
     def collect(self) -> bool:
         if self.query_one("#confirm-name", Input).value != self.name_to_type:

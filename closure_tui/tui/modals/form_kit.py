@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.bindings import bind
 
@@ -48,8 +49,10 @@ class FieldRow(Vertical):
 def text_input(
     field_id: str, value: str | None = "", *, placeholder: str = "", **kwargs: Any
 ) -> Input:
-    """A compact single-line input; `None` means empty (no current value)."""
-    return Input(value=value or "", placeholder=placeholder, id=field_id, compact=True, **kwargs)
+    """A compact single-line input; `None` means empty. A stored value is made safe to show
+    (a hand-edited file could hold escape sequences) before the terminal sees it."""
+    safe = display_safe(value or "")
+    return Input(value=safe, placeholder=placeholder, id=field_id, compact=True, **kwargs)
 
 
 class FormModal(ModalScreen[T]):

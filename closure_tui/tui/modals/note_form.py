@@ -41,8 +41,7 @@ class NoteForm(FormModal[dict[str, Any] | None]):
             ),
         )
 
-    def on_mount(self) -> None:
-        self.query_one("#note-text").focus()
+    AUTO_FOCUS = "#note-text"
 
     def collect(self) -> dict[str, Any]:
         try:

@@ -38,6 +38,7 @@ class PaidForm(FormModal[dict[str, Any] | None]):
     """Dismisses with `{"payee": dict | None, "add": [NewPayment], "remove": [index]}`."""
 
     BINDINGS = [*FormModal.BINDINGS, bind("ctrl+d", "remove_payment", "remove_payment")]
+    AUTO_FOCUS = "#payee-name"
 
     def __init__(self, platform: Platform, today: date, *, privacy: bool) -> None:
         super().__init__()
@@ -85,9 +86,6 @@ class PaidForm(FormModal[dict[str, Any] | None]):
         with Horizontal(classes="dialog-buttons"):
             yield Button(t("form.paid.add_payment"), id="add-payment", compact=True)
             yield Button(t("form.paid.remove_payment"), id="remove-payment", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#payee-name").focus()
 
     # ---- payments --------------------------------------------------------------------------
 

@@ -102,8 +102,7 @@ class PlatformForm(FormModal[dict[str, str] | None]):
                     text_input(key, getattr(current, key) if current else ""),
                 )
 
-    def on_mount(self) -> None:
-        self.query_one("#name").focus()
+    AUTO_FOCUS = "#name"
 
     def collect(self) -> dict[str, str]:
         parsers = {

@@ -50,8 +50,7 @@ class SkipForm(FormModal[str | None]):
             text_input("reason", self.reason, placeholder=t("form.skip.hint")),
         )
 
-    def on_mount(self) -> None:
-        self.query_one("#reason").focus()
+    AUTO_FOCUS = "#reason"
 
     def collect(self) -> str:
         def required_reason(text: str) -> str:

@@ -10,22 +10,22 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from closure_tui.i18n import t
 from closure_tui.services.reminders import Reminders
-from closure_tui.tui.bindings import bind
+from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.reminder_cells import agenda_row
 
 if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
 
-AGENDA_WRITES = frozenset({"reminder_done", "snooze", "dismiss", "edit"})
 
+class AgendaScreen(WriteGuard, Screen[None]):
+    """Read-only stores hide the done / snooze / dismiss / edit keys (`WriteGuard`)."""
 
-class AgendaScreen(Screen[None]):
     BINDINGS = [
         bind("escape", "app.pop_screen", "agenda_back"),
         bind("d", "reminder_done", "reminder_done"),
-        bind("s", "snooze", "snooze"),
-        bind("x", "dismiss", "dismiss_reminder"),
-        bind("e", "edit", "edit_reminder"),
+        bind("s", "snooze_reminder", "snooze"),
+        bind("x", "dismiss_reminder", "dismiss_reminder"),
+        bind("e", "edit_reminder", "edit_reminder"),
     ]
 
     @property
@@ -70,22 +70,17 @@ class AgendaScreen(Screen[None]):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return int(row_key.value) if row_key.value is not None else None
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in AGENDA_WRITES and self.closure_app.read_only:
-            return None
-        return True
-
     def action_reminder_done(self) -> None:
         reminder_id = self.selected_id()
         if reminder_id is not None:
             self.closure_app.perform(lambda service: Reminders(service).done(reminder_id))
 
-    def action_dismiss(self) -> None:
+    def action_dismiss_reminder(self) -> None:
         reminder_id = self.selected_id()
         if reminder_id is not None:
             self.closure_app.perform(lambda service: Reminders(service).dismiss(reminder_id))
 
-    def action_snooze(self) -> None:
+    def action_snooze_reminder(self) -> None:
         from closure_tui.tui.modals.reminder_form import ReminderForm
 
         reminder_id = self.selected_id()
@@ -102,7 +97,7 @@ class AgendaScreen(Screen[None]):
         form = ReminderForm(t("tui.reminder.snooze_title"), service.today(), ask_text=False)
         self.app.push_screen(form, snoozed)
 
-    def action_edit(self) -> None:
+    def action_edit_reminder(self) -> None:
         from closure_tui.tui.modals.reminder_form import ReminderForm
 
         reminder_id = self.selected_id()

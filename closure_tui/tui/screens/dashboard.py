@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from closure_tui.domain.platform import Platform
+from closure_tui.domain.reminders import Reminder
 from closure_tui.i18n import t
 from closure_tui.services.listing import (
     MARKS,
@@ -23,8 +24,10 @@ from closure_tui.services.listing import (
     progress_count,
     select,
 )
+from closure_tui.services.reminders import Reminders
 from closure_tui.services.summary import Summary, summarise
 from closure_tui.tui.bindings import WriteGuard, bind, localize
+from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.text import money, plain
 
 if TYPE_CHECKING:
@@ -65,6 +68,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
     ]
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
+    #: Each platform's next open reminder, recomputed by `reload` (never mutated).
+    _next_reminders: dict[int, Reminder] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,8 +112,11 @@ class DashboardScreen(WriteGuard, Screen[None]):
     # ---- cells ---------------------------------------------------------------------------
 
     def reminder_cell(self, platform: Platform) -> Text:
-        """The next reminder for `platform`; empty until reminders exist."""
-        return Text()
+        """The date of the next open reminder: overdue in red, due today highlighted."""
+        service = self.closure_app.service
+        today = service.today() if service is not None else None
+        nearest = self._next_reminders.get(platform.id)
+        return next_reminder_cell(nearest, today) if today is not None else Text()
 
     def row(self, platform: Platform) -> list[Text]:
         privacy = self.closure_app.privacy
@@ -144,6 +152,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         if service is None:
             return
         everything = service.platforms()
+        self._next_reminders = Reminders(service).next_by_platform()
         query = self.filter_input.value
         shown = select(everything, self.view, query)
         table = self.table

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, ListView, Static
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
 from closure_tui.tui.bindings import WriteGuard, bind
@@ -47,6 +48,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
         bind("s", "skip_stage", "skip_stage"),
         bind("e", "edit_evidence", "edit_evidence"),
         bind("n", "add_note", "add_note"),
+        bind("r", "add_reminder", "add_reminder"),
         bind("E", "edit_platform", "edit_platform"),
         bind("x", "remove_platform", "remove_platform"),
     ]
@@ -65,7 +67,6 @@ class PlatformScreen(WriteGuard, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", markup=False, id="read-only-banner")
         yield Static("", markup=False, id="platform-title")
         with Horizontal(id="platform-body"):
             with Vertical(id="platform-main"):
@@ -127,10 +128,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
             return
         app = self.closure_app
         privacy = app.privacy
-        self.sub_title = platform.name
-        banner = self.query_one("#read-only-banner", Static)
-        banner.display = app.read_only
-        banner.update(t("pf.read_only"))
+        self.sub_title = display_safe(platform.name)
         self.query_one("#platform-title", Static).update(self._title(platform, privacy))
         self.query_one("#stages-title", Static).update(t("pf.stages"))
         self.query_one("#notes-title", Static).update(t("pf.notes"))
@@ -282,6 +280,10 @@ class PlatformScreen(WriteGuard, Screen[None]):
             steps.append(lambda s: s.set_payee(pid, **changes["payee"]))
         if all(app.perform(step) is not None for step in steps):
             self.say(t("pf.evidence_saved"))
+
+    def action_add_reminder(self) -> None:
+        """A reminder for the highlighted stage; it closes itself when the stage is done."""
+        self.closure_app.ask_reminder(self.platform_id, self.stage_key)
 
     def action_add_note(self) -> None:
         assert self.platform is not None

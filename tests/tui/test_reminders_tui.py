@@ -10,10 +10,14 @@ from textual.widgets import DataTable, Input
 from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.domain.reminders import ReminderState
+from closure_tui.domain.stages import StageKey
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.session import open_closures
-from closure_tui.tui.app import ClosureApp, create_app
+from closure_tui.tui.app import ClosureApp
 from closure_tui.tui.screens.agenda import AgendaScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.fixtures_platform import on_platform
+from tests.tui.helpers import running
 
 
 def _seed(data_dir: Path, clock: FixedClock, *dates: str) -> None:
@@ -26,21 +30,17 @@ def _seed(data_dir: Path, clock: FixedClock, *dates: str) -> None:
         service.store.close()
 
 
-def _app(data_dir: Path, clock: FixedClock, tmp_path: Path) -> ClosureApp:
-    return create_app(data_dir=data_dir, clock=clock, lang="en", config_path=tmp_path / "c.toml")
-
-
 def _messages(app: ClosureApp) -> list[tuple[str, str]]:
+    """Title and message of every notification raised so far."""
     return [(n.title, n.message) for n in app._notifications]
 
 
 async def test_launch_summarises_what_is_due(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock, "2026-11-27", "today", "+10d")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app):
         [(title, message)] = _messages(app)
         assert title == "Reminders due: 2 (1 overdue)"
         assert "借呗 · — · overdue by 2 days: call [bold]0[/]" in message
@@ -49,22 +49,20 @@ async def test_launch_summarises_what_is_due(
 
 
 async def test_no_launch_notification_when_nothing_is_due(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock, "+3d")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app):
         assert _messages(app) == []
 
 
 async def test_a_reminder_coming_due_while_running_is_announced_once(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock, "tomorrow")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app) as pilot:
         assert app._due_timer is not None
         assert app.check_due_reminders() == []
         clock.advance(days=1)
@@ -76,11 +74,11 @@ async def test_a_reminder_coming_due_while_running_is_announced_once(
 
 
 async def test_agenda_lists_open_reminders_and_acts_on_them(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock, "+5d", "2026-11-27", "today")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
+    app = make_app()
+    async with running(app) as pilot:
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
@@ -124,12 +122,11 @@ async def test_agenda_lists_open_reminders_and_acts_on_them(
 
 
 async def test_reminder_form_refuses_a_bad_date_and_saves_a_good_one(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
 ) -> None:
     _seed(data_dir, clock)
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app) as pilot:
         app.ask_reminder(1)
         await pilot.pause()
         form = app.screen
@@ -148,15 +145,62 @@ async def test_reminder_form_refuses_a_bad_date_and_saves_a_good_one(
 
 
 async def test_calendar_export_from_the_app(
-    data_dir: Path, clock: FixedClock, tmp_path: Path
+    data_dir: Path, clock: FixedClock, make_app: AppFactory, tmp_path: Path
 ) -> None:
     _seed(data_dir, clock, "+2d")
-    app = _app(data_dir, clock, tmp_path)
-    async with app.run_test() as pilot:
-        await pilot.pause()
+    app = make_app()
+    async with running(app):
         written = app.export_calendar(tmp_path / "out.ics")
         assert written is not None
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Export reminders to a calendar (.ics)" in titles
     [todo] = Calendar.from_ical((tmp_path / "out.ics").read_bytes()).walk("VTODO")
     assert str(todo["SUMMARY"]).startswith("借呗")
+
+
+async def test_dashboard_shows_each_platforms_next_reminder_by_urgency(
+    data_dir: Path, clock: FixedClock, make_app: AppFactory
+) -> None:
+    service = open_closures(data_dir, clock, writable=True, offsets=FollowUpOffsets())
+    try:
+        reminders = Reminders(service)
+        for name, when in (("借呗", "2026-11-20"), ("花呗", "today"), ("微粒贷", "+6d")):
+            platform = service.add_platform(name).value
+            reminders.add(platform.id, when, "call")
+            reminders.add(platform.id, "+30d", "later")
+        service.add_platform("度小满")
+    finally:
+        service.store.close()
+    app = make_app()
+    async with running(app):
+        table = app.screen.query_one("#platforms", DataTable)
+        cells = {
+            str(table.get_row_at(i)[0]): table.get_row_at(i)[5] for i in range(table.row_count)
+        }
+        assert {name: str(cell) for name, cell in cells.items()} == {
+            "借呗": "2026-11-20",
+            "花呗": "2026-11-29",
+            "微粒贷": "2026-12-05",
+            "度小满": "",
+        }
+        assert cells["借呗"].style == "bold red"
+        assert cells["花呗"].style == "bold reverse"
+        assert cells["微粒贷"].style == ""
+
+
+async def test_r_on_a_stage_adds_a_reminder_for_that_stage(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "京东金条") as opened:
+        assert opened.screen.stage_key is StageKey.PAID
+        await opened.press("r")
+        assert opened.app.screen.query_one("#reminder-date", Input)
+        await opened.press(*"+3d", "enter", *"call", "enter")
+        [reminder] = [
+            r for r in Reminders(opened.app.service).find() if r.platform_id == opened.platform_id
+        ]
+        assert (reminder.stage, reminder.when.isoformat(), reminder.text) == (
+            StageKey.PAID,
+            "2026-12-02",
+            "call",
+        )
