@@ -126,3 +126,16 @@ def test_the_data_directory_check_works_without_opening_the_store(
     found = check_data_dir(data_dir)
     assert [(c.platform.name, c.status) for c in found] == [("借呗", FileStatus.MISSING)]
     service.store.close()
+
+
+def test_doctor_reports_a_missing_evidence_file(data_dir, clock, certificate) -> None:
+    service = open_service(data_dir, clock)
+    pid = service.add_platform("借呗").value.id
+    attach(service, pid, StageKey.CERTIFICATE, certificate, copy=False)
+    service.store.close()
+    healthy = cli(data_dir, "doctor")
+    assert "1 evidence file(s) present and unchanged" in healthy.stdout
+    certificate.unlink()
+    result = cli(data_dir, "doctor", lang="zh")
+    assert result.returncode == 1
+    assert "借呗 的凭证文件不见了" in result.stdout + result.stderr

@@ -41,29 +41,9 @@ class RecordingOs:
         self.calls.append(("fsync", (self._paths.get(fd, "?"), size)))
         os.fsync(fd)
 
-    def fdopen(self, fd: int, *args: Any, **kwargs: Any) -> Any:
-        handle = os.fdopen(fd, *args, **kwargs)
-        recorder = self
-
-        class Handle:
-            def __enter__(self) -> Any:
-                return self
-
-            def __exit__(self, *exc: object) -> None:
-                handle.close()
-
-            def write(self, data: bytes) -> int:
-                recorder.calls.append(("write", len(data)))
-                return handle.write(data)
-
-            def flush(self) -> None:
-                recorder.calls.append(("flush", None))
-                handle.flush()
-
-            def fileno(self) -> int:
-                return handle.fileno()
-
-        return Handle()
+    def write(self, fd: int, data: bytes) -> int:
+        self.calls.append(("write", len(data)))
+        return os.write(fd, data)
 
     def replace(self, source: Any, target: Any) -> None:
         self.calls.append(("replace", (Path(source).name, Path(target).name)))
@@ -89,7 +69,6 @@ def test_write_order_is_temp_fsync_replace_dir_fsync(
     assert calls == [
         ("open", temp_name),
         ("write", len(data)),
-        ("flush", None),
         ("fsync", (temp_name, len(data))),
         ("replace", (temp_name, MAIN_FILE)),
         ("open", tmp_path.name),

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from closure_tui.cli.registry import READERS, WRITERS, reader, say, warn, writer
-from closure_tui.cli.render import list_text, note_json, platform_json, show_text
+from closure_tui.cli.registry import DIRECT, READERS, WRITERS, reader, say, warn, writer
+from closure_tui.cli.render import json_text, list_text, note_json, platform_json, show_text
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.stages import parse_stage
 from closure_tui.i18n import t
@@ -62,7 +61,7 @@ def list_platforms(service: Closures, args: argparse.Namespace) -> int:
     elif not args.all:
         platforms = [p for p in platforms if not p.closed]
     if args.json:
-        say(json.dumps([platform_json(p) for p in platforms], ensure_ascii=False, indent=2))
+        say(json_text([platform_json(p) for p in platforms]))
     else:
         say(list_text(platforms))
     return 0
@@ -75,7 +74,7 @@ def show(service: Closures, args: argparse.Namespace) -> int:
     if args.json:
         doc = platform_json(platform, reveal=args.reveal)
         doc["notes"] = [note_json(n) for n in notes]
-        say(json.dumps(doc, ensure_ascii=False, indent=2))
+        say(json_text(doc))
     else:
         say(show_text(platform, notes, reveal=args.reveal))
     return 0
@@ -153,6 +152,8 @@ def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     """Open the store the way the command needs it and run the handler."""
     if args.command == "restore":
         return run_restore(data_dir, clock, args)
+    if args.command in DIRECT:
+        return DIRECT[args.command](data_dir, clock, args)
     handler = WRITERS.get(args.command)
     writable = handler is not None
     handler = handler or READERS[args.command]

@@ -3,6 +3,8 @@
 A command family lives in its own `commands_*.py` module, listed in `EXTENSIONS`,
 defining `add_parsers(sub)` and its handlers decorated with `@reader` / `@writer`.
 Writers take the store's lock for the command; readers never wait for it.
+A `@direct` handler gets the data directory instead of an open store (for
+commands such as `doctor` that must work when the store cannot be opened).
 """
 
 from __future__ import annotations
@@ -18,12 +20,17 @@ from closure_tui.domain.errors import Problem
 from closure_tui.i18n import describe, t
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from closure_tui.domain.clock import Clock
     from closure_tui.services.closures import Closures
 
 Handler = Callable[["Closures", argparse.Namespace], int]
+DirectHandler = Callable[["Path", "Clock", argparse.Namespace], int]
 
 WRITERS: dict[str, Handler] = {}
 READERS: dict[str, Handler] = {}
+DIRECT: dict[str, DirectHandler] = {}
 
 #: Command families beyond the core contract (each adds its own subcommands).
 EXTENSIONS: tuple[str, ...] = (
@@ -32,6 +39,7 @@ EXTENSIONS: tuple[str, ...] = (
     "closure_tui.cli.commands_evidence",
     "closure_tui.cli.commands_export",
     "closure_tui.cli.commands_import",
+    "closure_tui.cli.commands_doctor",
 )
 
 
@@ -46,6 +54,14 @@ def writer(name: str) -> Callable[[Handler], Handler]:
 def reader(name: str) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
         READERS[name] = handler
+        return handler
+
+    return register
+
+
+def direct(name: str) -> Callable[[DirectHandler], DirectHandler]:
+    def register(handler: DirectHandler) -> DirectHandler:
+        DIRECT[name] = handler
         return handler
 
     return register

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from closure_tui.domain.money import display_money
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageState
-from closure_tui.domain.text import display_safe, mask_account
+from closure_tui.domain.text import display_safe, escape_for_json, mask_account
 from closure_tui.i18n import t
 from closure_tui.services.listing import next_label, progress_bar
 from closure_tui.store.codec import encode_platform
@@ -23,6 +24,11 @@ def platform_json(platform: Platform, *, reveal: bool = False) -> dict[str, Any]
         "closed": platform.closed,
         "next_stage": platform.next_stage.value if platform.next_stage else None,
     }
+
+
+def json_text(data: Any) -> str:
+    """Indented JSON for the terminal: readable Chinese, but no raw control or bidi character."""
+    return escape_for_json(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def note_json(note: Note) -> dict[str, Any]:
@@ -78,7 +84,7 @@ def _evidence_line(platform: Platform, stage_index: int, reveal: bool) -> str:
         parts.append(f"{t('ev.' + spec.key)}: {display_safe(str(value))}")
     if stage.key.value == "paid" and platform.payee is not None:
         payee = platform.payee
-        account = payee.account if reveal else mask_account(payee.account)
+        account = display_safe(payee.account if reveal else mask_account(payee.account))
         verified = payee.verified_via or t("cli.unverified")
         parts.append(
             f"{display_safe(payee.name)} {display_safe(payee.bank)} {account} "

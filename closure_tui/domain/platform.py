@@ -13,6 +13,7 @@ from typing import Any
 from closure_tui.domain.errors import DomainError, Problem
 from closure_tui.domain.evidence import Attachment
 from closure_tui.domain.stages import STAGE_ORDER, StageKey, StageState
+from closure_tui.domain.text import mask_account
 
 
 class Kind(StrEnum):
@@ -56,6 +57,14 @@ class Payee:
     @property
     def verified(self) -> bool:
         return bool(self.verified_via.strip())
+
+    def __repr__(self) -> str:
+        """Masked, so a traceback with locals or a log line never carries the full number."""
+        masked = mask_account(self.account)
+        return (
+            f"Payee(name={self.name!r}, bank={self.bank!r}, account={masked!r}, "
+            f"verified_via={self.verified_via!r}, verified_on={self.verified_on!r})"
+        )
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,10 @@ REASON_MAX = 500
 # than it is stored (a spoofed account number or name), so they are refused.
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _ALLOWED_IN_MULTILINE = frozenset("\n\t")
+# Invisible characters that make two names look identical ("借呗" and "借\u200b呗"), so a
+# name could pass the duplicate check and be picked by mistake. ZWJ/ZWNJ stay allowed:
+# emoji and some scripts need them.
+_INVISIBLE_IN_NAMES = frozenset("\u200b\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064")
 
 # CSI/OSC/other escape sequences, and any single C0/C1 control or bidi character.
 _ESCAPE_SEQ = re.compile(
@@ -53,14 +57,21 @@ def _check(value: str, *, field: str, max_len: int, multiline: bool, required: b
 
 
 def clean_name(value: str) -> str:
-    """A platform name: trimmed, 1-80 characters, one line, no control or bidi characters."""
-    return _check(
+    """A platform name: trimmed, 1-80 characters, one line, no control, bidi or invisible
+    characters."""
+    name = _check(
         value.strip() if isinstance(value, str) else value,
         field="name",
         max_len=NAME_MAX,
         multiline=False,
         required=True,
     )
+    for position, char in enumerate(name, start=1):
+        if char in _INVISIBLE_IN_NAMES:
+            raise DomainError(
+                "err.text.invisible", field="name", position=position, code=f"U+{ord(char):04X}"
+            )
+    return name
 
 
 def clean_field(value: str | None, field: str, *, required: bool = False) -> str:
@@ -93,6 +104,24 @@ def display_safe(value: str, *, multiline: bool = False) -> str:
     return "".join(
         char if not _bad_char(char, multiline) else ("" if char in _BIDI else "\ufffd")
         for char in stripped
+    )
+
+
+def mark_unsafe(value: str, *, multiline: bool = False) -> str:
+    """`value` with every control, bidi or line-separator character replaced by U+FFFD,
+    one for one, so an editor's cursor (which counts characters) stays in place."""
+    return "".join("\ufffd" if _bad_char(char, multiline) else char for char in value)
+
+
+def escape_for_json(text: str) -> str:
+    """JSON text with every control, bidi and line-separator character as a `\\uXXXX` escape.
+
+    `json.dumps(..., ensure_ascii=False)` keeps C1 controls and bidi overrides raw,
+    so output meant for scripts could still move a terminal's cursor or reorder
+    what the user reads; escaped, the data is identical for any JSON reader.
+    """
+    return "".join(
+        f"\\u{ord(char):04x}" if _bad_char(char, multiline=True) else char for char in text
     )
 
 

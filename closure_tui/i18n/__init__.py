@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from closure_tui.i18n.catalog_cli import CLI
+from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
@@ -29,6 +30,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     REMINDERS,
     TUI_REMINDERS,
     EVIDENCE,
+    DOCTOR,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 

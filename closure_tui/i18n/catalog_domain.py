@@ -33,6 +33,11 @@ DOMAIN: dict[str, tuple[str, str]] = {
         "{field} 第 {position} 个字符（{code}）是控制字符，不能使用。",
         "{field} contains a control character ({code}) at position {position}; it is not allowed.",
     ),
+    "err.text.invisible": (
+        "{field} 第 {position} 个字符（{code}）是看不见的字符，会让两个名称看起来一样，不能使用。",
+        "{field} contains an invisible character ({code}) at position {position}; it would make "
+        "two names look the same, so it is not allowed.",
+    ),
     "err.stage.unknown": (
         "没有“{value}”这个步骤。可选：{choices}。",
         "There is no stage “{value}”. Choose one of: {choices}.",

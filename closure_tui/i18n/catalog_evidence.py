@@ -55,6 +55,19 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "cli.attached_copy": ("副本保存在：{path}", "Copy kept at: {path}"),
     "err.evidence.not_a_file": ("找不到文件：{path}", "No such file: {path}"),
     "err.evidence.unreadable": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
+    "doctor.evidence_ok": (
+        "{count} 个凭证文件都在，且与附加时一致。",
+        "{count} evidence file(s) present and unchanged since attached.",
+    ),
+    "doctor.evidence_missing": (
+        "{platform} 的凭证文件不见了：{path}。请找回原件，再用 attach 重新附加。",
+        "An evidence file of {platform} is missing: {path}. Find the original and attach it again.",
+    ),
+    "doctor.evidence_changed": (
+        "{platform} 的凭证文件已被改动（SHA-256 与附加时不同）：{path}。",
+        "An evidence file of {platform} has changed since it was attached (SHA-256 differs): "
+        "{path}.",
+    ),
     "evidence.status.ok": ("完好", "ok"),
     "evidence.status.missing": ("文件不见了", "file missing"),
     "evidence.status.changed": ("文件已被改动（哈希不符）", "file changed (hash differs)"),

@@ -18,9 +18,12 @@ STORE: dict[str, tuple[str, str]] = {
         "restore (the damaged file is kept aside, never deleted).",
     ),
     "err.store.too_new": (
-        "数据文件由更新版本的 closure-tui 写入，本版本无法读取：{path}\n请升级 closure-tui；文件未被改动。备份在：{backups}",
+        "数据文件由更新版本的 closure-tui 写入，本版本无法读取：{path}\n请升级 closure-tui；文件未被改动。备份在：{backups}\n"
+        "如果确实要回到旧版本的数据：closure-tui restore（当前文件会被改名保留）。",
         "The data file was written by a newer closure-tui and this version cannot read it: "
-        "{path}\nUpgrade closure-tui; the file was not changed. Backups are in: {backups}",
+        "{path}\nUpgrade closure-tui; the file was not changed. Backups are in: {backups}\n"
+        "To go back to an older backup instead: closure-tui restore (the current file is "
+        "kept aside).",
     ),
     "err.store.write_failed": (
         "保存失败（{reason}），磁盘上的文件保持修改之前的状态：{path}",

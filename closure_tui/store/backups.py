@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from closure_tui.store.fsutil import atomic_write, ensure_private_dir, fsync_dir
+from closure_tui.store.fsutil import TEMP_MARK, atomic_write, ensure_private_dir, fsync_dir
 
 BACKUP_DIR = "backups"
 KEEP = 10
@@ -59,7 +59,7 @@ def take_snapshot(
     existing = list_snapshots(data_dir)
     number = existing[0].number + 1 if existing else 1
     target = root / f"{number:06d}-{now:%Y%m%dT%H%M%S}"
-    temp = root / f".{target.name}.tmp"
+    temp = root / f".{target.name}{TEMP_MARK}{os.getpid()}"
     shutil.rmtree(temp, ignore_errors=True)
     ensure_private_dir(temp)
     for path in present:
@@ -67,8 +67,16 @@ def take_snapshot(
     os.replace(temp, target)
     fsync_dir(root)
     for old in list_snapshots(data_dir)[keep:]:
-        shutil.rmtree(old.path, ignore_errors=True)
+        _discard(old.path)
     return target
+
+
+def _discard(path: Path) -> None:
+    """Rename first, then delete: a crash mid-delete leaves a temporary (swept at the next
+    start), never a half-deleted snapshot that `restore` could mistake for a good one."""
+    trash = path.with_name(f".{path.name}{TEMP_MARK}discard")
+    os.replace(path, trash)
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def find_good_snapshot(

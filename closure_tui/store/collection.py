@@ -36,6 +36,7 @@ class Collection(Generic[T]):
         self._encode = encode
         self._get_id = get_id
         self._items: dict[int, T] | None = None
+        self._generation = db.storage.generation
         self.listener: ChangeListener | None = None
 
     def _notify(self, item_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None):
@@ -54,10 +55,20 @@ class Collection(Generic[T]):
         self._items = items
         return problems
 
+    def prime(self, items: dict[int, T]) -> None:
+        """Adopt records already decoded from the current file (when it was validated)."""
+        self._items = dict(items)
+        self._generation = self._db.storage.generation
+
     def reset(self) -> None:
         self._items = None
 
     def _cache(self) -> dict[int, T]:
+        """Decoded records; rebuilt from the file after a failed write dropped the storage's copy,
+        so a change that was not saved is never shown as if it had been."""
+        if self._generation != self._db.storage.generation:
+            self._items = None
+            self._generation = self._db.storage.generation
         if self._items is None:
             self._items = {
                 doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()

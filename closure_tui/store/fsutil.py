@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import stat
 from pathlib import Path
 
@@ -34,13 +35,35 @@ def tighten(path: Path, mode: int) -> bool:
     return False
 
 
-def fsync_dir(path: Path) -> None:
-    """Make a rename in `path` durable."""
-    fd = os.open(path, os.O_RDONLY)
+def tighten_if_possible(path: Path, mode: int) -> bool:
+    """`tighten`, but a file this user cannot change (or that vanished) is left as it is."""
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        return tighten(path, mode)
+    except OSError:
+        return False
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in `path` durable, as far as the file system allows.
+
+    Errors are ignored, as SQLite does: some file systems cannot fsync a directory,
+    and by now the new file is already in place, so reporting the save as failed
+    would be false.
+    """
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """`os.write` until every byte is written (a write may be short on a full disk)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
 
 def temp_path_for(path: Path) -> Path:
@@ -56,29 +79,38 @@ def atomic_write(path: Path, data: bytes) -> None:
     temp = temp_path_for(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
-        os.fchmod(fd, PRIVATE_FILE)
-        with os.fdopen(fd, "wb", closefd=True) as handle:
-            fd = -1
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            os.fchmod(fd, PRIVATE_FILE)
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(temp, path)
     except BaseException:
-        if fd >= 0:
-            os.close(fd)
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
     fsync_dir(path.parent)
 
 
+def is_temp_name(name: str) -> bool:
+    return name.startswith(".") and TEMP_MARK in name
+
+
 def sweep_temp_files(directory: Path) -> list[Path]:
-    """Remove temporary files left by a writer that died mid-write (call with the lock held)."""
+    """Remove temporary files and directories left by a writer that died mid-write.
+
+    Call with the writer lock held, so no live writer's temporary is removed.
+    """
     removed = []
     if directory.is_dir():
         for entry in directory.iterdir():
-            if entry.name.startswith(".") and TEMP_MARK in entry.name and entry.is_file():
+            if not is_temp_name(entry.name):
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
                 with contextlib.suppress(OSError):
                     entry.unlink()
-                    removed.append(entry)
+            removed.append(entry)
     return removed

@@ -46,14 +46,19 @@ class WriterLock:
             self._fd = None
 
 
-def is_locked(directory: Path) -> bool:
-    """True when some process holds the writer lock (checked without taking it for long)."""
+def lock_holder(directory: Path) -> str | None:
+    """Who holds the writer lock (`pid N`), or None when nobody does; never waits."""
     probe = WriterLock(directory)
     if not probe.path.exists():
-        return False
+        return None
     try:
         probe.acquire()
-    except StoreLocked:
-        return True
+    except StoreLocked as error:
+        return error.holder
     probe.release()
-    return False
+    return None
+
+
+def is_locked(directory: Path) -> bool:
+    """True when some process holds the writer lock (checked without taking it for long)."""
+    return lock_holder(directory) is not None

@@ -70,11 +70,22 @@ def check_tables(data: dict[str, Any], names: tuple[str, ...]) -> list[str]:
             problems.append(f"table {name!r} is not an object")
             continue
         for doc_id, doc in table.items():
-            if not doc_id.isdigit():
+            if not (doc_id.isascii() and doc_id.isdigit()):
                 problems.append(f"{name}: id {doc_id!r} is not a number")
             elif not isinstance(doc, dict):
                 problems.append(f"{name} #{doc_id}: record is not an object")
     return problems
+
+
+def check_meta(data: dict[str, Any]) -> list[str]:
+    """The id counters in `_meta` must be whole numbers, or new ids could not be made."""
+    meta = data.get(META_TABLE, {}).get(META_ID, {})
+    return [
+        f"{META_TABLE}: {key} is not a whole number"
+        for key, value in meta.items()
+        if key.startswith("next_")
+        and (not isinstance(value, int) or isinstance(value, bool) or value < 0)
+    ]
 
 
 def fresh_meta(file_name: str) -> dict[str, Any]:

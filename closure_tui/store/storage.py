@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,13 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"non-standard JSON constant {name}")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number out of range {text[:20]}")
+    return value
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
@@ -38,10 +46,16 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def parse_strict(raw: bytes) -> dict[str, Any]:
-    """Strict JSON: UTF-8, an object at the top, no NaN/Infinity, no duplicate keys."""
+    """Strict JSON: UTF-8, an object at the top, no NaN/Infinity (spelt or overflowing),
+    no duplicate keys."""
     try:
         text = raw.decode("utf-8")
-        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+        data = json.loads(
+            text,
+            parse_constant=_no_constants,
+            parse_float=_finite_float,
+            object_pairs_hook=_no_duplicates,
+        )
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise FileDamaged(str(error)[:200]) from None
     if not isinstance(data, dict):
@@ -64,18 +78,25 @@ class AtomicJSONStorage(Storage):
         *,
         read_only: bool = False,
         before_write: Callable[[], None] | None = None,
+        empty: Callable[[], dict[str, Any]] | None = None,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self._before_write = before_write
+        self._empty = empty
         self._cache: dict[str, Any] | None = None
         self._loaded = False
         self._batch_depth = 0
         self._dirty = False
+        #: Bumped whenever the in-memory copy is dropped, so caches built on it know to rebuild.
+        self.generation = 0
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
-            self._cache = self.load_from_disk()
+            data = self.load_from_disk()
+            if data is None and self._empty is not None:
+                data = self._empty()
+            self._cache = data
             self._loaded = True
         return self._cache
 
@@ -123,6 +144,7 @@ class AtomicJSONStorage(Storage):
         self._cache = None
         self._loaded = False
         self._dirty = False
+        self.generation += 1
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -9,6 +9,7 @@ Orphans (notes of a removed platform) are harmless and ignored.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,12 +29,18 @@ from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
-from closure_tui.store.fsutil import ensure_private_dir, sweep_temp_files, tighten
+from closure_tui.store.fsutil import (
+    PRIVATE_FILE,
+    ensure_private_dir,
+    sweep_temp_files,
+    tighten_if_possible,
+)
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.schema import (
     CURRENT_SCHEMA,
     META_ID,
     META_TABLE,
+    check_meta,
     check_tables,
     counter_key,
     fresh_meta,
@@ -84,14 +91,17 @@ def check_file(path: Path) -> list[str]:
     return check_data(path.name, data)
 
 
-def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
+def check_data(
+    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
+) -> list[str]:
+    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
     try:
         version = schema_version(data)
     except ValueError as error:
         return [str(error)]
     if version > CURRENT_SCHEMA:
         return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
-    problems = check_tables(data, DATA_FILES.get(file_name, ()))
+    problems = check_meta(data) + check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems
     for table in DATA_FILES.get(file_name, ()):
@@ -100,10 +110,18 @@ def check_data(file_name: str, data: dict[str, Any]) -> list[str]:
             if decode is None:
                 continue
             try:
-                decode(int(doc_id), doc)
+                record = decode(int(doc_id), doc)
             except ValueError as error:
                 problems.append(f"{table} #{doc_id}: {error}")
+            else:
+                if decoded is not None:
+                    decoded.setdefault(table, {})[int(doc_id)] = record
     return problems
+
+
+def _empty_file(name: str) -> dict[str, Any]:
+    """What a data file holds before its first save."""
+    return {META_TABLE: fresh_meta(name)}
 
 
 def _too_new(data: dict[str, Any]) -> bool:
@@ -131,6 +149,7 @@ class Store:
                 storage=AtomicJSONStorage,
                 read_only=not writable,
                 before_write=self._backup_once,
+                empty=functools.partial(_empty_file, name),
             )
             self._dbs[name] = db
             self._storages[name] = db.storage
@@ -151,7 +170,7 @@ class Store:
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool) -> Store:
         """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass."""
-        tightened = writable and ensure_private_dir(data_dir)
+        tightened = writable and ensure_private_dir(data_dir)  # readers change nothing
         store = cls(data_dir, clock, writable=writable)
         if tightened:
             store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
@@ -166,32 +185,41 @@ class Store:
         if self._lock is not None:
             self._lock.acquire()
             sweep_temp_files(self.data_dir)
+            sweep_temp_files(self.backups_path)
         loaded: dict[str, dict[str, Any] | None] = {}
+        decoded: dict[str, dict[int, Any]] = {}
         for name, storage in self._storages.items():
             try:
                 data = storage.load_from_disk()
             except FileDamaged as error:
                 raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
             if data is not None:
-                problems = check_data(name, data)
+                problems = check_data(name, data, decoded)
                 if problems:
                     error_type = StoreTooNew if _too_new(data) else StoreDamaged
                     raise error_type(storage.path, problems, self.backups_path)
-                if self._lock is not None and tighten(storage.path, 0o600):
+                if self._lock is not None and tighten_if_possible(storage.path, PRIVATE_FILE):
                     self.notices.append(Notice("notice.permissions_fixed", str(storage.path)))
             loaded[name] = data
         for name, data in loaded.items():
-            self._adopt(name, data)
+            self._adopt(name, data, decoded)
 
-    def _adopt(self, name: str, data: dict[str, Any] | None) -> None:
+    def _adopt(
+        self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict[int, Any]]
+    ) -> None:
         storage = self._storages[name]
         if data is None:
-            storage.replace_cache({META_TABLE: fresh_meta(name)})
+            storage.replace_cache(_empty_file(name))
             return
         data, changed = migrate(data)
         storage.replace_cache(data)
-        if changed and not self.read_only:
-            storage.write(data)
+        if changed:
+            if not self.read_only:
+                storage.write(data)
+            return
+        for collection in (self.platforms, self.notes):  # validated above: decode only once
+            if collection.name in DATA_FILES[name]:
+                collection.prime(decoded.get(collection.name, {}))
 
     @property
     def backups_path(self) -> Path:
@@ -264,6 +292,7 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
     ensure_private_dir(data_dir)
     lock.acquire()
     try:
+        sweep_temp_files(data_dir)
         snapshot = backups.find_good_snapshot(
             data_dir, list(DATA_FILES), lambda path: not check_file(path), name
         )

@@ -19,6 +19,8 @@ from closure_tui.tui.text import plain
 class ConfirmModal(ModalScreen[bool]):
     """Says why before acting; `y`/the button confirms, `escape`/`n` cancels."""
 
+    AUTO_FOCUS = "#cancel"
+
     CSS_PATH = "forms.tcss"
     BINDINGS = [
         bind("escape", "cancel", "cancel"),
@@ -42,8 +44,6 @@ class ConfirmModal(ModalScreen[bool]):
                 yield Button(t("form.cancel"), id="cancel")
         yield Footer()
 
-    AUTO_FOCUS = "#cancel"
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "confirm")
@@ -58,6 +58,8 @@ class ConfirmModal(ModalScreen[bool]):
 class TypeNameToConfirm(FormModal[bool]):
     """Removing a platform throws away its evidence: the user types its name back exactly."""
 
+    AUTO_FOCUS = "#confirm-name"
+
     save_label_key = "confirm.remove.yes"
     save_variant = "error"
 
@@ -71,8 +73,6 @@ class TypeNameToConfirm(FormModal[bool]):
     def fields(self) -> ComposeResult:
         yield Static(t("confirm.remove.body"), markup=False, classes="dialog-text")
         yield FieldRow(plain(self.name_to_type, style="bold"), text_input("confirm-name"))
-
-    AUTO_FOCUS = "#confirm-name"
 
     def collect(self) -> bool:
         if self.query_one("#confirm-name", Input).value != self.name_to_type:

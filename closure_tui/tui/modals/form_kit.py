@@ -20,6 +20,7 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.bindings import bind
+from closure_tui.tui.widgets.safe_editors import SafeInput
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -49,10 +50,14 @@ class FieldRow(Vertical):
 def text_input(
     field_id: str, value: str | None = "", *, placeholder: str = "", **kwargs: Any
 ) -> Input:
-    """A compact single-line input; `None` means empty. A stored value is made safe to show
-    (a hand-edited file could hold escape sequences) before the terminal sees it."""
-    safe = display_safe(value or "")
-    return Input(value=safe, placeholder=placeholder, id=field_id, compact=True, **kwargs)
+    """A compact single-line input; `None` means empty (no current value).
+
+    The current value is shown made safe: a stored value with an escape sequence or a
+    bidi control (hand-edited file) must not reach the terminal; saving the form then
+    stores the safe text the user saw.
+    """
+    shown = display_safe(value or "")
+    return SafeInput(value=shown, placeholder=placeholder, id=field_id, compact=True, **kwargs)
 
 
 class FormModal(ModalScreen[T]):

@@ -14,10 +14,13 @@ from closure_tui.domain.text import clean_note
 from closure_tui.i18n import describe, t
 from closure_tui.tui.modals.form_kit import FieldRow, FormModal, Invalid
 from closure_tui.tui.text import plain
+from closure_tui.tui.widgets.safe_editors import SafeTextArea
 
 
 class NoteForm(FormModal[dict[str, Any] | None]):
     """Dismisses with `{"text": str, "stage": StageKey | None}`."""
+
+    AUTO_FOCUS = "#note-text"
 
     def __init__(self, platform_name: str, stage: StageKey | None = None) -> None:
         super().__init__()
@@ -28,7 +31,7 @@ class NoteForm(FormModal[dict[str, Any] | None]):
         return plain(t("form.note.title", name=self.platform_name))
 
     def fields(self) -> ComposeResult:
-        yield FieldRow(t("form.note.text"), TextArea(id="note-text", soft_wrap=True))
+        yield FieldRow(t("form.note.text"), SafeTextArea(id="note-text", soft_wrap=True))
         stages = [(t(f"stage.{key.value}"), key.value) for key in STAGE_ORDER]
         yield FieldRow(
             t("form.note.stage"),
@@ -40,8 +43,6 @@ class NoteForm(FormModal[dict[str, Any] | None]):
                 id="note-stage",
             ),
         )
-
-    AUTO_FOCUS = "#note-text"
 
     def collect(self) -> dict[str, Any]:
         try:

@@ -37,8 +37,9 @@ class NewPayment:
 class PaidForm(FormModal[dict[str, Any] | None]):
     """Dismisses with `{"payee": dict | None, "add": [NewPayment], "remove": [index]}`."""
 
-    BINDINGS = [*FormModal.BINDINGS, bind("ctrl+d", "remove_payment", "remove_payment")]
     AUTO_FOCUS = "#payee-name"
+
+    BINDINGS = [*FormModal.BINDINGS, bind("ctrl+d", "remove_payment", "remove_payment")]
 
     def __init__(self, platform: Platform, today: date, *, privacy: bool) -> None:
         super().__init__()

@@ -49,6 +49,8 @@ def _amount_text(amount: Decimal | None) -> str:
 class PlatformForm(FormModal[dict[str, str] | None]):
     """Dismisses with the fields as text for `Closures.add_platform` / `edit_platform`."""
 
+    AUTO_FOCUS = "#name"
+
     def __init__(self, platform: Platform | None) -> None:
         super().__init__()
         self.platform = platform
@@ -101,8 +103,6 @@ class PlatformForm(FormModal[dict[str, str] | None]):
                     t(f"form.platform.{key}"),
                     text_input(key, getattr(current, key) if current else ""),
                 )
-
-    AUTO_FOCUS = "#name"
 
     def collect(self) -> dict[str, str]:
         parsers = {

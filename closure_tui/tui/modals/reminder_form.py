@@ -11,8 +11,10 @@ from textual.widgets import Input, Label, Static
 
 from closure_tui.domain.dates import parse_date
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.bindings import bind
+from closure_tui.tui.widgets.safe_editors import SafeInput
 
 
 class ReminderForm(ModalScreen[dict[str, str] | None]):
@@ -40,12 +42,14 @@ class ReminderForm(ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.heading, markup=False)
-            yield Input(
+            yield SafeInput(
                 self.initial_date, placeholder=t("tui.reminder.date_hint"), id="reminder-date"
             )
             if self.ask_text:
-                yield Input(
-                    self.initial_text, placeholder=t("tui.reminder.text_hint"), id="reminder-text"
+                yield SafeInput(
+                    display_safe(self.initial_text),  # a hand-edited file may hold escapes
+                    placeholder=t("tui.reminder.text_hint"),
+                    id="reminder-text",
                 )
             yield Static("", id="error", markup=False)
 

@@ -36,6 +36,8 @@ def date_text(value: object) -> str:
 class SkipForm(FormModal[str | None]):
     """Why this stage does not apply; the reason is kept and shown on the checklist."""
 
+    AUTO_FOCUS = "#reason"
+
     def __init__(self, stage: StageKey, reason: str = "") -> None:
         super().__init__()
         self.stage = stage
@@ -49,8 +51,6 @@ class SkipForm(FormModal[str | None]):
             t("form.skip.reason"),
             text_input("reason", self.reason, placeholder=t("form.skip.hint")),
         )
-
-    AUTO_FOCUS = "#reason"
 
     def collect(self) -> str:
         def required_reason(text: str) -> str:

@@ -29,6 +29,7 @@ from closure_tui.services.summary import Summary, summarise
 from closure_tui.tui.bindings import WriteGuard, bind, localize
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.text import money, plain
+from closure_tui.tui.widgets.safe_editors import SafeInput
 
 if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
@@ -74,7 +75,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary", markup=False)
-        yield Input(id="filter", compact=True)
+        yield SafeInput(id="filter", compact=True)
         yield PlatformTable(id="platforms", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty", markup=False)
         yield Static(id="welcome", markup=False)
