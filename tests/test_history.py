@@ -243,3 +243,17 @@ def test_cli_history_names_fields_in_the_users_language(data_dir: Path) -> None:
     shown = cli(data_dir, "history", "借呗", lang="zh").stdout
     assert "已协商结清方案 · 状态：待办 → 完成" in shown
     assert "已协商结清方案 · 日期：— → 2026-11-20" in shown
+
+
+def test_changes_in_a_failed_transaction_leave_no_history(data_dir, clock) -> None:
+    service = open_service(data_dir, clock)
+    pid = service.add_platform("借呗").value.id
+    with pytest.raises(DomainError), service.store.transaction():
+        service.tick(pid, StageKey.NEGOTIATED)
+        service.tick(pid, StageKey.PAID, "not a date")
+    assert [e.action for e in service.history.events()] == ["platform.add"]
+    with service.store.transaction():
+        service.tick(pid, StageKey.NEGOTIATED)
+        service.tick(pid, StageKey.PAID)
+    assert [e.action for e in service.history.events()][1:] == ["stage.tick", "stage.tick"]
+    service.store.close()

@@ -71,7 +71,9 @@ class History:
             for collection in collections:
                 collection.listener = None
         if any(after.values()):
-            self._record(action, *_compact(before, after))
+            compact = _compact(before, after)
+            # Inside a caller's transaction the data is not on disk yet: record after it is.
+            self.store.after_commit(lambda: self._record(action, *compact))
 
     def _subject(self, before: Records, after: Records) -> tuple[int | None, str]:
         """The platform an event is about: the platform written, else the record's owner."""

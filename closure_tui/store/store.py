@@ -141,6 +141,7 @@ class Store:
         self.notices: list[Notice] = []
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
+        self._queued: list[Callable[[], None]] = []
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, TinyDB] = {}
         for name in DATA_FILES:
@@ -239,8 +240,13 @@ class Store:
     @contextlib.contextmanager
     def transaction(self, file_name: str = MAIN_FILE) -> Iterator[None]:
         """Several changes to one data file written as one atomic replace."""
-        with self._storages[file_name].batch():
-            yield
+        try:
+            with self._storages[file_name].batch():
+                yield
+        except BaseException:
+            if not any(storage.in_batch for storage in self._storages.values()):
+                self._queued.clear()
+            raise
 
     def table_docs(self, name: str) -> dict[int, dict[str, Any]]:
         """Every stored document of a table by id, unknown keys included."""
@@ -267,6 +273,30 @@ class Store:
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
         for collection in (self.platforms, self.notes, self.reminders, self.history):
             collection.reset()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the open transaction is on disk (now when there is none).
+
+        Callbacks queued during one transaction run together in one history write, and
+        are dropped if the transaction fails: nothing is recorded about unsaved changes.
+        """
+        pending = [
+            storage
+            for name, storage in self._storages.items()
+            if name != HISTORY_FILE and storage.in_batch
+        ]
+        if not pending:
+            callback()
+            return
+        self._queued.append(callback)
+        if len(self._queued) == 1:
+            pending[0].after_batch(self._drain)
+
+    def _drain(self) -> None:
+        queued, self._queued = self._queued, []
+        with self.transaction(HISTORY_FILE):
+            for callback in queued:
+                callback()
 
     def record_collections(self) -> list[Collection[Any]]:
         """The collections whose records history can put back (by name)."""
