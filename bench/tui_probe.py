@@ -34,9 +34,8 @@ def _app(data_dir: Path):  # type: ignore[no-untyped-def]
 async def tick_samples(data_dir: Path, count: int) -> dict:
     if importlib.util.find_spec("closure_tui.tui.screens.platform") is None:
         return {"missing": "no platform screen"}
-    from closure_tui.tui.screens.platform import PlatformScreen
-
     from closure_tui.store import storage
+    from closure_tui.tui.screens.platform import PlatformScreen
 
     written: list[float] = []
     atomic_write = storage.atomic_write
