@@ -1,4 +1,4 @@
-"""`export`: the user's data in other formats, one writer function per format."""
+"""`export`: reports, backups and the calendar, one writer function per format."""
 
 from __future__ import annotations
 
@@ -9,6 +9,14 @@ from closure_tui.cli.registry import reader, say
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.reminders import Reminders
+from closure_tui.services.reports import EXPORTERS, report_input, save_export
+
+
+def _write_report(service: Closures, args: argparse.Namespace) -> Path:
+    """Markdown, CSV or the JSON backup (`--platform` narrows, `--reveal` unmasks md/csv)."""
+    platform_id = service.resolve(args.platform).id if args.platform else None
+    data = report_input(service, platform_id, reveal=args.reveal)
+    return save_export(Path(args.output), EXPORTERS[args.format](data))
 
 
 def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
@@ -21,13 +29,15 @@ def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
 
 
 #: format name -> function writing that format to `args.output`; returns the path written.
-FORMATS = {"ics": _write_calendar}
+FORMATS = {**{name: _write_report for name in EXPORTERS}, "ics": _write_calendar}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser("export", help=t("cli.h.export"))
     export.add_argument("--format", required=True, choices=sorted(FORMATS), help=t("cli.h.format"))
     export.add_argument("--output", required=True, metavar="FILE", help=t("cli.h.output"))
+    export.add_argument("--platform", metavar="PLATFORM", help=t("cli.h.export_platform"))
+    export.add_argument("--reveal", action="store_true", help=t("cli.h.export_reveal"))
 
 
 @reader("export")

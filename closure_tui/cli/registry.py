@@ -35,7 +35,10 @@ DIRECT: dict[str, DirectHandler] = {}
 #: Command families beyond the core contract (each adds its own subcommands).
 EXTENSIONS: tuple[str, ...] = (
     "closure_tui.cli.commands_reminders",
+    "closure_tui.cli.commands_history",
+    "closure_tui.cli.commands_evidence",
     "closure_tui.cli.commands_export",
+    "closure_tui.cli.commands_import",
     "closure_tui.cli.commands_doctor",
 )
 

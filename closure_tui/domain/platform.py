@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from closure_tui.domain.errors import DomainError, Problem
+from closure_tui.domain.evidence import Attachment
 from closure_tui.domain.stages import STAGE_ORDER, StageKey, StageState
 from closure_tui.domain.text import mask_account
 
@@ -104,6 +105,7 @@ class Platform:
     stages: tuple[Stage, ...] = field(default_factory=fresh_stages)
     payee: Payee | None = None
     payments: tuple[Payment, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
     def stage(self, key: StageKey) -> Stage:
         return self.stages[STAGE_ORDER.index(key)]

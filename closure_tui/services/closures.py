@@ -26,6 +26,7 @@ from closure_tui.domain.platform import (
 )
 from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageKey, StageState
 from closure_tui.domain.text import clean_field, clean_name, clean_note
+from closure_tui.services.history import History, recorded
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.store import Store
 
@@ -42,6 +43,7 @@ class Closures:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
+        self.history = History(store, clock)
         self.hooks: list[PlatformHook] = []
 
     @property
@@ -115,6 +117,7 @@ class Closures:
                 parsed[key] = clean_field(value, key)
         return parsed
 
+    @recorded("platform.add")
     def add_platform(self, name: str, **fields: Any) -> Outcome[Platform]:
         parsed = self._parse_fields({"name": name, **fields})
         self._check_unique(parsed["name"])
@@ -124,6 +127,7 @@ class Closures:
         )
         return Outcome(platform)
 
+    @recorded("platform.edit")
     def edit_platform(self, platform_id: int, **fields: Any) -> Outcome[Platform]:
         platform = self.get(platform_id)
         parsed = self._parse_fields(fields)
@@ -133,6 +137,7 @@ class Closures:
         self.store.platforms.put(updated)
         return Outcome(updated, payment_warnings(updated))
 
+    @recorded("platform.remove")
     def remove_platform(self, platform_id: int) -> Platform:
         platform = self.get(platform_id)
         with self.store.transaction():
@@ -158,6 +163,7 @@ class Closures:
         """Warnings to show before ticking, so the TUI can ask for confirmation first."""
         return tick_warnings(self.get(platform_id), key)
 
+    @recorded("stage.tick")
     def tick(
         self, platform_id: int, key: StageKey, on: str | None = None, pay_by: str | None = None
     ) -> Outcome[Platform]:
@@ -176,6 +182,7 @@ class Closures:
         )
         return Outcome(updated, warnings)
 
+    @recorded("stage.untick")
     def untick(self, platform_id: int, key: StageKey) -> Outcome[Platform]:
         platform = self.get(platform_id)
         updated = self._set_stage(
@@ -183,6 +190,7 @@ class Closures:
         )
         return Outcome(updated)
 
+    @recorded("stage.skip")
     def skip(self, platform_id: int, key: StageKey, reason: str) -> Outcome[Platform]:
         platform = self.get(platform_id)
         cleaned = clean_field(reason, "reason")
@@ -193,6 +201,7 @@ class Closures:
         )
         return Outcome(updated)
 
+    @recorded("evidence.edit")
     def set_evidence(
         self, platform_id: int, key: StageKey, values: dict[str, Any]
     ) -> Outcome[Platform]:
@@ -212,6 +221,7 @@ class Closures:
         updated = self._set_stage(platform, key, evidence=MappingProxyType(current))
         return Outcome(updated)
 
+    @recorded("payee.set")
     def set_payee(
         self,
         platform_id: int,
@@ -235,6 +245,7 @@ class Closures:
         warnings = [] if payee.verified else [Problem("warn.unverified_payee")]
         return Outcome(updated, warnings)
 
+    @recorded("payment.add")
     def add_payment(
         self, platform_id: int, amount: str, on: str | None = None, reference: str = ""
     ) -> Outcome[Platform]:
@@ -248,6 +259,7 @@ class Closures:
         self.store.platforms.put(updated)
         return Outcome(updated, payment_warnings(updated))
 
+    @recorded("payment.remove")
     def remove_payment(self, platform_id: int, index: int) -> Outcome[Platform]:
         platform = self.get(platform_id)
         if not 0 <= index < len(platform.payments):
@@ -259,6 +271,7 @@ class Closures:
 
     # ---- notes ---------------------------------------------------------------------------
 
+    @recorded("note.add")
     def add_note(self, platform_id: int, text: str, stage: StageKey | None = None) -> Note:
         self.get(platform_id)
         cleaned = clean_note(text)

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from closure_tui.domain.evidence import FileStatus
+from closure_tui.domain.text import display_safe
+from closure_tui.services.evidence import check_data_dir
 from closure_tui.store.backups import backups_dir, list_snapshots
 from closure_tui.store.fsutil import PRIVATE_DIR, PRIVATE_FILE, is_temp_name
 from closure_tui.store.lock import lock_holder
@@ -134,8 +137,24 @@ def _orphan_notes(data_dir: Path) -> list[Finding]:
     return [Finding("doctor.orphan_notes", {"count": len(orphans)})] if orphans else []
 
 
-#: Run in this order. The evidence-file check (every referenced file present and
-#: private) belongs here too, as one more `Check`.
+def _evidence_files(data_dir: Path) -> list[Finding]:
+    """Attached evidence files that went missing or changed since they were attached."""
+    checks = check_data_dir(data_dir)
+    findings = [
+        Finding(
+            f"doctor.evidence_{check.status.value}",
+            {"platform": display_safe(check.platform.name), "path": str(check.checked)},
+            attention=True,
+        )
+        for check in checks
+        if check.status is not FileStatus.OK
+    ]
+    if checks and not findings:
+        findings.append(Finding("doctor.evidence_ok", {"count": len(checks)}))
+    return findings
+
+
+#: Run in this order.
 CHECKS: tuple[Check, ...] = (
     _data_files,
     _permissions,
@@ -143,6 +162,7 @@ CHECKS: tuple[Check, ...] = (
     _backups,
     _temporaries,
     _orphan_notes,
+    _evidence_files,
 )
 
 

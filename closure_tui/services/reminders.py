@@ -23,6 +23,7 @@ from closure_tui.domain.reminders import (
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import clean_field
 from closure_tui.services.closures import Closures
+from closure_tui.services.history import History, recorded
 
 MAX_WITHIN_DAYS = 3650
 
@@ -41,6 +42,11 @@ class Reminders:
     def __init__(self, closures: Closures, offsets: FollowUpOffsets | None = None) -> None:
         self.closures = closures
         self._offsets = offsets
+
+    @property
+    def history(self) -> History:
+        """The closures' history, so `@recorded` reminder changes can be undone too."""
+        return self.closures.history
 
     @property
     def offsets(self) -> FollowUpOffsets:
@@ -100,6 +106,7 @@ class Reminders:
 
     # ---- changing ------------------------------------------------------------------------
 
+    @recorded("reminder.add")
     def add(
         self, platform_id: int, when: str, text: str = "", stage: StageKey | None = None
     ) -> Reminder:
@@ -131,12 +138,15 @@ class Reminders:
         self.closures.store.reminders.put(reminder)
         return reminder
 
+    @recorded("reminder.done")
     def done(self, reminder_id: int) -> Reminder:
         return self._put(replace(self._open(reminder_id), state=ReminderState.DONE))
 
+    @recorded("reminder.dismiss")
     def dismiss(self, reminder_id: int) -> Reminder:
         return self._put(replace(self._open(reminder_id), state=ReminderState.DISMISSED))
 
+    @recorded("reminder.snooze")
     def snooze(self, reminder_id: int, until: str) -> Reminder:
         """Move an open reminder to a later date (today or after), keeping its original date."""
         reminder = self._open(reminder_id)
@@ -145,6 +155,7 @@ class Reminders:
             raise DomainError("err.reminder.snooze_past", date=day.isoformat())
         return self._put(replace(reminder, snoozed_until=day))
 
+    @recorded("reminder.edit")
     def edit(
         self, reminder_id: int, *, when: str | None = None, text: str | None = None
     ) -> Reminder:

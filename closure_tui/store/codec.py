@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from closure_tui.domain.dates import parse_iso_date
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.evidence import Attachment
 from closure_tui.domain.money import format_money, parse_money
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Kind, Payee, Payment, Platform, Stage
@@ -89,7 +90,45 @@ def encode_platform(platform: Platform, *, reveal: bool = True) -> dict[str, Any
         "funder": platform.funder,
         "created_on": platform.created_on.isoformat(),
         "stages": stages,
+        "attachments": [encode_attachment(a) for a in platform.attachments],
     }
+
+
+def encode_attachment(attachment: Attachment) -> dict[str, Any]:
+    return {
+        "stage": attachment.stage.value,
+        "path": attachment.path,
+        "size": attachment.size,
+        "sha256": attachment.sha256,
+        "attached_at": attachment.attached_at.isoformat(timespec="seconds"),
+        "stored": attachment.stored,
+    }
+
+
+def _decode_attachments(raw: Any) -> tuple[Attachment, ...]:
+    if not isinstance(raw, list):
+        raise RecordInvalid("attachments: expected list")
+    found = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise RecordInvalid("attachment: expected object")
+        digest = _get(item, "sha256", str, "")
+        size = _get(item, "size", int, -1)
+        when = _get(item, "attached_at", str, "")
+        path = _get(item, "path", str, "")
+        if len(digest) != 64 or size < 0 or not when or not path:
+            raise RecordInvalid("attachment: path, size, sha256 and attached_at required")
+        found.append(
+            Attachment(
+                stage=StageKey(_get(item, "stage", str, "")),
+                path=path,
+                size=size,
+                sha256=digest,
+                attached_at=datetime.fromisoformat(when),
+                stored=_get(item, "stored", str, ""),
+            )
+        )
+    return tuple(found)
 
 
 def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
@@ -218,6 +257,7 @@ def decode_platform(doc_id: int, doc: dict[str, Any]) -> Platform:
             payments=_decode_payments(paid_raw.get("payments", []))
             if isinstance(paid_raw, dict)
             else (),
+            attachments=_decode_attachments(doc.get("attachments", [])),
         )
     except DomainError as error:
         raise RecordInvalid(f"{error.key} {dict(error.params)}") from None

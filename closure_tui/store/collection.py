@@ -13,6 +13,10 @@ from closure_tui.store.schema import META_ID, META_TABLE, counter_key
 
 T = TypeVar("T")
 
+#: Told of every record change: (collection name, id, document before, document after);
+#: a missing record is None. The history service listens to record undoable events.
+ChangeListener = Callable[[str, int, dict[str, Any] | None, dict[str, Any] | None], None]
+
 
 class Collection(Generic[T]):
     """Records of one kind. Ids come from a counter in `_meta`, so they are never reused."""
@@ -34,6 +38,11 @@ class Collection(Generic[T]):
         self._items: dict[int, T] | None = None
         self._highest = 0
         self._generation = db.storage.generation
+        self.listener: ChangeListener | None = None
+
+    def _notify(self, item_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None):
+        if self.listener is not None and before != after:
+            self.listener(self.name, item_id, before, after)
 
     def validate(self) -> list[str]:
         """Decode every record; return one line per record that fails (nothing is dropped)."""
@@ -103,6 +112,7 @@ class Collection(Generic[T]):
             self._table.insert(Document(doc, doc_id=item_id))
         self._cache()[item_id] = item
         self._highest = max(self._highest, item_id)
+        self._notify(item_id, None, doc)
         return item
 
     def put(self, item: T) -> None:
@@ -112,10 +122,48 @@ class Collection(Generic[T]):
         merged = deep_merge(old, self._encode(item))
         self._table.upsert(Document(merged, doc_id=item_id))
         self._cache()[item_id] = item
+        self._notify(item_id, old or None, merged)
 
     def remove(self, item_ids: list[int]) -> None:
         present = [item_id for item_id in item_ids if item_id in self._cache()]
         if present:
+            before = {item_id: self.raw(item_id) for item_id in present}
             self._table.remove(doc_ids=present)
             for item_id in present:
                 self._cache().pop(item_id, None)
+                self._notify(item_id, before[item_id], None)
+
+    def is_valid(self, item_id: int, doc: dict[str, Any]) -> bool:
+        """Whether `doc` decodes as a record of this collection."""
+        try:
+            self._decode(item_id, doc)
+        except RecordInvalid:
+            return False
+        return True
+
+    def set_raw(self, item_id: int, doc: dict[str, Any] | None) -> None:
+        """Put back a stored document exactly (None removes it), as undo and import need.
+
+        The document is decoded first, so a bad one raises `RecordInvalid` unwritten.
+        The id counter only ever moves forward, so a restored id is never handed out again.
+        """
+        if doc is None:
+            if self.raw(item_id) is not None:
+                self._table.remove(doc_ids=[item_id])
+            self._cache().pop(item_id, None)
+            return
+        item = self._decode(item_id, doc)
+        meta_table = self._db.table(META_TABLE)
+        meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
+        with self._db.storage.batch():
+            if meta.get(counter_key(self.name), 1) <= item_id:
+                meta[counter_key(self.name)] = item_id + 1
+                meta_table.upsert(Document(meta, doc_id=int(META_ID)))
+            if self._table.contains(doc_id=item_id):
+                self._table.remove(doc_ids=[item_id])
+            self._table.insert(Document(doc, doc_id=item_id))
+        self._cache()[item_id] = item
+
+    def raw_all(self) -> dict[int, dict[str, Any]]:
+        """Every stored document by id, unknown keys included (for a complete backup)."""
+        return {doc.doc_id: dict(doc) for doc in self._table.all()}

@@ -141,6 +141,7 @@ class AtomicJSONStorage(Storage):
         self._cache: dict[str, Any] | None = None
         self._loaded = False
         self._batch_depth = 0
+        self._after_batch: list[Callable[[], None]] = []
         self._dirty = False
         self._encoded = _EncodedTables()
         #: Bumped whenever the in-memory copy is dropped, so caches built on it know to rebuild.
@@ -228,10 +229,33 @@ class AtomicJSONStorage(Storage):
             self._batch_depth -= 1
             if self._dirty:
                 self.invalidate()
+            if not self._batch_depth:
+                self._after_batch.clear()
             raise
         self._batch_depth -= 1
-        if not self._batch_depth and self._dirty:
-            self._flush()
+        if self._batch_depth:
+            return
+        if self._dirty:
+            try:
+                self._flush()
+            except BaseException:
+                self._after_batch.clear()
+                raise
+        waiting, self._after_batch = self._after_batch, []
+        for callback in waiting:
+            callback()
+
+    @property
+    def in_batch(self) -> bool:
+        return bool(self._batch_depth)
+
+    def after_batch(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the current batch is on disk (now when there is none);
+        dropped if the batch fails, so nothing is recorded about unsaved changes."""
+        if self._batch_depth:
+            self._after_batch.append(callback)
+        else:
+            callback()
 
     def close(self) -> None:
         """Nothing to release: every write is already on disk."""

@@ -1,25 +1,30 @@
 """The store: opens the data directory safely and exposes typed collections.
 
-Two files, so that adding a note never rewrites the platforms and ticking a
-stage never rewrites thousands of notes: `closure.json` (platforms, reminders)
-and `notes.json`. Orphans (notes of a removed platform) are harmless and ignored.
+Three files, so that adding a note never rewrites the platforms and ticking a
+stage never rewrites thousands of notes: `closure.json` (platforms, reminders),
+`notes.json` and `history.json` (the change log undo works from).
+Orphans (notes of a removed platform) are harmless and ignored.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tinydb.table import Document
+
 from closure_tui.domain.clock import Clock
+from closure_tui.domain.history import Event
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
 from closure_tui.store import backups, verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
+from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
@@ -36,6 +41,7 @@ from closure_tui.store.schema import (
     META_TABLE,
     check_meta,
     check_tables,
+    counter_key,
     fresh_meta,
     migrate,
     schema_version,
@@ -45,9 +51,20 @@ from closure_tui.store.table import InPlaceTinyDB
 
 MAIN_FILE = "closure.json"
 NOTES_FILE = "notes.json"
+HISTORY_FILE = "history.json"
 DATA_FILES: dict[str, tuple[str, ...]] = {
     MAIN_FILE: ("platforms", "reminders"),
     NOTES_FILE: ("notes",),
+    HISTORY_FILE: ("history",),
+}
+
+
+#: How each table's records are validated (a table without one only needs objects).
+DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
+    "platforms": decode_platform,
+    "notes": decode_note,
+    "reminders": decode_reminder,
+    "history": decode_event,
 }
 
 
@@ -87,13 +104,8 @@ def check_data(
     problems = check_meta(data) + check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems
-    decoders = {
-        "platforms": decode_platform,
-        "notes": decode_note,
-        "reminders": decode_reminder,
-    }
     for table in DATA_FILES.get(file_name, ()):
-        decode = decoders.get(table)
+        decode = DECODERS.get(table)
         for doc_id, doc in data.get(table, {}).items():
             if decode is None:
                 continue
@@ -129,6 +141,7 @@ class Store:
         self.notices: list[Notice] = []
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
+        self._queued: list[Callable[[], None]] = []
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
         for name in DATA_FILES:
@@ -151,6 +164,9 @@ class Store:
         )
         self.notes: Collection[Note] = Collection(
             notes, "notes", decode_note, encode_note, lambda n: n.id
+        )
+        self.history: Collection[Event] = Collection(
+            self._dbs[HISTORY_FILE], "history", decode_event, encode_event, lambda e: e.id
         )
 
     @classmethod
@@ -245,16 +261,87 @@ class Store:
         backups.take_snapshot(self.data_dir, data_files(self.data_dir), self.clock.now())
         self._backed_up = True
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Several changes written as one atomic replace per file, `closure.json` first.
+    def ensure_backup(self) -> None:
+        """Take this run's snapshot now (before a bulk change such as an import)."""
+        self._backup_once()
 
-        The main file goes first, so a crash between the two replaces can leave a new
-        platform without its new notes, or notes of a removed platform (orphans,
-        which are ignored), never a note pointing at a platform that was not written.
+    @contextlib.contextmanager
+    def transaction(self, file_name: str | None = None) -> Iterator[None]:
+        """Several changes written as one atomic replace per file.
+
+        Without `file_name`: `closure.json` and `notes.json`, the main file first, so a
+        crash between the two replaces can leave a new platform without its new notes,
+        or notes of a removed platform (orphans, which are ignored), never a note
+        pointing at a platform that was not written.
         """
-        with self._storages[NOTES_FILE].batch(), self._storages[MAIN_FILE].batch():
-            yield
+        names = [file_name] if file_name else [NOTES_FILE, MAIN_FILE]
+        try:
+            with contextlib.ExitStack() as stack:
+                for name in names:
+                    stack.enter_context(self._storages[name].batch())
+                yield
+        except BaseException:
+            if not any(storage.in_batch for storage in self._storages.values()):
+                self._queued.clear()
+            raise
+
+    def table_docs(self, name: str) -> dict[int, dict[str, Any]]:
+        """Every stored document of a table by id, unknown keys included."""
+        return {doc.doc_id: dict(doc) for doc in self._dbs[self.file_of(name)].table(name).all()}
+
+    def replace_all(self, tables: dict[str, dict[int, dict[str, Any]]]) -> None:
+        """Replace every table's records with `tables` (import): one atomic write per file.
+
+        Ids are kept; each id counter moves past the highest id so none is reused.
+        """
+        for file_name, names in DATA_FILES.items():
+            db = self._dbs[file_name]
+            with self._storages[file_name].batch():
+                meta_table = db.table(META_TABLE)
+                meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
+                for name in names:
+                    table = db.table(name)
+                    table.truncate()
+                    docs = tables.get(name, {})
+                    for item_id in sorted(docs):
+                        table.insert(Document(docs[item_id], doc_id=item_id))
+                    counter = counter_key(name)
+                    meta[counter] = max(meta.get(counter, 1), max(docs, default=0) + 1)
+                meta_table.upsert(Document(meta, doc_id=int(META_ID)))
+        for collection in (self.platforms, self.notes, self.reminders, self.history):
+            collection.reset()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the open transaction is on disk (now when there is none).
+
+        Callbacks queued during one transaction run together in one history write, and
+        are dropped if the transaction fails: nothing is recorded about unsaved changes.
+        """
+        pending = [
+            storage
+            for name, storage in self._storages.items()
+            if name != HISTORY_FILE and storage.in_batch
+        ]
+        if not pending:
+            callback()
+            return
+        self._queued.append(callback)
+        if len(self._queued) == 1:
+            # The outermost batch closes last (`transaction` opens notes around main).
+            pending[-1].after_batch(self._drain)
+
+    def _drain(self) -> None:
+        queued, self._queued = self._queued, []
+        with self.transaction(HISTORY_FILE):
+            for callback in queued:
+                callback()
+
+    def record_collections(self) -> list[Collection[Any]]:
+        """The collections whose records history can put back (by name)."""
+        return [self.platforms, self.notes, self.reminders]
+
+    def file_of(self, collection: str) -> str:
+        return next(name for name, tables in DATA_FILES.items() if collection in tables)
 
     def meta(self) -> dict[str, Any]:
         table = self._dbs[MAIN_FILE].table(META_TABLE)

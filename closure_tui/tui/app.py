@@ -27,6 +27,7 @@ from closure_tui.services.session import open_closures
 from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
+from closure_tui.tui.history_actions import HistoryActions
 from closure_tui.tui.reminder_actions import ReminderActions
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
 
@@ -53,7 +54,7 @@ WRITE_ACTIONS = frozenset(
 )
 
 
-class ClosureApp(ReminderActions, App[None]):
+class ClosureApp(HistoryActions, ReminderActions, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
 
     CSS_PATH = "app.tcss"
@@ -65,6 +66,8 @@ class ClosureApp(ReminderActions, App[None]):
         bind("p", "toggle_privacy", "privacy"),
         bind("a", "add_platform", "add_platform"),
         bind("ctrl+p", "command_palette", "palette", show=False, priority=True),
+        bind("ctrl+z", "undo", "undo", show=False),
+        bind("ctrl+y", "redo", "redo", show=False),
         bind("g", "agenda", "agenda"),
     ]
 
@@ -249,6 +252,7 @@ class ClosureApp(ReminderActions, App[None]):
             yield SystemCommand(
                 t("cmd.add_platform"), t("cmd.add_platform.help"), self.action_add_platform
             )
+        yield from self.evidence_commands()
         yield from self.reminder_commands()
         other = "en" if i18n.current_language() == "zh" else "zh"
         yield SystemCommand(

@@ -1,9 +1,9 @@
 """One platform: its six stages as a checklist, the highlighted stage's evidence, the notes.
 
 Every change goes through `app.perform`; the screen redraws when `app.data_version`,
-the language or privacy mode change. Later features plug in here: the history panel
-(issue 6) goes into `compose_side`, and `r` add reminder (issue 4) is a binding plus an
-`action_add_reminder` (already a write action in `WRITE_ACTIONS`).
+the language or privacy mode change. The side column also lists the attached evidence
+files (missing or changed ones stand out) and the platform's history. `r` add reminder
+(issue 4) is a binding plus an `action_add_reminder` (already in `WRITE_ACTIONS`).
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ from closure_tui.tui.modals.paid_form import PaidForm
 from closure_tui.tui.modals.platform_form import PlatformForm
 from closure_tui.tui.modals.stage_forms import EvidenceForm, SkipForm
 from closure_tui.tui.text import money, plain
+from closure_tui.tui.widgets.evidence_panel import EvidencePanel
 from closure_tui.tui.widgets.evidence_view import evidence_detail
+from closure_tui.tui.widgets.history_panel import HistoryPanel
 from closure_tui.tui.widgets.notes_view import notes_text
 from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
 
@@ -78,10 +80,13 @@ class PlatformScreen(WriteGuard, Screen[None]):
         yield Footer()
 
     def compose_side(self) -> ComposeResult:
-        """The right-hand column: the evidence panel (the history panel will follow it)."""
+        """The right-hand column: the stage's evidence, the attached files, the history."""
         yield Static("", markup=False, id="evidence-title", classes="section-title")
         with VerticalScroll(id="evidence-scroll"):
             yield Static("", markup=False, id="evidence")
+            yield EvidencePanel(self.platform_id, id="evidence-files")
+        with VerticalScroll(id="history-scroll"):
+            yield HistoryPanel(self.platform_id, id="history")
 
     def on_mount(self) -> None:
         app = self.closure_app

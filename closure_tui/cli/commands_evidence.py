@@ -1,0 +1,46 @@
+"""`attach`: record an evidence file (path, size, SHA-256) on a stage, copying it by default."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from closure_tui.cli.parser import STAGES
+from closure_tui.cli.registry import say, writer
+from closure_tui.config import load_config
+from closure_tui.domain.stages import parse_stage
+from closure_tui.i18n import t
+from closure_tui.locations import config_file
+from closure_tui.services.closures import Closures
+from closure_tui.services.evidence import attach as attach_file
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    attach = sub.add_parser("attach", help=t("cli.h.attach"))
+    attach.add_argument("platform", metavar="PLATFORM")
+    attach.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
+    attach.add_argument("file", metavar="FILE", help=t("cli.h.attach_file"))
+    attach.add_argument(
+        "--copy", action=argparse.BooleanOptionalAction, default=None, help=t("cli.h.copy")
+    )
+
+
+@writer("attach")
+def attach(service: Closures, args: argparse.Namespace) -> int:
+    platform = service.resolve(args.platform)
+    stage = parse_stage(args.stage)
+    copy = args.copy if args.copy is not None else load_config(config_file()).config.copy_evidence
+    outcome = attach_file(service, platform.id, stage, Path(args.file), copy=copy)
+    attachment = outcome.value
+    say(
+        t(
+            "cli.attached",
+            name=platform.name,
+            file=attachment.path,
+            size=attachment.size,
+            sha=attachment.sha256,
+        )
+    )
+    if attachment.stored:
+        say(t("cli.attached_copy", path=service.store.data_dir / attachment.stored))
+    return 0

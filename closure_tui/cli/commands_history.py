@@ -1,0 +1,65 @@
+"""`history`, `undo` and `redo`: the change log and stepping back and forth through it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from closure_tui.cli.registry import reader, say, writer
+from closure_tui.domain.errors import DomainError
+from closure_tui.i18n import t
+from closure_tui.services.closures import Closures
+from closure_tui.services.history_view import action_label, change_lines, event_json, headline
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    history = sub.add_parser("history", help=t("cli.h.history"))
+    history.add_argument(
+        "platform", nargs="?", metavar="PLATFORM", help=t("cli.h.history_platform")
+    )
+    history.add_argument("--json", action="store_true", help=t("cli.h.json"))
+    history.add_argument("--reveal", action="store_true", help=t("cli.h.reveal"))
+    sub.add_parser("undo", help=t("cli.h.undo"))
+    sub.add_parser("redo", help=t("cli.h.redo"))
+
+
+@reader("history")
+def history(service: Closures, args: argparse.Namespace) -> int:
+    events = service.history.events()
+    if args.platform:
+        try:
+            events = service.history.events(service.resolve(args.platform).id)
+        except DomainError:
+            events = service.history.events_named(args.platform)
+            if not events:
+                raise
+    if args.json:
+        say(
+            json.dumps(
+                [event_json(e, reveal=args.reveal) for e in events], ensure_ascii=False, indent=2
+            )
+        )
+        return 0
+    if not events:
+        say(t("history.empty"))
+        return 0
+    lines = []
+    for event in events:
+        lines.append(f"#{event.id}  {headline(event)}")
+        lines.extend(f"      {line}" for line in change_lines(event, reveal=args.reveal))
+    say("\n".join(lines))
+    return 0
+
+
+@writer("undo")
+def undo(service: Closures, args: argparse.Namespace) -> int:
+    event = service.history.undo()
+    say(t("history.undone", action=action_label(event), name=event.platform_name))
+    return 0
+
+
+@writer("redo")
+def redo(service: Closures, args: argparse.Namespace) -> int:
+    event = service.history.redo()
+    say(t("history.redone", action=action_label(event), name=event.platform_name))
+    return 0

@@ -1,0 +1,170 @@
+"""The JSON backup: built from the stored documents exactly, validated whole before import.
+
+Format: `{"format": "closure-tui-backup", "schema": N, "app_version", "exported_at",
+"tables": {table: {id: document}}}` with every table of every data file (platforms,
+reminders, notes, history). Documents are copied as stored, unknown keys included,
+so export → import into an empty store gives back the same data, ids and all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from closure_tui.domain.errors import DomainError
+from closure_tui.i18n import t
+from closure_tui.services.closures import Closures
+from closure_tui.store import backups
+from closure_tui.store.codec import decode_note, decode_platform
+from closure_tui.store.codec_reminders import decode_reminder
+from closure_tui.store.schema import CURRENT_SCHEMA, META_TABLE, fresh_meta
+from closure_tui.store.storage import FileDamaged, parse_strict
+from closure_tui.store.store import DATA_FILES, check_data
+from closure_tui.version import app_version
+
+FORMAT = "closure-tui-backup"
+TABLES: tuple[str, ...] = tuple(name for names in DATA_FILES.values() for name in names)
+Tables = dict[str, dict[int, dict[str, Any]]]
+
+
+def _belongs(doc: dict[str, Any], ids: set[int]) -> bool:
+    owner = doc.get("platform_id")
+    return isinstance(owner, int) and owner in ids
+
+
+def build_backup(service: Closures, ids: Iterable[int] | None, now: datetime) -> dict[str, Any]:
+    """Every table's documents; with `ids`, only those platforms and what belongs to them."""
+    wanted = None if ids is None else set(ids)
+    everything = wanted is None or wanted == {p.id for p in service.platforms()}
+    tables: dict[str, dict[str, Any]] = {}
+    for name in TABLES:
+        docs = service.store.table_docs(name)
+        if not everything:
+            docs = {
+                item_id: doc
+                for item_id, doc in docs.items()
+                if (item_id in wanted if name == "platforms" else _belongs(doc, wanted))
+            }
+        tables[name] = {str(item_id): docs[item_id] for item_id in sorted(docs)}
+    return {
+        "format": FORMAT,
+        "schema": CURRENT_SCHEMA,
+        "app_version": app_version(),
+        "exported_at": now.isoformat(timespec="seconds"),
+        "tables": tables,
+    }
+
+
+def _tables(raw: dict[str, Any], problems: list[str]) -> Tables:
+    if raw.get("format") != FORMAT:
+        problems.append(t("err.import.not_backup"))
+        return {}
+    schema = raw.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema > CURRENT_SCHEMA:
+        problems.append(t("err.import.too_new", schema=schema, current=CURRENT_SCHEMA))
+        return {}
+    tables = raw.get("tables")
+    if not isinstance(tables, dict):
+        problems.append("tables: expected object")
+        return {}
+    problems += [t("err.import.unknown_table", name=name) for name in tables if name not in TABLES]
+    for file_name, names in DATA_FILES.items():
+        data = {META_TABLE: fresh_meta(file_name), **{n: tables[n] for n in names if n in tables}}
+        problems += check_data(file_name, data)
+    if problems:
+        return {}
+    return {
+        name: {int(item_id): doc for item_id, doc in tables.get(name, {}).items()}
+        for name in TABLES
+    }
+
+
+def read_backup(path: Path) -> tuple[Tables, list[str]]:
+    """The backup's tables and every problem found (nothing is usable unless none)."""
+    problems: list[str] = []
+    try:
+        raw = parse_strict(path.read_bytes())
+    except FileDamaged as error:
+        return {}, [str(error)]
+    except OSError as error:
+        return {}, [error.strerror or str(error)]
+    tables = _tables(raw, problems)
+    seen: set[str] = set()
+    for doc in tables.get("platforms", {}).values():
+        folded = str(doc.get("name", "")).casefold()
+        if folded in seen:
+            problems.append(t("err.import.duplicate_name", name=doc.get("name")))
+        seen.add(folded)
+    return ({} if problems else tables), problems
+
+
+@dataclass(frozen=True)
+class Imported:
+    platforms: int
+    notes: int
+    backup: Path | None
+
+
+def _is_empty(service: Closures) -> bool:
+    return not any(service.store.table_docs(name) for name in TABLES)
+
+
+def import_backup(service: Closures, path: Path, mode: str | None) -> Imported:
+    """Validate all of `path`, snapshot the store, then replace or merge.
+
+    Raises DomainError("err.import.invalid") listing the problems; nothing is written then.
+    """
+    tables, problems = read_backup(path)
+    if not problems and mode is None:
+        if not _is_empty(service):
+            raise DomainError("err.import.mode")
+        mode = "replace"
+    if not problems and mode == "merge":
+        existing = {p.name.casefold() for p in service.platforms()}
+        problems = [
+            t("err.import.name_exists", name=doc["name"])
+            for doc in tables["platforms"].values()
+            if str(doc["name"]).casefold() in existing
+        ]
+    if problems:
+        raise DomainError("err.import.invalid", path=str(path), problems="\n".join(problems))
+    service.store.ensure_backup()
+    snapshots = backups.list_snapshots(service.store.data_dir)
+    taken = snapshots[0].path if snapshots else None
+    if mode == "replace":
+        service.store.replace_all(tables)
+        return Imported(len(tables["platforms"]), len(tables["notes"]), taken)
+    notes = _merge(service, tables)
+    return Imported(len(tables["platforms"]), notes, taken)
+
+
+def _merge(service: Closures, tables: Tables) -> int:
+    """Add the backup's platforms, notes and reminders under fresh ids, as one undoable event.
+
+    The backup's history is not merged: its events refer to the other store's ids.
+    Returns the number of notes added.
+    """
+    store = service.store
+    moved: dict[int, int] = {}
+    added: dict[str, int] = {}
+    with service.history.change("import.merge"):
+        for old_id, doc in sorted(tables["platforms"].items()):
+            platform = decode_platform(old_id, doc)
+            new = store.platforms.insert(lambda new_id, p=platform: replace(p, id=new_id))
+            moved[old_id] = new.id
+        for collection, decode in ((store.notes, decode_note), (store.reminders, decode_reminder)):
+            for old_id, doc in sorted(tables[collection.name].items()):
+                item = decode(old_id, doc)
+                if item.platform_id not in moved:
+                    continue
+                owner = moved[item.platform_id]
+                collection.insert(
+                    lambda new_id, item=item, owner=owner: replace(
+                        item, id=new_id, platform_id=owner
+                    )
+                )
+                added[collection.name] = added.get(collection.name, 0) + 1
+    return added.get("notes", 0)

@@ -1,0 +1,279 @@
+"""History: every change through the services becomes an event that undo/redo can replay.
+
+How a change is recorded: the use case runs inside `History.change(action)`; the
+collections report each record they write (document before and after), and when
+the use case returns, one event with all of them is added to `history.json`.
+
+Write order, and why it is safe: the data files are written first, the event
+second. A crash between the two leaves correct data and a missing event (the
+event is secondary). Undo and redo never trust the log blindly: they put records
+back only when every record is still at the event's before or after state, and
+refuse otherwise, so a change the log missed is never silently overwritten. A
+crash half way through an undo leaves records in that same before/after mix, so
+repeating the undo completes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+
+from closure_tui.domain.clock import Clock
+from closure_tui.domain.errors import DomainError
+from closure_tui.domain.history import Event, EventState, Records
+from closure_tui.domain.patches import apply, project, shrink
+from closure_tui.store.collection import Collection
+from closure_tui.store.store import HISTORY_FILE, MAIN_FILE, Store
+
+PLATFORMS = "platforms"
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class History:
+    """Records events for one open store and undoes / redoes them."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+        self._active = False
+
+    # ---- recording -----------------------------------------------------------------------
+
+    def _collections(self) -> dict[str, Collection[Any]]:
+        return {c.name: c for c in self.store.record_collections()}
+
+    @contextlib.contextmanager
+    def change(self, action: str) -> Iterator[None]:
+        """Record what the body writes as one event named `action` (nested calls join it)."""
+        if self._active:
+            yield
+            return
+        before: dict[str, dict[int, Any]] = {}
+        after: dict[str, dict[int, Any]] = {}
+
+        def listen(name: str, item_id: int, old: Any, new: Any) -> None:
+            before.setdefault(name, {}).setdefault(item_id, copy.deepcopy(old))
+            after.setdefault(name, {})[item_id] = copy.deepcopy(new)
+
+        collections = self._collections().values()
+        self._active = True
+        for collection in collections:
+            collection.listener = listen
+        try:
+            yield
+        finally:
+            self._active = False
+            for collection in collections:
+                collection.listener = None
+        if any(after.values()):
+            compact = _compact(before, after)
+            # Inside a caller's transaction the data is not on disk yet: record after it is.
+            self.store.after_commit(lambda: self._record(action, *compact))
+
+    def _subject(self, before: Records, after: Records) -> tuple[int | None, str]:
+        """The platform an event is about: the platform written, else the record's owner."""
+        for side in (after, before):
+            for item_id, doc in side.get(PLATFORMS, {}).items():
+                if doc is not None:
+                    platform = self.store.platforms.get(item_id)
+                    return item_id, platform.name if platform else str(doc.get("name", ""))
+        for side in (after, before):
+            for docs in side.values():
+                for doc in docs.values():
+                    if doc is not None and isinstance(doc.get("platform_id"), int):
+                        platform = self.store.platforms.get(doc["platform_id"])
+                        return doc["platform_id"], platform.name if platform else ""
+        return None, ""
+
+    def _record(self, action: str, before: Records, after: Records, patch: bool) -> Event:
+        platform_id, name = self._subject(before, after)
+        now = self.clock.now()
+        with self.store.transaction(HISTORY_FILE):
+            for stale in self.redo_stack():
+                self.store.history.put(replace(stale, state=EventState.DROPPED))
+            return self.store.history.insert(
+                lambda new_id: Event(
+                    new_id, now, action, platform_id, name, before, after, patch=patch
+                )
+            )
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def events(self, platform_id: int | None = None) -> list[Event]:
+        """Oldest first; only those about `platform_id` when given."""
+        found = sorted(self.store.history, key=lambda e: e.id)
+        if platform_id is None:
+            return found
+        return [e for e in found if e.platform_id == platform_id]
+
+    def events_named(self, ref: str) -> list[Event]:
+        """Events of a platform that may no longer exist, by its name or #id."""
+        wanted = ref.strip().casefold()
+        digits = wanted.removeprefix("#")
+        return [
+            e
+            for e in self.events()
+            if e.platform_name.casefold() == wanted
+            or (digits.isdigit() and digits.isascii() and e.platform_id == int(digits))
+        ]
+
+    def undo_stack(self) -> list[Event]:
+        return [e for e in self.events() if e.state is EventState.APPLIED]
+
+    def redo_stack(self) -> list[Event]:
+        """Undone events that can still be redone, oldest (the next one to redo) first."""
+        return [e for e in self.events() if e.state is EventState.UNDONE]
+
+    # ---- undo / redo ---------------------------------------------------------------------
+
+    def undo(self) -> Event:
+        """Revert the last applied change; refuses when the records moved on without it."""
+        stack = self.undo_stack()
+        if not stack:
+            raise DomainError("err.history.nothing_to_undo")
+        event = stack[-1]
+        self._put_back(event, event.before, event.after)
+        undone = replace(event, state=EventState.UNDONE, undone_at=self.clock.now())
+        self.store.history.put(undone)
+        return undone
+
+    def redo(self) -> Event:
+        """Re-apply the change undone most recently."""
+        stack = self.redo_stack()
+        if not stack:
+            raise DomainError("err.history.nothing_to_redo")
+        event = stack[0]
+        self._put_back(event, event.after, event.before)
+        redone = replace(event, state=EventState.APPLIED, undone_at=None)
+        self.store.history.put(redone)
+        return redone
+
+    def _put_back(self, event: Event, target: Records, other: Records) -> None:
+        """Check every record first (still at before or after, result decodes), then write."""
+        collections = self._collections()
+        plan: dict[str, dict[int, Any]] = {}
+        for name, docs in target.items():
+            collection = collections.get(name)
+            if collection is None:
+                raise DomainError("err.history.unusable", action=event.action, id=event.id)
+            for item_id, doc in docs.items():
+                prior = other.get(name, {}).get(item_id)
+                result = self._result(event, collection.raw(item_id), doc, prior)
+                if result is not None and not collection.is_valid(item_id, result):
+                    raise DomainError("err.history.unusable", action=event.action, id=event.id)
+                plan.setdefault(name, {})[item_id] = result
+        files = _flush_order([self.store.file_of(name) for name in plan], plan)
+        with contextlib.ExitStack() as stack:
+            # Batches flush when they close, last entered first: enter in reverse order.
+            for file_name in reversed(files):
+                stack.enter_context(self.store.transaction(file_name))
+            for name, docs in plan.items():
+                for item_id, doc in docs.items():
+                    collections[name].set_raw(item_id, doc)
+
+    @staticmethod
+    def _result(event: Event, current: Any, doc: Any, prior: Any) -> Any:
+        """The record to write, or a conflict when it is at neither side of the event."""
+        if event.patch and doc is not None and prior is not None:
+            if current is not None and project(current, doc, prior) in (doc, prior):
+                return apply(current, doc, prior)
+        elif current in (doc, prior):
+            return copy.deepcopy(doc)
+        raise DomainError("err.history.conflict", action=event.action, name=event.platform_name)
+
+
+def _compact(before: Records, after: Records) -> tuple[Records, Records, bool]:
+    """Patches for records changed in place; whole documents if any record changed shape."""
+    small_before: dict[str, dict[int, Any]] = {}
+    small_after: dict[str, dict[int, Any]] = {}
+    for name, docs in after.items():
+        for item_id, new in docs.items():
+            old = before[name][item_id]
+            pair = shrink(old, new) if old is not None and new is not None else (old, new)
+            if pair is None:
+                return before, after, False
+            small_before.setdefault(name, {})[item_id] = pair[0]
+            small_after.setdefault(name, {})[item_id] = pair[1]
+    return small_before, small_after, True
+
+
+def _flush_order(files: list[str], target: Records) -> list[str]:
+    """Restoring a platform: the other files first, then the platform's; removing: reverse.
+
+    A crash in between leaves at worst notes without a platform, which are ignored.
+    """
+    main = MAIN_FILE
+    others = sorted({name for name in files if name != main})
+    if main not in files:
+        return others
+    restoring = any(doc is not None for doc in target.get(PLATFORMS, {}).values())
+    return [*others, main] if restoring else [main, *others]
+
+
+class HasHistory(Protocol):
+    history: History
+
+
+S = TypeVar("S", bound=HasHistory)
+
+
+def recorded(
+    action: str,
+) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
+    """Run a use case inside `self.history.change(action)` so its writes become one event."""
+
+    def wrap(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+        @functools.wraps(method)
+        def inner(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+            with self.history.change(action):
+                return method(self, *args, **kwargs)
+
+        return inner
+
+    return wrap
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One changed value in an event, for the history views and the report digest."""
+
+    path: str
+    before: Any
+    after: Any
+
+
+def field_changes(event: Event) -> list[FieldChange]:
+    """The leaf values that differ between before and after, e.g. `stages.paid.state`."""
+    changes: list[FieldChange] = []
+    for name in sorted(set(event.before) | set(event.after)):
+        old_docs, new_docs = event.before.get(name, {}), event.after.get(name, {})
+        for item_id in sorted(set(old_docs) | set(new_docs)):
+            old, new = old_docs.get(item_id), new_docs.get(item_id)
+            if old is None or new is None:
+                continue
+            _diff("", old, new, changes)
+    return changes
+
+
+def _diff(prefix: str, old: Any, new: Any, out: list[FieldChange]) -> None:
+    """Walk two JSON values; a record or list item that appears is compared with an empty one."""
+    if isinstance(old, list) or isinstance(new, list):
+        olds, news = old if isinstance(old, list) else [], new if isinstance(new, list) else []
+        for index in range(max(len(olds), len(news))):
+            _diff(
+                f"{prefix}[{index + 1}]",
+                olds[index] if index < len(olds) else None,
+                news[index] if index < len(news) else None,
+                out,
+            )
+    elif isinstance(old, dict) or isinstance(new, dict):
+        olds, news = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
+        for key in [*olds, *(k for k in news if k not in olds)]:
+            _diff(f"{prefix}.{key}" if prefix else key, olds.get(key), news.get(key), out)
+    elif old != new and not (old in (None, "") and new in (None, "")):
+        out.append(FieldChange(prefix, old, new))

@@ -1,0 +1,89 @@
+"""App actions for issue 6: undo/redo (ctrl+z / ctrl+y), exports and the summary screen.
+
+A mixin so the app class stays about the store and the language; every change
+still goes through `app.perform`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+from closure_tui.domain.history import Event
+from closure_tui.i18n import t
+from closure_tui.services.history_view import action_label
+from closure_tui.services.reports import EXPORTERS, report_input, save_export
+
+if TYPE_CHECKING:
+    from closure_tui.tui.app import ClosureApp
+
+EXTENSIONS = {"md": "md", "csv": "csv", "json": "json"}
+
+
+def export_folder() -> Path:
+    """The user's documents folder (platformdirs), created if it does not exist yet."""
+    from closure_tui.locations import documents_dir
+
+    folder = documents_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class HistoryActions:
+    """Mixed into `ClosureApp`."""
+
+    def action_undo(self: ClosureApp) -> None:
+        event = self.perform(lambda service: service.history.undo())
+        if event is not None:
+            self._say_history("history.undone", event)
+
+    def action_redo(self: ClosureApp) -> None:
+        event = self.perform(lambda service: service.history.redo())
+        if event is not None:
+            self._say_history("history.redone", event)
+
+    def _say_history(self: ClosureApp, key: str, event: Event) -> None:
+        self.notify(t(key, action=action_label(event), name=event.platform_name), markup=False)
+
+    def export_report(self: ClosureApp, fmt: str) -> Path | None:
+        """Write a report (masked) or the JSON backup to the documents folder and say where."""
+        if self.service is None:
+            return None
+        stamp = f"{self.clock.now():%Y%m%d-%H%M%S}"
+        try:
+            target = export_folder() / f"closure-tui-{stamp}.{EXTENSIONS[fmt]}"
+            content = EXPORTERS[fmt](report_input(self.service, None, reveal=False))
+            written = save_export(target, content)
+        except OSError as error:
+            self.notify(
+                t("tui.export_failed", reason=error.strerror or str(error)),
+                severity="error",
+                markup=False,
+            )
+            return None
+        self.notify(t("tui.exported", path=str(written)), timeout=15, markup=False)
+        return written
+
+    def action_summary(self: ClosureApp) -> None:
+        from closure_tui.tui.screens.summary import SummaryScreen
+
+        if self.service is not None:
+            self.push_screen(SummaryScreen())
+
+    def evidence_commands(self: ClosureApp) -> Iterator[SystemCommand]:
+        """Command palette entries: summary and the three exports."""
+        if self.service is None:
+            return
+        yield SystemCommand(t("cmd.summary"), t("cmd.summary.help"), self.action_summary)
+        for fmt in EXPORTERS:
+            yield SystemCommand(
+                t(f"cmd.export.{fmt}"),
+                t("cmd.export.help"),
+                lambda fmt=fmt: self.export_report(fmt),
+            )
+        if not self.read_only:
+            yield SystemCommand(t("cmd.undo"), t("cmd.undo.help"), self.action_undo)
+            yield SystemCommand(t("cmd.redo"), t("cmd.redo.help"), self.action_redo)
