@@ -147,4 +147,5 @@ TUI: dict[str, tuple[str, str]] = {
     "cmd.view.closed": ("视图：已完成", "View: closed"),
     "cmd.view.help": ("切换首页列表显示哪些平台", "Choose which platforms the dashboard lists"),
     "cmd.open.help": ("打开这个平台（下一步：{next}）", "Open this platform (next: {next})"),
+    "label.colon": ("{label}：", "{label}: "),
 }

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.text import display_safe
+from closure_tui.i18n import t
 from closure_tui.services.reminder_labels import due_status, reminder_subject, reminder_text
 from closure_tui.tui.text import plain
 
@@ -45,4 +46,5 @@ def reminder_line(reminder: Reminder, platform: str, today: date) -> str:
     """One line for a notification (plain text; notifications are shown without markup)."""
     text = display_safe(reminder_text(reminder))
     parts = [display_safe(platform), reminder_subject(reminder), due_status(reminder, today)]
-    return " · ".join(parts) + (f": {text}" if text else "")
+    subject = " · ".join(parts)
+    return t("report.pair", label=subject, value=text) if text else subject

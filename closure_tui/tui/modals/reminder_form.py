@@ -20,13 +20,7 @@ from closure_tui.tui.widgets.safe_editors import SafeInput
 class ReminderForm(ModalScreen[dict[str, str] | None]):
     """Returns `{"date": ..., "text": ...}` (text omitted when `ask_text` is False), or None."""
 
-    DEFAULT_CSS = """
-    ReminderForm { align: center middle; }
-    ReminderForm > Vertical {
-        width: 64; height: auto; padding: 1 2; border: thick $primary; background: $surface;
-    }
-    ReminderForm #error { color: $error; height: auto; }
-    """
+    CSS_PATH = "reminder_form.tcss"
     BINDINGS = [bind("escape", "cancel", "reminder_cancel")]
 
     def __init__(

@@ -54,11 +54,7 @@ class SummaryScreen(Screen[None]):
     """Read-only; refreshes after every saved change and when privacy mode toggles."""
 
     BINDINGS = [bind("escape", "app.pop_screen", "back")]
-    DEFAULT_CSS = """
-    SummaryScreen #totals { padding: 1 2; }
-    SummaryScreen ProgressBar { padding: 0 2; }
-    SummaryScreen #chart { padding: 1 2; }
-    """
+    CSS_PATH = "summary.tcss"
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -63,7 +63,7 @@ def evidence_summary(platform: Platform, key: StageKey, *, privacy: bool) -> Tex
     for field_key, value in _filled(platform, key):
         if line:
             line.append(" · ")
-        line.append(f"{t('ev.' + field_key)}: ")
+        line.append(t("label.colon", label=t("ev." + field_key)))
         line.append_text(plain(_value_text(value)))
     return line
 
@@ -83,7 +83,7 @@ def evidence_detail(platform: Platform, key: StageKey, *, privacy: bool) -> Text
     if not filled:
         text.append(t("pf.no_evidence"), style="dim")
     for field_key, value in filled:
-        text.append(f"{t('ev.' + field_key)}: ", style="bold")
+        text.append(t("label.colon", label=t("ev." + field_key)), style="bold")
         text.append_text(plain(_value_text(value)))
         text.append("\n")
     return text
