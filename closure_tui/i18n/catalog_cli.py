@@ -88,8 +88,4 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.yes": ("是", "yes"),
     "cli.no": ("否", "no"),
     "cli.unverified": ("未核实", "not verified"),
-    "cli.tui_pending": (
-        "终端界面尚未完成；请先使用子命令。",
-        "The terminal app is not built yet; use the subcommands.",
-    ),
 }

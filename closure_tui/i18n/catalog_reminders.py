@@ -29,7 +29,6 @@ REMINDERS: dict[str, tuple[str, str]] = {
     "reminder.today": ("今天到期", "due today"),
     "reminder.in_days": ("{days} 天后到期", "due in {days} days"),
     "reminder.in_one_day": ("明天到期", "due tomorrow"),
-    "reminder.snoozed": ("（推迟自 {date}）", "(snoozed from {date})"),
     "err.reminder.not_found": (
         "找不到提醒“{ref}”。用 closure-tui reminders --all 查看所有提醒。",
         "No reminder “{ref}”. See all of them with: closure-tui reminders --all.",
@@ -143,5 +142,4 @@ TUI_REMINDERS: dict[str, tuple[str, str]] = {
     ),
     "tui.reminder.text_hint": ("要做什么（关联步骤时可不填）", "what to do"),
     "tui.export_failed": ("导出失败：{reason}", "Export failed: {reason}"),
-    "tui.col.next_reminder": ("下次提醒", "next reminder"),
 }

@@ -29,7 +29,6 @@ TUI_PLATFORM: dict[str, tuple[str, str]] = {
     ),
     "pf.closed": ("全部完成，已结清。", "Every step is done: closed."),
     "pf.payee": ("收款账户", "Payee"),
-    "pf.payee_line": ("{name} · {bank} · {account}", "{name} · {bank} · {account}"),
     "pf.verified": ("已核实：{via} {on}", "verified: {via} {on}"),
     "pf.unverified": ("未经官方渠道核实！", "not verified through an official channel!"),
     "pf.no_payee": ("未记录收款账户", "no payee recorded"),

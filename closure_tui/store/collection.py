@@ -44,19 +44,6 @@ class Collection(Generic[T]):
         if self.listener is not None and before != after:
             self.listener(self.name, item_id, before, after)
 
-    def validate(self) -> list[str]:
-        """Decode every record; return one line per record that fails (nothing is dropped)."""
-        problems = []
-        items: dict[int, T] = {}
-        for doc in self._table.all():
-            try:
-                items[doc.doc_id] = self._decode(doc.doc_id, dict(doc))
-            except RecordInvalid as error:
-                problems.append(f"{self.name} #{doc.doc_id}: {error}")
-        self._items = items
-        self._highest = max(items, default=0)
-        return problems
-
     def prime(self, items: dict[int, T]) -> None:
         """Adopt records already decoded from the current file (when it was validated)."""
         self._items = dict(items)
