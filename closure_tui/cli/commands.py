@@ -157,7 +157,8 @@ def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     handler = WRITERS.get(args.command)
     writable = handler is not None
     handler = handler or READERS[args.command]
-    with closures_session(data_dir, clock, writable=writable) as service:
+    # One command uses little of the store: each file is read only if the command uses it.
+    with closures_session(data_dir, clock, writable=writable, lazy=True) as service:
         for notice in service.store.notices:
             print(t(notice.key, path=notice.path), file=sys.stderr)
         return handler(service, args)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
     ensure_private_dir,
+    read_with_status,
     sweep_temp_files,
     tighten_if_possible,
 )
@@ -131,17 +133,29 @@ def _too_new(data: dict[str, Any]) -> bool:
         return False
 
 
+def _parse_recorded(raw: bytes) -> dict[str, Any] | None:
+    """Bytes this program wrote (strict JSON of validated records, current schema):
+    the C parser alone; None if they are somehow not that, so the strict path runs."""
+    try:
+        data = json.loads(raw)
+        return data if schema_version(data) == CURRENT_SCHEMA else None
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return None
+
+
 class Store:
     """Open with `Store.open`; close when done so the writer lock is released."""
 
-    def __init__(self, data_dir: Path, clock: Clock, *, writable: bool) -> None:
+    def __init__(self, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> None:
         self.data_dir = data_dir
         self.clock = clock
         self.read_only = not writable
         self.notices: list[Notice] = []
+        self._lazy = lazy
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
         self._queued: list[Callable[[], None]] = []
+        self._record = verified.Record(data_dir)
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
         for name in DATA_FILES:
@@ -150,8 +164,8 @@ class Store:
                 storage=AtomicJSONStorage,
                 read_only=not writable,
                 before_write=self._backup_once,
-                after_write=self._notes_written if name == NOTES_FILE else None,
-                empty=functools.partial(_empty_file, name),
+                after_write=functools.partial(self._record.written, data_dir / name),
+                load=functools.partial(self._load_late, name),
             )
             self._dbs[name] = db
             self._storages[name] = db.storage
@@ -170,10 +184,16 @@ class Store:
         )
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock, *, writable: bool) -> Store:
-        """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass."""
+    def open(cls, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> Store:
+        """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass.
+
+        `closure.json` is always read at open. The notes and history files are checked at
+        open unless they hold what this program last wrote (then they are read when first
+        used); with `lazy` (a command that may never use them) they are not looked at
+        until first used, and a damaged one is reported then.
+        """
         tightened = writable and ensure_private_dir(data_dir)  # readers change nothing
-        store = cls(data_dir, clock, writable=writable)
+        store = cls(data_dir, clock, writable=writable, lazy=lazy)
         if tightened:
             store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
         try:
@@ -188,52 +208,61 @@ class Store:
             self._lock.acquire()
             sweep_temp_files(self.data_dir)
             sweep_temp_files(self.backups_path)
-        loaded: dict[str, dict[str, Any] | None] = {}
-        decoded: dict[str, dict[int, Any]] = {}
+        loaded: dict[str, tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]] = {}
         for name, storage in self._storages.items():
-            if name == NOTES_FILE and verified.unchanged_since_written(self.data_dir, storage.path):
-                storage.defer(functools.partial(self._load_late, name))
+            if name != MAIN_FILE and (self._lazy or self._record.unchanged(storage.path)):
                 self._tighten(storage.path)
                 continue
-            data = self._load_checked(name, decoded)
-            if data is not None:
+            loaded[name] = self._load(name)
+            if loaded[name][0] is not None:
                 self._tighten(storage.path)
-            loaded[name] = data
-        for name, data in loaded.items():
+        for name, (data, decoded) in loaded.items():
             self._adopt(name, data, decoded)
 
-    def _load_checked(
-        self, name: str, decoded: dict[str, dict[int, Any]] | None = None
-    ) -> dict[str, Any] | None:
-        """Parse and validate one file (its records decoded into `decoded`); raises
-        `StoreDamaged` or `StoreTooNew`."""
+    def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
+        """Read one file: (content or None when absent, its records decoded by table, or
+        None when they are left to be decoded on use). Raises `StoreDamaged`/`StoreTooNew`.
+
+        Content this program wrote and recorded is parsed by the plain C parser and
+        not checked again; anything else gets the strict parse and every record decoded.
+        """
         storage = self._storages[name]
+        read = read_with_status(storage.path)
+        if read is None:
+            return None, None
+        raw, status = read
+        if self._record.holds(storage.path, raw, status):
+            data = _parse_recorded(raw)
+            if data is not None:
+                return data, None
         try:
-            data = storage.load_from_disk()
+            data = parse_strict(raw)
         except FileDamaged as error:
             raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
-        if data is None:
-            return None
+        decoded: dict[str, dict[int, Any]] = {}
         problems = check_data(name, data, decoded)
         if problems:
             error_type = StoreTooNew if _too_new(data) else StoreDamaged
             raise error_type(storage.path, problems, self.backups_path)
-        return data
+        return data, decoded
 
     def _load_late(self, name: str) -> dict[str, Any]:
-        """A deferred file, when first used: checked as at open, migrated in memory only."""
-        data = self._load_checked(name)
+        """A file read after open (first use, or again after a failed write): checked as
+        at open, migrated in memory only."""
+        data = self._load(name)[0]
         return migrate(data)[0] if data is not None else _empty_file(name)
+
+    def require(self, *names: str) -> None:
+        """Read (and check) these files now, before a change that must not half-happen."""
+        for name in names or tuple(self._storages):
+            self._storages[name].read()
 
     def _tighten(self, path: Path) -> None:
         if self._lock is not None and tighten_if_possible(path, PRIVATE_FILE):
             self.notices.append(Notice("notice.permissions_fixed", str(path)))
 
-    def _notes_written(self, raw: bytes) -> None:
-        verified.record_written(self.data_dir, raw)
-
     def _adopt(
-        self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict[int, Any]]
+        self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict[int, Any]] | None
     ) -> None:
         storage = self._storages[name]
         if data is None:
@@ -245,8 +274,10 @@ class Store:
             if not self.read_only:
                 storage.write(data)
             return
+        if decoded is None:
+            return  # recorded content: records are decoded when first used
         # Validated above: decode only once.
-        for collection in (self.platforms, self.reminders, self.notes):
+        for collection in (self.platforms, self.reminders, self.notes, self.history):
             if collection.name in DATA_FILES[name]:
                 collection.prime(decoded.get(collection.name, {}))
 
@@ -294,6 +325,7 @@ class Store:
 
         Ids are kept; each id counter moves past the highest id so none is reused.
         """
+        self.require()  # a damaged file is refused before any file is written
         for file_name, names in DATA_FILES.items():
             db = self._dbs[file_name]
             with self._storages[file_name].batch():
@@ -349,6 +381,7 @@ class Store:
 
     def close(self) -> None:
         if self._lock is not None:
+            self._record.finish()
             self._lock.release()
         for db in self._dbs.values():
             db.close()
