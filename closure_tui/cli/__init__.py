@@ -32,11 +32,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(lang if lang in i18n.LANGS else i18n.detect_language())
 
     from closure_tui.cli.commands import run
-    from closure_tui.cli.parser import build_parser
+    from closure_tui.cli.parser import parse_command_line
     from closure_tui.cli.registry import extension_modules
 
     extras = [module.add_parsers for module in extension_modules()]
-    args = build_parser(extras).parse_args(args_list)
+    args = parse_command_line(args_list, extras)
     data_dir = resolve_data_dir(args.data_dir)
     clock = SystemClock()
     if args.command is None:

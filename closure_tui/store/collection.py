@@ -73,6 +73,12 @@ class Collection(Generic[T]):
     def __len__(self) -> int:
         return len(self._cache())
 
+    def stored_field(self, key: str) -> dict[int, Any]:
+        """One stored field of every record by id, read without decoding the records (a
+        list of names need not build every platform). Only for checked files: their
+        documents decode, so the field has its decoded type."""
+        return {doc.doc_id: doc.get(key) for doc in self._table.all()}
+
     def get(self, item_id: int) -> T | None:
         return self._cache().get(item_id)
 

@@ -113,6 +113,13 @@ def replace_quietly(path: Path, data: bytes) -> None:
     _put_in_place(path, data, durable=False)
 
 
+def remove_tree(path: Path) -> None:
+    """Delete a directory tree, ignoring errors (a leftover is swept at the next start)."""
+    import shutil  # only writers need it; its import (bz2, lzma) costs readers' start-up
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
 def is_temp_name(name: str) -> bool:
     return name.startswith(".") and TEMP_MARK in name
 
@@ -128,9 +135,7 @@ def sweep_temp_files(directory: Path) -> list[Path]:
             if not is_temp_name(entry.name):
                 continue
             if entry.is_dir() and not entry.is_symlink():
-                import shutil  # rarely needed, and its import costs start-up time
-
-                shutil.rmtree(entry, ignore_errors=True)
+                remove_tree(entry)
             else:
                 with contextlib.suppress(OSError):
                     entry.unlink()
