@@ -6,6 +6,7 @@ start fast enough for a shell start-up file.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -27,6 +28,18 @@ def _pre_scan_lang(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A command lasts a moment and its objects live until it exits: the cyclic collector
+    # would only re-scan them (the TUI turns it back on after its first frame).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _pre_scan_lang(args_list)
     i18n.set_language(lang if lang in i18n.LANGS else i18n.detect_language())
