@@ -23,7 +23,7 @@ from closure_tui.domain.history import Event
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
-from closure_tui.store import backups, verified
+from closure_tui.store import verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
 from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
@@ -283,12 +283,16 @@ class Store:
 
     @property
     def backups_path(self) -> Path:
+        from closure_tui.store import backups  # writers' module: readers start without it
+
         return backups.backups_dir(self.data_dir)
 
     def _backup_once(self) -> None:
         """Before the first write of this run, snapshot the files as they are on disk."""
         if self._backed_up:
             return
+        from closure_tui.store import backups
+
         backups.take_snapshot(self.data_dir, data_files(self.data_dir), self.clock.now())
         self._backed_up = True
 
@@ -389,6 +393,8 @@ class Store:
 
 def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str, list[Path]]:
     """Put back the named (or newest good) snapshot; the current files are moved aside."""
+    from closure_tui.store import backups
+
     lock = WriterLock(data_dir)
     ensure_private_dir(data_dir)
     lock.acquire()
