@@ -155,3 +155,16 @@ def test_a_lazy_reader_reads_only_the_files_it_uses(
     with closures_session(data_dir, clock, writable=False, lazy=True) as service:
         assert [p.name for p in service.platforms()] == ["借呗"]
     assert strict_parses == [(data_dir / MAIN_FILE).stat().st_size]
+
+
+def test_removing_a_platform_is_refused_unwritten_when_its_notes_turn_out_damaged(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    platform_id = _store_with_notes(data_dir, clock)
+    with closures_session(data_dir, clock, writable=True) as service:
+        (data_dir / NOTES_FILE).write_bytes(b'{"notes": {"1": []}}')
+        main_before = (data_dir / MAIN_FILE).read_bytes()
+        with pytest.raises(StoreDamaged):
+            service.remove_platform(platform_id)
+        assert (data_dir / MAIN_FILE).read_bytes() == main_before
+        assert [p.name for p in service.platforms()] == ["借呗"]
