@@ -20,9 +20,9 @@ from closure_tui.services.closures import Closures
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_reminders import decode_reminder
+from closure_tui.store.datafiles import DATA_FILES, check_data
 from closure_tui.store.schema import CURRENT_SCHEMA, META_TABLE, fresh_meta
 from closure_tui.store.storage import FileDamaged, parse_strict
-from closure_tui.store.store import DATA_FILES, check_data
 
 
 def _app_version() -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,18 @@ from closure_tui.store.codec import decode_note, decode_platform, encode_note, e
 from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
+from closure_tui.store.datafiles import (
+    DATA_FILES,
+    HISTORY_FILE,
+    MAIN_FILE,
+    NOTES_FILE,
+    check_data,
+    check_file,
+    data_files,
+    empty_file,
+    parse_recorded,
+    too_new,
+)
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
@@ -38,36 +49,13 @@ from closure_tui.store.fsutil import (
 )
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.schema import (
-    CURRENT_SCHEMA,
     META_ID,
     META_TABLE,
-    check_meta,
-    check_tables,
     counter_key,
-    fresh_meta,
     migrate,
-    schema_version,
 )
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
 from closure_tui.store.table import InPlaceTinyDB
-
-MAIN_FILE = "closure.json"
-NOTES_FILE = "notes.json"
-HISTORY_FILE = "history.json"
-DATA_FILES: dict[str, tuple[str, ...]] = {
-    MAIN_FILE: ("platforms", "reminders"),
-    NOTES_FILE: ("notes",),
-    HISTORY_FILE: ("history",),
-}
-
-
-#: How each table's records are validated (a table without one only needs objects).
-DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
-    "platforms": decode_platform,
-    "notes": decode_note,
-    "reminders": decode_reminder,
-    "history": decode_event,
-}
 
 
 @dataclass(frozen=True)
@@ -76,71 +64,6 @@ class Notice:
 
     key: str
     path: str
-
-
-def data_files(data_dir: Path) -> list[Path]:
-    return [data_dir / name for name in DATA_FILES]
-
-
-def check_file(path: Path) -> list[str]:
-    """Problems that make a data file unusable (empty list: it is good)."""
-    try:
-        data = parse_strict(path.read_bytes())
-    except FileDamaged as error:
-        return [str(error)]
-    except OSError as error:
-        return [error.strerror or str(error)]
-    return check_data(path.name, data)
-
-
-def check_data(
-    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
-) -> list[str]:
-    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
-    try:
-        version = schema_version(data)
-    except ValueError as error:
-        return [str(error)]
-    if version > CURRENT_SCHEMA:
-        return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
-    problems = check_meta(data) + check_tables(data, DATA_FILES.get(file_name, ()))
-    if problems:
-        return problems
-    for table in DATA_FILES.get(file_name, ()):
-        decode = DECODERS.get(table)
-        for doc_id, doc in data.get(table, {}).items():
-            if decode is None:
-                continue
-            try:
-                record = decode(int(doc_id), doc)
-            except ValueError as error:
-                problems.append(f"{table} #{doc_id}: {error}")
-            else:
-                if decoded is not None:
-                    decoded.setdefault(table, {})[int(doc_id)] = record
-    return problems
-
-
-def _empty_file(name: str) -> dict[str, Any]:
-    """What a data file holds before its first save."""
-    return {META_TABLE: fresh_meta(name)}
-
-
-def _too_new(data: dict[str, Any]) -> bool:
-    try:
-        return schema_version(data) > CURRENT_SCHEMA
-    except ValueError:
-        return False
-
-
-def _parse_recorded(raw: bytes) -> dict[str, Any] | None:
-    """Bytes this program wrote (strict JSON of validated records, current schema):
-    the C parser alone; None if they are somehow not that, so the strict path runs."""
-    try:
-        data = json.loads(raw)
-        return data if schema_version(data) == CURRENT_SCHEMA else None
-    except (ValueError, TypeError, AttributeError, RecursionError):
-        return None
 
 
 class Store:
@@ -232,7 +155,7 @@ class Store:
             return None, None
         raw, status = read
         if self._record.holds(storage.path, raw, status):
-            data = _parse_recorded(raw)
+            data = parse_recorded(raw)
             if data is not None:
                 return data, None
         try:
@@ -242,7 +165,7 @@ class Store:
         decoded: dict[str, dict[int, Any]] = {}
         problems = check_data(name, data, decoded)
         if problems:
-            error_type = StoreTooNew if _too_new(data) else StoreDamaged
+            error_type = StoreTooNew if too_new(data) else StoreDamaged
             raise error_type(storage.path, problems, self.backups_path)
         return data, decoded
 
@@ -250,7 +173,7 @@ class Store:
         """A file read after open (first use, or again after a failed write): checked as
         at open, migrated in memory only."""
         data = self._load(name)[0]
-        return migrate(data)[0] if data is not None else _empty_file(name)
+        return migrate(data)[0] if data is not None else empty_file(name)
 
     def require(self, *names: str) -> None:
         """Read (and check) these files now, before a change that must not half-happen."""
@@ -266,7 +189,7 @@ class Store:
     ) -> None:
         storage = self._storages[name]
         if data is None:
-            storage.replace_cache(_empty_file(name))
+            storage.replace_cache(empty_file(name))
             return
         data, changed = migrate(data)
         storage.replace_cache(data)
