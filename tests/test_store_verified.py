@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
 from closure_tui.store import store as store_module
+from closure_tui.store import verified
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.errors import StoreDamaged
 from closure_tui.store.store import DATA_FILES, HISTORY_FILE, MAIN_FILE, NOTES_FILE, Store
@@ -168,3 +170,27 @@ def test_removing_a_platform_is_refused_unwritten_when_its_notes_turn_out_damage
             service.remove_platform(platform_id)
         assert (data_dir / MAIN_FILE).read_bytes() == main_before
         assert [p.name for p in service.platforms()] == ["借呗"]
+
+
+@pytest.mark.parametrize("racy", [False, True])
+def test_a_file_changed_in_the_clock_tick_of_the_record_is_hashed_not_trusted(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, racy: bool
+) -> None:
+    """Within one tick of the file system's clock a change can keep size and times; a file
+    whose change is not older than the record is known only by its digest."""
+    _store_with_notes(data_dir, clock)
+    main = data_dir / MAIN_FILE
+    changed_ns = main.stat().st_ctime_ns
+    record_ns = changed_ns if racy else changed_ns + 10**9
+    os.utime(data_dir / RECORD_FILE, ns=(record_ns, record_ns))
+    hashed: list[int] = []
+    real = verified.sha256_hex
+
+    def counting(data: bytes) -> str:
+        hashed.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(verified, "sha256_hex", counting)
+    with closures_session(data_dir, clock, writable=False, lazy=True) as service:
+        assert [p.name for p in service.platforms()] == ["借呗"]
+    assert hashed == ([main.stat().st_size] if racy else [])
