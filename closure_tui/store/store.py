@@ -54,7 +54,12 @@ from closure_tui.store.schema import (
     counter_key,
     migrate,
 )
-from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
+from closure_tui.store.storage import (
+    AtomicJSONStorage,
+    FileDamaged,
+    collector_paused,
+    parse_strict,
+)
 from closure_tui.store.table import InPlaceTinyDB
 
 
@@ -143,6 +148,12 @@ class Store:
             self._adopt(name, data, decoded)
 
     def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
+        with collector_paused():
+            return self._read_and_check(name)
+
+    def _read_and_check(
+        self, name: str
+    ) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
         """Read one file: (content or None when absent, its records decoded by table, or
         None when they are left to be decoded on use). Raises `StoreDamaged`/`StoreTooNew`.
 
