@@ -96,6 +96,12 @@ class Record:
         recorded = self._files.get(name, {}).get("stat")
         return recorded == current and current[3] < self._written_ns
 
+    def _recorded_digest(self, name: str, size: int) -> str | None:
+        """The digest recorded for `name`, if the size matches too (else no need to hash)."""
+        entry = self._files.get(name, {})
+        digest = entry.get("sha256")
+        return digest if isinstance(digest, str) and entry.get("size") == size else None
+
     def unchanged(self, path: Path) -> bool:
         """Whether the file on disk holds what was recorded (hashing only when needed)."""
         try:
@@ -104,10 +110,8 @@ class Record:
             return False
         if self._trusted_signature(path.name, current):
             return True
-        recorded = self._files.get(path.name, {}).get("sha256")
-        if not isinstance(recorded, str) or self._files[path.name].get("size") != current[1]:
-            return False
-        if file_sha256(path) != recorded:
+        digest = self._recorded_digest(path.name, current[1])
+        if digest is None or file_sha256(path) != digest:
             return False
         self._seen[path.name] = current
         return True
@@ -117,8 +121,11 @@ class Record:
         current = signature(status)
         if self._trusted_signature(path.name, current):
             return True
-        recorded = self._files.get(path.name, {}).get("sha256")
-        return isinstance(recorded, str) and sha256_hex(raw) == recorded
+        digest = self._recorded_digest(path.name, len(raw))
+        if digest is None or sha256_hex(raw) != digest:
+            return False
+        self._seen[path.name] = current
+        return True
 
     def written(self, path: Path) -> None:
         """After `path` was saved: its signature now, its digest when the run ends."""
