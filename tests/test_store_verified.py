@@ -27,18 +27,23 @@ def _store_with_notes(data_dir: Path, clock: FixedClock) -> int:
     return platform.id
 
 
-@pytest.fixture
-def strict_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts strict parses: one for each file checked in full."""
+def _sizes_passed_to(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    """Wrap `module.name` (a function of bytes) to list the size of each call's argument."""
     calls: list[int] = []
-    real = store_module.parse_strict
+    real = getattr(module, name)
 
-    def counting(raw: bytes) -> dict:
+    def counting(raw: bytes) -> object:
         calls.append(len(raw))
         return real(raw)
 
-    monkeypatch.setattr(store_module, "parse_strict", counting)
+    monkeypatch.setattr(module, name, counting)
     return calls
+
+
+@pytest.fixture
+def strict_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts strict parses: one for each file checked in full."""
+    return _sizes_passed_to(monkeypatch, store_module, "parse_strict")
 
 
 def test_saving_records_the_digest_of_every_file_saved(data_dir: Path, clock: FixedClock) -> None:
@@ -183,14 +188,7 @@ def test_a_file_changed_in_the_clock_tick_of_the_record_is_hashed_not_trusted(
     changed_ns = main.stat().st_ctime_ns
     record_ns = changed_ns if racy else changed_ns + 10**9
     os.utime(data_dir / RECORD_FILE, ns=(record_ns, record_ns))
-    hashed: list[int] = []
-    real = verified.sha256_hex
-
-    def counting(data: bytes) -> str:
-        hashed.append(len(data))
-        return real(data)
-
-    monkeypatch.setattr(verified, "sha256_hex", counting)
+    hashed = _sizes_passed_to(monkeypatch, verified, "sha256_hex")
     with closures_session(data_dir, clock, writable=False, lazy=True) as service:
         assert [p.name for p in service.platforms()] == ["借呗"]
     assert hashed == ([main.stat().st_size] if racy else [])
