@@ -192,3 +192,28 @@ def test_a_file_changed_in_the_clock_tick_of_the_record_is_hashed_not_trusted(
     with closures_session(data_dir, clock, writable=False, lazy=True) as service:
         assert [p.name for p in service.platforms()] == ["借呗"]
     assert hashed == ([main.stat().st_size] if racy else [])
+
+
+def test_a_writer_records_what_it_checked_so_the_next_open_need_not(
+    data_dir: Path, clock: FixedClock, strict_parses: list[int]
+) -> None:
+    """A run that saves nothing (killed, or only looked) still spares the next start."""
+    _store_with_notes(data_dir, clock)
+    (data_dir / RECORD_FILE).unlink()
+    with closures_session(data_dir, clock, writable=True) as service:
+        assert [p.name for p in service.platforms()] == ["借呗"]
+    assert len(strict_parses) == len(DATA_FILES)
+    strict_parses.clear()
+    with closures_session(data_dir, clock, writable=True) as service:
+        assert len(service.history.events()) == 3
+    assert strict_parses == []
+
+
+def test_a_reader_checks_in_full_but_records_nothing(
+    data_dir: Path, clock: FixedClock, strict_parses: list[int]
+) -> None:
+    _store_with_notes(data_dir, clock)
+    (data_dir / RECORD_FILE).unlink()
+    with closures_session(data_dir, clock, writable=False) as service:
+        assert len(service.history.events()) == 3
+    assert not (data_dir / RECORD_FILE).exists()

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -143,12 +144,29 @@ def sweep_temp_files(directory: Path) -> list[Path]:
     return removed
 
 
-def read_with_status(path: Path) -> tuple[bytes, os.stat_result] | None:
+@dataclass(frozen=True)
+class FileRead:
+    """A file's bytes and the status of the open file right after reading them."""
+
+    raw: bytes
+    status: os.stat_result
+    #: Nothing changed the file while it was read (its status before equals after).
+    steady: bool
+
+
+def read_with_status(path: Path) -> FileRead | None:
     """The file's bytes and the status of the very file read; None when it does not exist."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
         return None
     with handle:
+        before = os.fstat(handle.fileno())
         raw = handle.read()
-        return raw, os.fstat(handle.fileno())
+        status = os.fstat(handle.fileno())
+    steady = (before.st_size, before.st_mtime_ns, before.st_ctime_ns) == (
+        status.st_size,
+        status.st_mtime_ns,
+        status.st_ctime_ns,
+    )
+    return FileRead(raw, status, steady)

@@ -146,6 +146,7 @@ class Store:
                 self._tighten(storage.path)
         for name, (data, decoded) in loaded.items():
             self._adopt(name, data, decoded)
+        self._record.save_checked()
 
     def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
         with collector_paused():
@@ -164,13 +165,12 @@ class Store:
         read = read_with_status(storage.path)
         if read is None:
             return None, None
-        raw, status = read
-        if self._record.holds(storage.path, raw, status):
-            data = parse_recorded(raw)
+        if self._record.holds(storage.path, read.raw, read.status):
+            data = parse_recorded(read.raw)
             if data is not None:
                 return data, None
         try:
-            data = parse_strict(raw)
+            data = parse_strict(read.raw)
         except FileDamaged as error:
             raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
         decoded: dict[str, dict[int, Any]] = {}
@@ -178,12 +178,17 @@ class Store:
         if problems:
             error_type = StoreTooNew if too_new(data) else StoreDamaged
             raise error_type(storage.path, problems, self.backups_path)
+        if self._lock is not None and read.steady:
+            # Checked in full: the next open trusts these bytes even if this run ends
+            # without saving (a killed app, a closed terminal). Readers change nothing.
+            self._record.checked(storage.path, read.raw, read.status)
         return data, decoded
 
     def _load_late(self, name: str) -> dict[str, Any]:
         """A file read after open (first use, or again after a failed write): checked as
         at open, migrated in memory only."""
         data = self._load(name)[0]
+        self._record.save_checked()
         return migrate(data)[0] if data is not None else empty_file(name)
 
     def require(self, *names: str) -> None:

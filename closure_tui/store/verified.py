@@ -8,7 +8,9 @@ ends, the SHA-256 of those bytes. A file whose signature still matches, or whose
 digest does, is known to hold what was validated: it is parsed with the plain C
 JSON parser and its records are decoded only when used. Any other byte (damage,
 another program, an older version's save, a restored backup) changes the digest:
-full validation, exactly as without a record.
+full validation, exactly as without a record. A file that a writer had to check in
+full at open is recorded the same way (digest at once), so one full check is enough
+even when that run ends without saving (a killed app, a closed terminal window).
 
 The signature is trusted only when the file changed before the record was last
 written (its ctime older than the record's mtime); a change in the same clock tick
@@ -69,6 +71,7 @@ class Record:
         #: Signatures seen to hold recorded content in this run (checked once, not again).
         self._seen: dict[str, Signature] = {}
         self._unhashed: dict[str, Path] = {}
+        self._checked = False
         self._load()
 
     def _load(self) -> None:
@@ -126,6 +129,23 @@ class Record:
             return False
         self._seen[path.name] = current
         return True
+
+    def checked(self, path: Path, raw: bytes, status: os.stat_result) -> None:
+        """After `raw`, read from the file with `status`, passed the full check at open."""
+        self._files[path.name] = {
+            "stat": signature(status),
+            "size": status.st_size,
+            "sha256": sha256_hex(raw),
+        }
+        self._seen[path.name] = signature(status)
+        self._checked = True
+
+    def save_checked(self) -> None:
+        """Keep what `checked` noted; called once the open (or first use) has succeeded,
+        so an open refused for a damaged file leaves the directory as it was."""
+        if self._checked:
+            self._checked = False
+            self._save()
 
     def written(self, path: Path) -> None:
         """After `path` was saved: its signature now, its digest when the run ends."""
