@@ -185,13 +185,27 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
             self.notify(describe(error.key, error.params), severity="error", markup=False)
             return None
         except StoreError as error:
-            self.notify(t(error.key, **error.params()), severity="error", timeout=20, markup=False)
+            self._report_store_error(error)
             self.data_version += 1
             return None
         for warning in getattr(result, "warnings", []):
             self.notify(describe(warning.key, warning.params), severity="warning", markup=False)
         self.data_version += 1
         return result
+
+    def read(self, query: Callable[[Closures], T], default: T) -> T:
+        """Run a query; notes and history are read on first use, so a file damaged since
+        the app opened is reported here (with how to recover) instead of ending the app."""
+        if self.service is None:
+            return default
+        try:
+            return query(self.service)
+        except StoreError as error:
+            self._report_store_error(error)
+            return default
+
+    def _report_store_error(self, error: StoreError) -> None:
+        self.notify(t(error.key, **error.params()), severity="error", timeout=20, markup=False)
 
     def allows(self, action: str) -> bool:
         """False for write actions while nothing can be saved: hidden from the Footer, and

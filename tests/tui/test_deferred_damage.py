@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.widgets import Static
+
+from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.stages import StageKey
+from closure_tui.services.session import closures_session
+from closure_tui.tui.screens.platform import PlatformScreen
 from tests.tui.conftest import AppFactory
 
 
@@ -27,3 +33,27 @@ async def test_a_change_needing_a_history_damaged_since_open_is_refused_unwritte
         messages = [n.message for n in app._notifications]
         assert any("damaged" in m and "history.json" in m for m in messages), messages
         assert (filled / "closure.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["notes.json", "history.json"])
+async def test_a_platform_whose_notes_or_history_were_damaged_since_open_still_opens(
+    filled: Path, make_app: AppFactory, clock: FixedClock, name: str
+) -> None:
+    """The screen opens without those panels' content and says which file is damaged."""
+    with closures_session(filled, clock, writable=True) as service:
+        service.add_note(service.resolve("借呗").id, "客服确认可以只还本金")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.service is not None
+        platform = app.service.resolve("借呗")
+        (filled / name).write_bytes(b"{not json")
+
+        await app.push_screen(PlatformScreen(platform.id))
+        await pilot.pause()
+
+        assert isinstance(app.screen, PlatformScreen)
+        assert "借呗" in str(app.screen.query_one("#platform-title", Static).render())
+        messages = [str(n.message) for n in app._notifications]
+        assert any("damaged" in m and name in m for m in messages), messages
+        assert (filled / name).read_bytes() == b"{not json"

@@ -135,8 +135,8 @@ class PlatformScreen(WriteGuard, Screen[None]):
         checklist = self.query_one(StageChecklist)
         checklist.show(platform, privacy=privacy)
         self._show_evidence()
-        assert app.service is not None
-        self.query_one("#notes", Static).update(notes_text(app.service.notes(platform.id)))
+        notes = app.read(lambda service: service.notes(platform.id), [])
+        self.query_one("#notes", Static).update(notes_text(notes))
 
     def _title(self, platform: Platform, privacy: bool) -> Text:
         title = plain(platform.name, style="bold")
