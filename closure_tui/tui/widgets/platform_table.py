@@ -50,17 +50,18 @@ def fit_widths(natural: Sequence[int], room: int) -> list[int]:
     return widths
 
 
-def fit_cell(cell: Text, width: int) -> Text:
-    """`cell` in exactly `width` cells: cropped with an ellipsis, padded by its justify."""
+def fit_cell(cell: Text, width: int) -> tuple[Text, int]:
+    """`cell` cropped to `width` cells with an ellipsis, and the blank cells it leaves."""
     length = cell.cell_len
     if length > width:
+        # Cropping in the middle of a wide character leaves a blank: the ellipsis goes
+        # right after the last character shown, the blank after it.
         cell = cell.copy()
-        cell.truncate(width, overflow="ellipsis")
+        cell.truncate(width - 1, overflow="crop")
+        cell.rstrip()
+        cell.append("…")
         length = cell_len(cell.plain)
-    padding = " " * (width - length)
-    if cell.justify == "right":
-        return Text.assemble(padding, cell)
-    return Text.assemble(cell, padding)
+    return cell, width - length
 
 
 class PlatformTable(ScrollView, can_focus=True):
@@ -245,13 +246,15 @@ class PlatformTable(ScrollView, can_focus=True):
         self._header = None
 
     def _line(self, cells: Sequence[Text]) -> Strip:
-        """The cells side by side in the fitted widths."""
+        """The cells side by side in the fitted widths, each padded by its justify."""
         line = Text(no_wrap=True, end="")
         gap = " " * PADDING
-        for cell, cell_width in zip(cells, self._widths, strict=False):
-            line.append(gap)
-            line.append_text(fit_cell(cell, cell_width))
-            line.append(gap)
+        for cell, width in zip(cells, self._widths, strict=False):
+            fitted, blank = fit_cell(cell, width)
+            right = fitted.justify == "right"
+            line.append(gap + " " * blank if right else gap)
+            line.append_text(fitted)
+            line.append(gap if right else " " * blank + gap)
         segments: list[Segment] = list(line.render(self.app.console))
         return Strip(segments)
 
