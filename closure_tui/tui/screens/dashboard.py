@@ -35,6 +35,7 @@ from closure_tui.tui.widgets.platform_table import PlatformTable
 from closure_tui.tui.widgets.safe_editors import SafeInput
 
 if TYPE_CHECKING:
+    from closure_tui.services.closures import Closures
     from closure_tui.tui.app import ClosureApp
 
 #: Column keys, in display order; each header is the catalogue entry `col.<key>`.
@@ -169,21 +170,31 @@ class DashboardScreen(WriteGuard, Screen[None]):
             return
         app = self.closure_app
         today = service.today()
-        table = self.table
         # What does not depend on the filter is rebuilt only when the data changed,
         # so a filter keystroke only narrows a sorted list of ids.
         data_key = (app.data_version, app.language, app.privacy, today)
         if data_key != self._data_key:
             self._data_key = data_key
-            everything = self._everything = service.platforms()
-            self._in_view = {}
-            cells = RowCells(app.privacy, today, Reminders(service).next_by_platform())
-            headers = [
-                Text(t(f"col.{key}"), justify="right" if key in RIGHT else "left")
-                for key in COLUMNS
-            ]
-            table.load(headers, {platform.id: cells.row(platform) for platform in everything})
-            self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
+            self._load(service, today)
+        self._show()
+
+    def _load(self, service: Closures, today: date) -> None:
+        """Every platform's cells into the table, and the summary line."""
+        privacy = self.closure_app.privacy
+        everything = self._everything = service.platforms()
+        self._in_view = {}
+        cells = RowCells(privacy, today, Reminders(service).next_by_platform())
+        headers = [
+            Text(t(f"col.{key}"), justify="right" if key in RIGHT else "left") for key in COLUMNS
+        ]
+        self.table.load(headers, {platform.id: cells.row(platform) for platform in everything})
+        self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
+        self.query_one("#welcome", Static).update(Text(t("dash.welcome")))
+        self.query_one("#welcome").display = not everything
+        self.query_one("#summary").display = bool(everything)
+
+    def _show(self) -> None:
+        """The rows of the current view whose name contains the filter."""
         in_view = self._in_view.get(self.view)
         if in_view is None:
             in_view = [(p.name.casefold(), p.id) for p in select(self._everything, self.view)]
@@ -191,15 +202,13 @@ class DashboardScreen(WriteGuard, Screen[None]):
         query = self.filter_input.value
         wanted = query.strip().casefold()
         shown = [platform_id for name, platform_id in in_view if wanted in name]
+        table = self.table
         table.show(shown)
-        welcome = not self._everything
-        self.query_one("#welcome", Static).update(Text(t("dash.welcome")))
-        self.query_one("#welcome").display = welcome
-        self.query_one("#summary").display = not welcome
         table.display = bool(shown)
         empty = self.query_one("#empty", Static)
-        empty.display = not welcome and not shown
-        empty.update(self.empty_text(query))
+        empty.display = bool(self._everything) and not shown
+        if empty.display:
+            empty.update(self.empty_text(query))
         self.sub_title = t(f"dash.title.{self.view.value}", shown=len(shown))
 
     def empty_text(self, query: str) -> Text:
