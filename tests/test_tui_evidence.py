@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from closure_tui.domain.stages import StageKey
+from closure_tui.i18n import t
+from closure_tui.services.reports import EXPORTERS
 from closure_tui.tui.app import create_app
 from closure_tui.tui.screens.summary import SummaryScreen, bar
 from closure_tui.tui.widgets.history_panel import HistoryPanel
@@ -47,6 +49,8 @@ async def test_export_from_the_palette_goes_to_documents_and_says_where(
     async with app.run_test() as pilot:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Export Markdown evidence report" in titles
+        palette_formats = [fmt for fmt in EXPORTERS if t(f"cmd.export.{fmt}") in titles]
+        assert palette_formats == list(EXPORTERS)
         written = app.export_report("md")
         await pilot.pause()
         assert written is not None

@@ -28,6 +28,7 @@ from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.history_actions import HistoryActions
+from closure_tui.tui.launch import resume_gc
 from closure_tui.tui.reminder_actions import ReminderActions
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
 
@@ -107,6 +108,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         for problem in self.config_problems:
             self.notify(t("tui.config_problem", problem=problem), severity="warning", markup=False)
         self.open_store()
+        self.call_after_refresh(resume_gc)
 
     def open_store(self) -> None:
         """Open for writing; fall back to read-only when another instance holds the lock."""

@@ -15,11 +15,11 @@ from textual.app import SystemCommand
 from closure_tui.domain.history import Event
 from closure_tui.i18n import t
 from closure_tui.services.history_view import action_label
-from closure_tui.services.reports import EXPORTERS, report_input, save_export
 
 if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
 
+#: Each export format (the palette offers them in this order) and its file extension.
 EXTENSIONS = {"md": "md", "csv": "csv", "json": "json"}
 
 
@@ -50,6 +50,9 @@ class HistoryActions:
 
     def export_report(self: ClosureApp, fmt: str) -> Path | None:
         """Write a report (masked) or the JSON backup to the documents folder and say where."""
+        # Imported here: the report writers are not needed for the first frame.
+        from closure_tui.services.reports import EXPORTERS, report_input, save_export
+
         if self.service is None:
             return None
         stamp = f"{self.clock.now():%Y%m%d-%H%M%S}"
@@ -78,7 +81,7 @@ class HistoryActions:
         if self.service is None:
             return
         yield SystemCommand(t("cmd.summary"), t("cmd.summary.help"), self.action_summary)
-        for fmt in EXPORTERS:
+        for fmt in EXTENSIONS:
             yield SystemCommand(
                 t(f"cmd.export.{fmt}"),
                 t("cmd.export.help"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import tomllib
 from pathlib import Path
 
@@ -213,3 +214,18 @@ async def test_added_notification_is_literal(make_app: AppFactory) -> None:
         await pilot.pause()
         assert "Added [USD] 美团借钱." in notifications(app)
         assert "[USD] 美团借钱" in table_names(app)
+
+
+async def test_garbage_collection_resumes_once_the_first_frame_is_drawn(
+    make_app: AppFactory, filled: Path
+) -> None:
+    """`launch` pauses the collector for start-up; a long session must not run without it."""
+    gc.disable()
+    try:
+        app = make_app()
+        async with running(app):
+            assert table_names(app)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

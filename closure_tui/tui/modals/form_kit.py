@@ -20,7 +20,7 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.bindings import bind
-from closure_tui.tui.widgets.safe_editors import SafeInput
+from closure_tui.tui.widgets.safe_input import SafeInput
 
 T = TypeVar("T")
 V = TypeVar("V")

@@ -14,7 +14,7 @@ from closure_tui.domain.text import clean_note
 from closure_tui.i18n import describe, t
 from closure_tui.tui.modals.form_kit import FieldRow, FormModal, Invalid
 from closure_tui.tui.text import plain
-from closure_tui.tui.widgets.safe_editors import SafeTextArea
+from closure_tui.tui.widgets.safe_text_area import SafeTextArea
 
 
 class NoteForm(FormModal[dict[str, Any] | None]):

@@ -32,7 +32,7 @@ from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
-from closure_tui.tui.widgets.safe_editors import SafeInput
+from closure_tui.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from closure_tui.services.closures import Closures

@@ -1,6 +1,6 @@
-"""Text editors that never send what the user pasted to the terminal as control bytes.
+"""An `Input` that never sends what the user pasted to the terminal as control bytes.
 
-Textual's `Input` and `TextArea` draw their text as it is, so a pasted `ESC[2J` or a bidi override
+Textual's `Input` draws its text as it is, so a pasted `ESC[2J` or a bidi override
 would reach the terminal (or reorder the line) while it is being edited. This one
 draws each such character as `�`; the value itself is untouched, so the form's input
 rule still refuses it with a message naming the character.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 from textual.expand_tabs import expand_tabs_inline
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from closure_tui.domain.text import mark_unsafe
 
@@ -28,11 +28,3 @@ class SafeInput(Input):
 
     def _position_to_cell(self, position: int) -> int:
         return cell_len(expand_tabs_inline(mark_unsafe(self.value[:position]), 4))
-
-
-class SafeTextArea(TextArea):
-    """`TextArea` whose drawing replaces control, C1 and bidi characters (tabs stay)."""
-
-    def get_line(self, line_index: int) -> Text:
-        line = self.document.get_line(line_index)
-        return Text(mark_unsafe(line, multiline=True), end="", no_wrap=True)
