@@ -18,6 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -29,6 +30,8 @@ from closure_tui.tui.bindings import bind, localize
 PADDING = 1
 #: A column is never narrowed below this many cells to fit the width.
 MIN_WIDTH = 6
+#: Rendered rows kept (a few screenfuls), so scrolling through thousands stays bounded.
+CACHED_ROWS = 500
 HEADER, EVEN, ODD, CURSOR = (
     "platform-table--header",
     "platform-table--even-row",
@@ -138,8 +141,8 @@ class PlatformTable(ScrollView, can_focus=True):
         self._fitted_for = -1
         #: Each row's cells as one line, by key; then across the width and styled (stripe
         #: or cursor) by (key, component class).
-        self._lines: dict[int, Strip] = {}
-        self._styled: dict[tuple[int, str], Strip] = {}
+        self._lines: LRUCache[int, Strip] = LRUCache(CACHED_ROWS)
+        self._styled: LRUCache[tuple[int, str], Strip] = LRUCache(CACHED_ROWS)
         self._header: Strip | None = None
         #: Each component's Rich style, over the table's own.
         self._styles: dict[str, Style] = {}
@@ -165,13 +168,16 @@ class PlatformTable(ScrollView, can_focus=True):
 
     def show(self, keys: Sequence[int]) -> None:
         """Show these rows (keys given to `load`), in order, keeping the highlighted one."""
+        keys = list(keys)
+        if keys == self._keys:
+            return  # the same rows (a keystroke that matches the same platforms)
         highlighted = self.highlighted
-        self._keys = list(keys)
+        self._keys = keys
         try:
-            self._cursor = self._keys.index(highlighted) if highlighted is not None else 0
+            self._cursor = keys.index(highlighted) if highlighted is not None else 0
         except ValueError:
             self._cursor = 0
-        self.virtual_size = Size(0, len(self._keys) + 1)
+        self.virtual_size = Size(0, len(keys) + 1)
         self._scroll_to_cursor()
         self.refresh()
 
@@ -280,8 +286,10 @@ class PlatformTable(ScrollView, can_focus=True):
         if styled is None:
             line = self._lines.get(key)
             if line is None:
-                line = self._lines[key] = self._line(self._cells[key])
-            styled = self._styled[key, name] = self._paint(line, name)
+                line = self._line(self._cells[key])
+                self._lines.set(key, line)
+            styled = self._paint(line, name)
+            self._styled.set((key, name), styled)
         return styled
 
     # ---- keys and mouse ------------------------------------------------------------------
