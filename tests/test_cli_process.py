@@ -80,6 +80,12 @@ RUN_AND_LIST_MODULES = """
 )
 def test_cli_commands_never_import_textual(data_dir: Path, args: list[str]) -> None:
     ok(data_dir, "add", "借呗")
+    modules = _modules_loaded_by(data_dir, args)
+    assert not [name for name in modules if name.split(".")[0] == "textual"]
+
+
+def _modules_loaded_by(data_dir: Path, args: list[str]) -> list[str]:
+    """Every module imported by one run of the program with `args`."""
     full = ["--data-dir", str(data_dir), *args]
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(RUN_AND_LIST_MODULES), json.dumps(full)],
@@ -89,7 +95,49 @@ def test_cli_commands_never_import_textual(data_dir: Path, args: list[str]) -> N
     )
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["code"] in (0, 1, None), result.stderr
-    assert not [name for name in report["modules"] if name.split(".")[0] == "textual"]
+    return report["modules"]
+
+
+#: What a quick read (`due` in a shell start-up file) has no use for, and what importing
+#: it would cost: package metadata, mail parsing, TLS, archives, TOML, iCalendar, the
+#: services of other commands.
+HEAVY_MODULES = (
+    "importlib.metadata",
+    "email",
+    "ssl",
+    "socket",
+    "zipfile",
+    "platform",
+    "tomllib",
+    "tomlkit",
+    "icalendar",
+    "csv",
+    "shutil",
+    "secrets",
+    "closure_tui.config",
+    "closure_tui.version",
+    "closure_tui.services.reports",
+    "closure_tui.services.backup",
+    "closure_tui.services.calendar",
+    "closure_tui.services.evidence",
+    "closure_tui.services.doctor",
+)
+
+
+@pytest.mark.parametrize("args", [["due"], ["list"], ["reminders"], ["due", "--json"]])
+def test_quick_reads_import_nothing_they_do_not_use(data_dir: Path, args: list[str]) -> None:
+    ok(data_dir, "add", "借呗")
+    ok(data_dir, "remind", "借呗", "2026-01-01", "催结清证明")
+    modules = set(_modules_loaded_by(data_dir, args))
+    assert "closure_tui.store.store" in modules
+    assert [name for name in HEAVY_MODULES if name in modules] == []
+
+
+def test_the_cli_offers_every_report_format() -> None:
+    from closure_tui.cli.commands_export import REPORT_FORMATS
+    from closure_tui.services.reports import EXPORTERS
+
+    assert sorted(REPORT_FORMATS) == sorted(EXPORTERS)
 
 
 def test_core_layers_never_import_textual() -> None:

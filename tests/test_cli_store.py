@@ -136,3 +136,25 @@ def test_loose_permissions_are_tightened_with_a_notice(data_dir: Path) -> None:
     assert writer.returncode == 0
     assert f"Tightened the permissions of {data_dir}" in writer.stderr
     assert mode(data_dir) == 0o700 and mode(data_dir / "closure.json") == 0o600
+
+
+def test_a_damaged_history_refuses_changes_and_history_but_not_the_other_readers(
+    data_dir: Path,
+) -> None:
+    ok(data_dir, "add", "借呗")
+    ok(data_dir, "note", "借呗", "客服说下周开证明")
+    ok(data_dir, "remind", "借呗", "2026-01-01", "催结清证明")
+    damaged = b'{"history": {"1": NaN}}'
+    (data_dir / "history.json").write_bytes(damaged)
+    main_before = (data_dir / "closure.json").read_bytes()
+    backups_before = sorted((data_dir / "backups").iterdir())
+    for args in (["tick", "借呗", "negotiated"], ["undo"], ["history"]):
+        result = cli(data_dir, *args)
+        assert result.returncode == 1, args
+        assert "damaged" in result.stderr and "history.json" in result.stderr
+    assert (data_dir / "closure.json").read_bytes() == main_before
+    assert (data_dir / "history.json").read_bytes() == damaged
+    assert sorted((data_dir / "backups").iterdir()) == backups_before
+    assert "催结清证明" in ok(data_dir, "due")
+    assert "借呗" in ok(data_dir, "list")
+    assert "客服说下周开证明" in ok(data_dir, "show", "借呗")

@@ -17,7 +17,7 @@ import pytest
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
 from closure_tui.store.backups import list_snapshots
-from closure_tui.store.store import check_file, data_files
+from closure_tui.store.datafiles import check_file, data_files
 from tests.kill_child import COUNTER
 from tests.storekit import parse_all, populate, temp_entries
 

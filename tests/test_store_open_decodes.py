@@ -9,6 +9,7 @@ import pytest
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.session import closures_session
+from closure_tui.store import datafiles
 from closure_tui.store import store as store_module
 
 
@@ -26,7 +27,7 @@ def test_reminders_read_after_open_are_those_checked_at_open(
         return real(doc_id, doc)
 
     monkeypatch.setattr(store_module, "decode_reminder", counting)
-    monkeypatch.setitem(store_module.DECODERS, "reminders", counting)
+    monkeypatch.setitem(datafiles.DECODERS, "reminders", counting)
     with closures_session(data_dir, clock, writable=False) as service:
         texts = [reminder.text for reminder in service.store.reminders]
     assert "打客服电话" in texts

@@ -6,6 +6,7 @@ start fast enough for a shell start-up file.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -27,16 +28,28 @@ def _pre_scan_lang(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A command lasts a moment and its objects live until it exits: the cyclic collector
+    # would only re-scan them (the TUI turns it back on after its first frame).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _pre_scan_lang(args_list)
     i18n.set_language(lang if lang in i18n.LANGS else i18n.detect_language())
 
     from closure_tui.cli.commands import run
-    from closure_tui.cli.parser import build_parser
+    from closure_tui.cli.parser import parse_command_line
     from closure_tui.cli.registry import extension_modules
 
     extras = [module.add_parsers for module in extension_modules()]
-    args = build_parser(extras).parse_args(args_list)
+    args = parse_command_line(args_list, extras)
     data_dir = resolve_data_dir(args.data_dir)
     clock = SystemClock()
     if args.command is None:

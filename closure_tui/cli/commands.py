@@ -157,7 +157,9 @@ def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     handler = WRITERS.get(args.command)
     writable = handler is not None
     handler = handler or READERS[args.command]
-    with closures_session(data_dir, clock, writable=writable) as service:
+    # A reader uses little of the store: each file is read only if it uses it. A writer
+    # checks every file at open (cheaply when unchanged), so damage refuses it unwritten.
+    with closures_session(data_dir, clock, writable=writable, lazy=not writable) as service:
         for notice in service.store.notices:
             print(t(notice.key, path=notice.path), file=sys.stderr)
         return handler(service, args)

@@ -8,7 +8,6 @@ from pathlib import Path
 from closure_tui.cli.registry import direct, say
 from closure_tui.domain.clock import Clock
 from closure_tui.i18n import t
-from closure_tui.services.doctor import examine
 
 OK_MARK, INFO_MARK, ATTENTION_MARK = "✓", "·", "!"
 _OK_KEYS = frozenset({"doctor.file_ok", "doctor.permissions_ok", "doctor.lock_free"})
@@ -21,6 +20,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 @direct("doctor")
 def doctor(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     """Print one line per finding; exit 1 when any needs the user's attention."""
+    from closure_tui.services.doctor import examine
+
     findings = examine(data_dir)
     for finding in findings:
         if finding.attention:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closure_tui.cli.parser import STAGES
 from closure_tui.cli.registry import say, writer
-from closure_tui.config import load_config
 from closure_tui.domain.stages import parse_stage
 from closure_tui.i18n import t
-from closure_tui.locations import config_file
-from closure_tui.services.closures import Closures
-from closure_tui.services.evidence import attach as attach_file
+
+if TYPE_CHECKING:
+    from closure_tui.services.closures import Closures
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +27,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 @writer("attach")
 def attach(service: Closures, args: argparse.Namespace) -> int:
+    from closure_tui.config import load_config
+    from closure_tui.locations import config_file
+    from closure_tui.services.evidence import attach as attach_file
+
     platform = service.resolve(args.platform)
     stage = parse_stage(args.stage)
     copy = args.copy if args.copy is not None else load_config(config_file()).config.copy_evidence

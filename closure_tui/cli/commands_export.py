@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closure_tui.cli.registry import reader, say
 from closure_tui.i18n import t
-from closure_tui.services.closures import Closures
-from closure_tui.services.reminders import Reminders
-from closure_tui.services.reports import EXPORTERS, report_input, save_export
+
+if TYPE_CHECKING:
+    from closure_tui.services.closures import Closures
+
+#: The report formats of `services.reports.EXPORTERS`, named here so that building the
+#: parser does not import the exporters (a test keeps the two the same).
+REPORT_FORMATS = ("csv", "json", "md")
 
 
 def _write_report(service: Closures, args: argparse.Namespace) -> Path:
     """Markdown, CSV or the JSON backup (`--platform` narrows, `--reveal` unmasks md/csv)."""
+    from closure_tui.services.reports import EXPORTERS, report_input, save_export
+
     platform_id = service.resolve(args.platform).id if args.platform else None
     data = report_input(service, platform_id, reveal=args.reveal)
     return save_export(Path(args.output), EXPORTERS[args.format](data))
@@ -22,6 +29,7 @@ def _write_report(service: Closures, args: argparse.Namespace) -> Path:
 def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
     """Open reminders as an iCalendar file (icalendar is imported only for this format)."""
     from closure_tui.services.calendar import write_calendar
+    from closure_tui.services.reminders import Reminders
 
     path = Path(args.output).expanduser()
     write_calendar(Reminders(service), path)
@@ -29,7 +37,7 @@ def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
 
 
 #: format name -> function writing that format to `args.output`; returns the path written.
-FORMATS = {**{name: _write_report for name in EXPORTERS}, "ics": _write_calendar}
+FORMATS = {**{name: _write_report for name in REPORT_FORMATS}, "ics": _write_calendar}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from closure_tui.cli.registry import reader, say, writer
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
-from closure_tui.services.closures import Closures
 from closure_tui.services.history_view import action_label, change_lines, event_json, headline
+
+if TYPE_CHECKING:
+    from closure_tui.services.closures import Closures
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

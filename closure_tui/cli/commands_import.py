@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closure_tui.cli.registry import say, writer
 from closure_tui.i18n import t
-from closure_tui.services.backup import import_backup
-from closure_tui.services.closures import Closures
+
+if TYPE_CHECKING:
+    from closure_tui.services.closures import Closures
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +27,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 @writer("import")
 def import_file(service: Closures, args: argparse.Namespace) -> int:
+    from closure_tui.services.backup import import_backup
+
     result = import_backup(service, Path(args.file), args.mode)
     say(
         t(

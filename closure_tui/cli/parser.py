@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from closure_tui.domain.platform import Kind
 from closure_tui.domain.stages import STAGE_ORDER
@@ -13,12 +15,72 @@ from closure_tui.i18n import t
 STAGES = [key.value for key in STAGE_ORDER]
 
 
+def _terminal_width() -> int:
+    """What `shutil.get_terminal_size` says, without importing shutil (and bz2, lzma)."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without the `shutil` import it would make."""
+
+    def __init__(self, prog: str, **kwargs: Any) -> None:
+        kwargs.setdefault("width", _terminal_width() - 2)
+        super().__init__(prog, **kwargs)
+
+
 class Parser(argparse.ArgumentParser):
     """Usage errors exit 2 with the translated prefix, as argparse does in English."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {t('cli.usage_error')}: {message}\n")
+
+
+class _NotThisCommand(Exception):
+    """The narrowed parser cannot parse these arguments: build the whole one."""
+
+
+class _NarrowParser(Parser):
+    """The top-level parser when only one command's parser was built."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotThisCommand(message)
+
+
+class _Unbuilt:
+    """Stands in for the parser of a command not being run: takes its arguments, ignores them."""
+
+    def __getattr__(self, name: str) -> Callable[..., _Unbuilt]:
+        return self._ignore
+
+    def _ignore(self, *args: object, **kwargs: object) -> _Unbuilt:
+        return self
+
+
+class _OnlyCommand:
+    """A subparsers action that builds the parser of `wanted` only."""
+
+    def __init__(self, sub: argparse._SubParsersAction, wanted: str) -> None:
+        self._sub = sub
+        self._wanted = wanted
+        self.found = False
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if name != self._wanted:
+            return _Unbuilt()
+        self.found = True
+        return self._sub.add_parser(name, **kwargs)
 
 
 class _Version(argparse.Action):
@@ -43,15 +105,51 @@ def _platform_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--funder", metavar="TEXT", help=t("cli.h.funder"))
 
 
-def build_parser(extra: list[Registrar] | None = None) -> Parser:
-    parser = Parser(prog="closure-tui", description=t("cli.description"))
+def build_parser(extra: list[Registrar] | None = None, *, only: str | None = None) -> Parser:
+    """The whole command line; with `only`, just that command's parser is built (the
+    others cost most of the start-up of a quick command). Use `parse_command_line`."""
+    parser_type = _NarrowParser if only else Parser
+    parser = parser_type(prog="closure-tui", description=t("cli.description"))
     parser.add_argument("--version", action=_Version, nargs=0, help=t("cli.h.version"))
     parser.add_argument("--data-dir", metavar="DIR", help=t("cli.h.data_dir"))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.h.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    target: Any = _OnlyCommand(sub, only) if only else sub
     for register in [_platform_commands, _stage_commands, _store_commands, *(extra or [])]:
-        register(sub)
+        register(target)
+    if only and not target.found:
+        raise _NotThisCommand(only)
     return parser
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The command word, when the arguments plainly name one (else None: parse in full)."""
+    takes_value = False
+    for arg in argv:
+        if takes_value:
+            takes_value = False
+        elif arg in ("--data-dir", "--lang"):
+            takes_value = True
+        elif not arg.startswith("-"):
+            return arg
+        elif not arg.startswith(("--data-dir=", "--lang=")):
+            return None  # help, version, or an abbreviation only argparse can resolve
+    return None
+
+
+def parse_command_line(argv: Sequence[str], extra: list[Registrar]) -> argparse.Namespace:
+    """Parse with only the named command's parser built; anything it cannot parse (help,
+    a mistake, an unknown word) is parsed again by the whole parser, for its messages."""
+    command = _named_command(argv)
+    if command is not None:
+        try:
+            args = build_parser(extra, only=command).parse_args(argv)
+        except _NotThisCommand:
+            pass
+        else:
+            if args.command == command:
+                return args
+    return build_parser(extra).parse_args(argv)
 
 
 def _platform_commands(sub: argparse._SubParsersAction) -> None:

@@ -20,10 +20,16 @@ from closure_tui.services.closures import Closures
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_reminders import decode_reminder
+from closure_tui.store.datafiles import DATA_FILES, check_data
 from closure_tui.store.schema import CURRENT_SCHEMA, META_TABLE, fresh_meta
 from closure_tui.store.storage import FileDamaged, parse_strict
-from closure_tui.store.store import DATA_FILES, check_data
-from closure_tui.version import app_version
+
+
+def _app_version() -> str:
+    from closure_tui.version import app_version  # package metadata: slow to import
+
+    return app_version()
+
 
 FORMAT = "closure-tui-backup"
 TABLES: tuple[str, ...] = tuple(name for names in DATA_FILES.values() for name in names)
@@ -52,7 +58,7 @@ def build_backup(service: Closures, ids: Iterable[int] | None, now: datetime) ->
     return {
         "format": FORMAT,
         "schema": CURRENT_SCHEMA,
-        "app_version": app_version(),
+        "app_version": _app_version(),
         "exported_at": now.isoformat(timespec="seconds"),
         "tables": tables,
     }

@@ -144,8 +144,9 @@ class Closures:
             self.store.platforms.remove([platform_id])
             for hook in self.hooks:
                 hook(platform, None)
-        note_ids = [n.id for n in self.store.notes if n.platform_id == platform_id]
-        self.store.notes.remove(note_ids)
+            # In the same transaction: notes found damaged here leave nothing written.
+            note_ids = [n.id for n in self.store.notes if n.platform_id == platform_id]
+            self.store.notes.remove(note_ids)
         return platform
 
     # ---- stages --------------------------------------------------------------------------

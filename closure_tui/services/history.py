@@ -53,6 +53,8 @@ class History:
         if self._active:
             yield
             return
+        # The event is written after the data: a damaged log must refuse the change first.
+        self.store.require(HISTORY_FILE)
         before: dict[str, dict[int, Any]] = {}
         after: dict[str, dict[int, Any]] = {}
 

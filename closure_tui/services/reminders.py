@@ -102,7 +102,8 @@ class Reminders:
         return earliest
 
     def platform_names(self) -> dict[int, str]:
-        return {p.id: p.name for p in self.closures.platforms()}
+        """Names by platform id, without decoding every platform (`due` shows only names)."""
+        return self.closures.store.platforms.stored_field("name")
 
     # ---- changing ------------------------------------------------------------------------
 

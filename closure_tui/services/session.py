@@ -15,20 +15,28 @@ from closure_tui.store.store import Store
 
 
 def open_closures(
-    data_dir: Path, clock: Clock, *, writable: bool, offsets: FollowUpOffsets | None = None
+    data_dir: Path,
+    clock: Clock,
+    *,
+    writable: bool,
+    offsets: FollowUpOffsets | None = None,
+    lazy: bool = False,
 ) -> Closures:
     """Raises `StoreLocked`, `StoreDamaged` or `StoreTooNew` with a message to show.
 
     Follow-up reminders are plugged in; `offsets` default to the user's config file.
+    `lazy`: read the notes and history files only if used (see `Store.open`).
     """
-    service = Closures(Store.open(data_dir, clock, writable=writable), clock)
+    service = Closures(Store.open(data_dir, clock, writable=writable, lazy=lazy), clock)
     Reminders(service, offsets).plug_in()
     return service
 
 
 @contextlib.contextmanager
-def closures_session(data_dir: Path, clock: Clock, *, writable: bool) -> Iterator[Closures]:
-    service = open_closures(data_dir, clock, writable=writable)
+def closures_session(
+    data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False
+) -> Iterator[Closures]:
+    service = open_closures(data_dir, clock, writable=writable, lazy=lazy)
     try:
         yield service
     finally:

@@ -8,13 +8,18 @@ sync tool, a disk error) would damage its "backup" too.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from closure_tui.store.fsutil import TEMP_MARK, atomic_write, ensure_private_dir, fsync_dir
+from closure_tui.store.fsutil import (
+    TEMP_MARK,
+    atomic_write,
+    ensure_private_dir,
+    fsync_dir,
+    remove_tree,
+)
 
 BACKUP_DIR = "backups"
 KEEP = 10
@@ -60,7 +65,7 @@ def take_snapshot(
     number = existing[0].number + 1 if existing else 1
     target = root / f"{number:06d}-{now:%Y%m%dT%H%M%S}"
     temp = root / f".{target.name}{TEMP_MARK}{os.getpid()}"
-    shutil.rmtree(temp, ignore_errors=True)
+    remove_tree(temp)
     ensure_private_dir(temp)
     for path in present:
         atomic_write(temp / path.name, path.read_bytes())
@@ -76,7 +81,7 @@ def _discard(path: Path) -> None:
     start), never a half-deleted snapshot that `restore` could mistake for a good one."""
     trash = path.with_name(f".{path.name}{TEMP_MARK}discard")
     os.replace(path, trash)
-    shutil.rmtree(trash, ignore_errors=True)
+    remove_tree(trash)
 
 
 def find_good_snapshot(

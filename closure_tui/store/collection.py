@@ -10,6 +10,7 @@ from tinydb.table import Document
 
 from closure_tui.store.codec import RecordInvalid, deep_merge
 from closure_tui.store.schema import META_ID, META_TABLE, counter_key
+from closure_tui.store.storage import collector_paused
 
 T = TypeVar("T")
 
@@ -61,9 +62,10 @@ class Collection(Generic[T]):
             self._items = None
             self._generation = self._db.storage.generation
         if self._items is None:
-            self._items = {
-                doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()
-            }
+            with collector_paused():
+                self._items = {
+                    doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()
+                }
             self._highest = max(self._items, default=0)
         return self._items
 
@@ -72,6 +74,12 @@ class Collection(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._cache())
+
+    def stored_field(self, key: str) -> dict[int, Any]:
+        """One stored field of every record by id, read without decoding the records (a
+        list of names need not build every platform). Only for checked files: their
+        documents decode, so the field has its decoded type."""
+        return {doc.doc_id: doc.get(key) for doc in self._table.all()}
 
     def get(self, item_id: int) -> T | None:
         return self._cache().get(item_id)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
-import shutil
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -67,7 +66,37 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def temp_path_for(path: Path) -> Path:
-    return path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    return path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}")
+
+
+def _write_temp(path: Path, data: bytes, *, durable: bool) -> Path:
+    temp = temp_path_for(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    try:
+        try:
+            os.fchmod(fd, PRIVATE_FILE)
+            _write_all(fd, data)
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def _put_in_place(path: Path, data: bytes, *, durable: bool) -> None:
+    temp = _write_temp(path, data, durable=durable)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    if durable:
+        fsync_dir(path.parent)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -76,21 +105,20 @@ def atomic_write(path: Path, data: bytes) -> None:
     Temporary file in the same directory (created 0600), write, flush, fsync,
     `os.replace`, then fsync of the directory so the rename itself survives a crash.
     """
-    temp = temp_path_for(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-    try:
-        try:
-            os.fchmod(fd, PRIVATE_FILE)
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    fsync_dir(path.parent)
+    _put_in_place(path, data, durable=True)
+
+
+def replace_quietly(path: Path, data: bytes) -> None:
+    """`atomic_write` without the fsyncs: for caches only, whose loss after a crash costs
+    time, never data."""
+    _put_in_place(path, data, durable=False)
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a directory tree, ignoring errors (a leftover is swept at the next start)."""
+    import shutil  # only writers need it; its import (bz2, lzma) costs readers' start-up
+
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def is_temp_name(name: str) -> bool:
@@ -108,9 +136,37 @@ def sweep_temp_files(directory: Path) -> list[Path]:
             if not is_temp_name(entry.name):
                 continue
             if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry, ignore_errors=True)
+                remove_tree(entry)
             else:
                 with contextlib.suppress(OSError):
                     entry.unlink()
             removed.append(entry)
     return removed
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """A file's bytes and the status of the open file right after reading them."""
+
+    raw: bytes
+    status: os.stat_result
+    #: Nothing changed the file while it was read (its status before equals after).
+    steady: bool
+
+
+def read_with_status(path: Path) -> FileRead | None:
+    """The file's bytes and the status of the very file read; None when it does not exist."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        return None
+    with handle:
+        before = os.fstat(handle.fileno())
+        raw = handle.read()
+        status = os.fstat(handle.fileno())
+    steady = (before.st_size, before.st_mtime_ns, before.st_ctime_ns) == (
+        status.st_size,
+        status.st_mtime_ns,
+        status.st_ctime_ns,
+    )
+    return FileRead(raw, status, steady)

@@ -22,50 +22,45 @@ from closure_tui.domain.history import Event
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
-from closure_tui.store import backups, verified
+from closure_tui.store import verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
 from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
+from closure_tui.store.datafiles import (
+    DATA_FILES,
+    HISTORY_FILE,
+    MAIN_FILE,
+    NOTES_FILE,
+    check_data,
+    check_file,
+    data_files,
+    empty_file,
+    parse_recorded,
+    too_new,
+)
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
     ensure_private_dir,
+    read_with_status,
     sweep_temp_files,
     tighten_if_possible,
 )
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.schema import (
-    CURRENT_SCHEMA,
     META_ID,
     META_TABLE,
-    check_meta,
-    check_tables,
     counter_key,
-    fresh_meta,
     migrate,
-    schema_version,
 )
-from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
+from closure_tui.store.storage import (
+    AtomicJSONStorage,
+    FileDamaged,
+    collector_paused,
+    parse_strict,
+)
 from closure_tui.store.table import InPlaceTinyDB
-
-MAIN_FILE = "closure.json"
-NOTES_FILE = "notes.json"
-HISTORY_FILE = "history.json"
-DATA_FILES: dict[str, tuple[str, ...]] = {
-    MAIN_FILE: ("platforms", "reminders"),
-    NOTES_FILE: ("notes",),
-    HISTORY_FILE: ("history",),
-}
-
-
-#: How each table's records are validated (a table without one only needs objects).
-DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
-    "platforms": decode_platform,
-    "notes": decode_note,
-    "reminders": decode_reminder,
-    "history": decode_event,
-}
 
 
 @dataclass(frozen=True)
@@ -76,72 +71,19 @@ class Notice:
     path: str
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    return [data_dir / name for name in DATA_FILES]
-
-
-def check_file(path: Path) -> list[str]:
-    """Problems that make a data file unusable (empty list: it is good)."""
-    try:
-        data = parse_strict(path.read_bytes())
-    except FileDamaged as error:
-        return [str(error)]
-    except OSError as error:
-        return [error.strerror or str(error)]
-    return check_data(path.name, data)
-
-
-def check_data(
-    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
-) -> list[str]:
-    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
-    try:
-        version = schema_version(data)
-    except ValueError as error:
-        return [str(error)]
-    if version > CURRENT_SCHEMA:
-        return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
-    problems = check_meta(data) + check_tables(data, DATA_FILES.get(file_name, ()))
-    if problems:
-        return problems
-    for table in DATA_FILES.get(file_name, ()):
-        decode = DECODERS.get(table)
-        for doc_id, doc in data.get(table, {}).items():
-            if decode is None:
-                continue
-            try:
-                record = decode(int(doc_id), doc)
-            except ValueError as error:
-                problems.append(f"{table} #{doc_id}: {error}")
-            else:
-                if decoded is not None:
-                    decoded.setdefault(table, {})[int(doc_id)] = record
-    return problems
-
-
-def _empty_file(name: str) -> dict[str, Any]:
-    """What a data file holds before its first save."""
-    return {META_TABLE: fresh_meta(name)}
-
-
-def _too_new(data: dict[str, Any]) -> bool:
-    try:
-        return schema_version(data) > CURRENT_SCHEMA
-    except ValueError:
-        return False
-
-
 class Store:
     """Open with `Store.open`; close when done so the writer lock is released."""
 
-    def __init__(self, data_dir: Path, clock: Clock, *, writable: bool) -> None:
+    def __init__(self, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> None:
         self.data_dir = data_dir
         self.clock = clock
         self.read_only = not writable
         self.notices: list[Notice] = []
+        self._lazy = lazy
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
         self._queued: list[Callable[[], None]] = []
+        self._record = verified.Record(data_dir)
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
         for name in DATA_FILES:
@@ -150,8 +92,8 @@ class Store:
                 storage=AtomicJSONStorage,
                 read_only=not writable,
                 before_write=self._backup_once,
-                after_write=self._notes_written if name == NOTES_FILE else None,
-                empty=functools.partial(_empty_file, name),
+                after_write=functools.partial(self._record.written, data_dir / name),
+                load=functools.partial(self._load_late, name),
             )
             self._dbs[name] = db
             self._storages[name] = db.storage
@@ -170,10 +112,16 @@ class Store:
         )
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock, *, writable: bool) -> Store:
-        """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass."""
+    def open(cls, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> Store:
+        """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass.
+
+        `closure.json` is always read at open. The notes and history files are checked at
+        open unless they hold what this program last wrote (then they are read when first
+        used); with `lazy` (a command that may never use them) they are not looked at
+        until first used, and a damaged one is reported then.
+        """
         tightened = writable and ensure_private_dir(data_dir)  # readers change nothing
-        store = cls(data_dir, clock, writable=writable)
+        store = cls(data_dir, clock, writable=writable, lazy=lazy)
         if tightened:
             store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
         try:
@@ -188,56 +136,76 @@ class Store:
             self._lock.acquire()
             sweep_temp_files(self.data_dir)
             sweep_temp_files(self.backups_path)
-        loaded: dict[str, dict[str, Any] | None] = {}
-        decoded: dict[str, dict[int, Any]] = {}
+        loaded: dict[str, tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]] = {}
         for name, storage in self._storages.items():
-            if name == NOTES_FILE and verified.unchanged_since_written(self.data_dir, storage.path):
-                storage.defer(functools.partial(self._load_late, name))
+            if name != MAIN_FILE and (self._lazy or self._record.unchanged(storage.path)):
                 self._tighten(storage.path)
                 continue
-            data = self._load_checked(name, decoded)
-            if data is not None:
+            loaded[name] = self._load(name)
+            if loaded[name][0] is not None:
                 self._tighten(storage.path)
-            loaded[name] = data
-        for name, data in loaded.items():
+        for name, (data, decoded) in loaded.items():
             self._adopt(name, data, decoded)
+        self._record.save_checked()
 
-    def _load_checked(
-        self, name: str, decoded: dict[str, dict[int, Any]] | None = None
-    ) -> dict[str, Any] | None:
-        """Parse and validate one file (its records decoded into `decoded`); raises
-        `StoreDamaged` or `StoreTooNew`."""
+    def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
+        with collector_paused():
+            return self._read_and_check(name)
+
+    def _read_and_check(
+        self, name: str
+    ) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
+        """Read one file: (content or None when absent, its records decoded by table, or
+        None when they are left to be decoded on use). Raises `StoreDamaged`/`StoreTooNew`.
+
+        Content this program wrote and recorded is parsed by the plain C parser and
+        not checked again; anything else gets the strict parse and every record decoded.
+        """
         storage = self._storages[name]
+        read = read_with_status(storage.path)
+        if read is None:
+            return None, None
+        if self._record.holds(storage.path, read.raw, read.status):
+            data = parse_recorded(read.raw)
+            if data is not None:
+                return data, None
         try:
-            data = storage.load_from_disk()
+            data = parse_strict(read.raw)
         except FileDamaged as error:
             raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
-        if data is None:
-            return None
+        decoded: dict[str, dict[int, Any]] = {}
         problems = check_data(name, data, decoded)
         if problems:
-            error_type = StoreTooNew if _too_new(data) else StoreDamaged
+            error_type = StoreTooNew if too_new(data) else StoreDamaged
             raise error_type(storage.path, problems, self.backups_path)
-        return data
+        if self._lock is not None and read.steady:
+            # Checked in full: the next open trusts these bytes even if this run ends
+            # without saving (a killed app, a closed terminal). Readers change nothing.
+            self._record.checked(storage.path, read.raw, read.status)
+        return data, decoded
 
     def _load_late(self, name: str) -> dict[str, Any]:
-        """A deferred file, when first used: checked as at open, migrated in memory only."""
-        data = self._load_checked(name)
-        return migrate(data)[0] if data is not None else _empty_file(name)
+        """A file read after open (first use, or again after a failed write): checked as
+        at open, migrated in memory only."""
+        data = self._load(name)[0]
+        self._record.save_checked()
+        return migrate(data)[0] if data is not None else empty_file(name)
+
+    def require(self, *names: str) -> None:
+        """Read (and check) these files now, before a change that must not half-happen."""
+        for name in names or tuple(self._storages):
+            self._storages[name].read()
 
     def _tighten(self, path: Path) -> None:
         if self._lock is not None and tighten_if_possible(path, PRIVATE_FILE):
             self.notices.append(Notice("notice.permissions_fixed", str(path)))
 
-    def _notes_written(self, raw: bytes) -> None:
-        verified.record_written(self.data_dir, raw)
-
     def _adopt(
-        self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict[int, Any]]
+        self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict[int, Any]] | None
     ) -> None:
         storage = self._storages[name]
         if data is None:
-            storage.replace_cache(_empty_file(name))
+            storage.replace_cache(empty_file(name))
             return
         data, changed = migrate(data)
         storage.replace_cache(data)
@@ -245,19 +213,25 @@ class Store:
             if not self.read_only:
                 storage.write(data)
             return
+        if decoded is None:
+            return  # recorded content: records are decoded when first used
         # Validated above: decode only once.
-        for collection in (self.platforms, self.reminders, self.notes):
+        for collection in (self.platforms, self.reminders, self.notes, self.history):
             if collection.name in DATA_FILES[name]:
                 collection.prime(decoded.get(collection.name, {}))
 
     @property
     def backups_path(self) -> Path:
+        from closure_tui.store import backups  # writers' module: readers start without it
+
         return backups.backups_dir(self.data_dir)
 
     def _backup_once(self) -> None:
         """Before the first write of this run, snapshot the files as they are on disk."""
         if self._backed_up:
             return
+        from closure_tui.store import backups
+
         backups.take_snapshot(self.data_dir, data_files(self.data_dir), self.clock.now())
         self._backed_up = True
 
@@ -294,6 +268,7 @@ class Store:
 
         Ids are kept; each id counter moves past the highest id so none is reused.
         """
+        self.require()  # a damaged file is refused before any file is written
         for file_name, names in DATA_FILES.items():
             db = self._dbs[file_name]
             with self._storages[file_name].batch():
@@ -349,6 +324,7 @@ class Store:
 
     def close(self) -> None:
         if self._lock is not None:
+            self._record.finish()
             self._lock.release()
         for db in self._dbs.values():
             db.close()
@@ -356,6 +332,8 @@ class Store:
 
 def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str, list[Path]]:
     """Put back the named (or newest good) snapshot; the current files are moved aside."""
+    from closure_tui.store import backups
+
     lock = WriterLock(data_dir)
     ensure_private_dir(data_dir)
     lock.acquire()

@@ -1,58 +1,190 @@
-"""Remembering which `notes.json` this program last wrote, so opening need not re-parse it.
+"""Remembering what this program last wrote to each data file, so opening need not re-check it.
 
-Validating 10,000 notes (strict parse, then decoding every record) is most of
-the time a command such as `list` takes, yet it never shows a note. After each
-save of the notes file the store records the SHA-256 of the bytes it wrote (it
-made them from validated records). An open that finds the file's digest equal
-to the recorded one knows the content is exactly what was validated, and parses
-it only when notes are first used. Any other byte (damage, another program, an
-older version's save, a restored backup) changes the digest: full validation.
-The record is only a cache: missing or unreadable, it is ignored.
+Validating a file (strict parse, then decoding every record) is most of the time
+an open takes, yet the bytes are usually exactly those this program wrote from
+validated records. After each save the store records the file's stat signature
+(inode, size, mtime, ctime, as they were right after the write) and, once the run
+ends, the SHA-256 of those bytes. A file whose signature still matches, or whose
+digest does, is known to hold what was validated: it is parsed with the plain C
+JSON parser and its records are decoded only when used. Any other byte (damage,
+another program, an older version's save, a restored backup) changes the digest:
+full validation, exactly as without a record. A file that a writer had to check in
+full at open is recorded the same way (digest at once), so one full check is enough
+even when that run ends without saving (a killed app, a closed terminal window).
+
+The signature is trusted only when the file changed before the record was last
+written (its ctime older than the record's mtime); a change in the same clock tick
+as the record could keep every field of the signature, so such a file is hashed
+(as git treats "racily clean" files).
+
+The record is only a cache: missing, unreadable or from another version, it is
+ignored; it is written without fsync (the data file it describes is already
+durable, and a lost or torn record only costs a full check).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
+import os
 from pathlib import Path
+from typing import Any
 
-from closure_tui.store.fsutil import atomic_write
+from closure_tui.store.fsutil import replace_quietly
 from closure_tui.store.schema import CURRENT_SCHEMA
 
-VERIFIED_FILE = ".notes-verified.json"
+RECORD_FILE = ".verified.json"
+#: Bump when decoding becomes stricter, so files checked by the looser rules are re-checked.
+RECORD_VERSION = 1
+
+Signature = list[int]
 
 
-def digest(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
+def signature(status: os.stat_result) -> Signature:
+    return [status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
 
 
-def file_digest(path: Path) -> str | None:
+def sha256_hex(data: bytes) -> str:
+    import hashlib  # only a file whose signature changed is hashed: keep it out of start-up
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path) -> str | None:
+    """The digest of the file's bytes, read in chunks (never the whole file at once)."""
+    import hashlib  # as above
+
     try:
-        return digest(path.read_bytes())
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
 
 
-def recorded_digest(data_dir: Path) -> str | None:
-    """The digest of the notes file as last written at this schema, if recorded."""
+class Record:
+    """The record of one data directory, as read at open and updated after each save."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / RECORD_FILE
+        self._files: dict[str, dict[str, Any]] = {}
+        self._written_ns = 0
+        #: Signatures seen to hold recorded content in this run (checked once, not again).
+        self._seen: dict[str, Signature] = {}
+        self._unhashed: dict[str, Path] = {}
+        self._checked = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            with self.path.open("rb") as handle:
+                written_ns = os.fstat(handle.fileno()).st_mtime_ns
+                record = json.loads(handle.read())
+        except (OSError, ValueError):
+            return
+        if (
+            not isinstance(record, dict)
+            or record.get("schema") != CURRENT_SCHEMA
+            or record.get("version") != RECORD_VERSION
+            or not isinstance(record.get("files"), dict)
+        ):
+            return
+        self._files = {
+            name: entry for name, entry in record["files"].items() if isinstance(entry, dict)
+        }
+        self._written_ns = written_ns
+
+    def _trusted_signature(self, name: str, current: Signature) -> bool:
+        if self._seen.get(name) == current:
+            return True
+        recorded = self._files.get(name, {}).get("stat")
+        return recorded == current and current[3] < self._written_ns
+
+    def _recorded_digest(self, name: str, size: int) -> str | None:
+        """The digest recorded for `name`, if the size matches too (else no need to hash)."""
+        entry = self._files.get(name, {})
+        digest = entry.get("sha256")
+        return digest if isinstance(digest, str) and entry.get("size") == size else None
+
+    def unchanged(self, path: Path) -> bool:
+        """Whether the file on disk holds what was recorded (hashing only when needed)."""
+        try:
+            current = signature(path.stat())
+        except OSError:
+            return False
+        if self._trusted_signature(path.name, current):
+            return True
+        digest = self._recorded_digest(path.name, current[1])
+        if digest is None or file_sha256(path) != digest:
+            return False
+        self._seen[path.name] = current
+        return True
+
+    def holds(self, path: Path, raw: bytes, status: os.stat_result) -> bool:
+        """Whether `raw`, just read from the open file with `status`, is recorded content."""
+        current = signature(status)
+        if self._trusted_signature(path.name, current):
+            return True
+        digest = self._recorded_digest(path.name, len(raw))
+        if digest is None or sha256_hex(raw) != digest:
+            return False
+        self._seen[path.name] = current
+        return True
+
+    def checked(self, path: Path, raw: bytes, status: os.stat_result) -> None:
+        """After `raw`, read from the file with `status`, passed the full check at open."""
+        self._files[path.name] = {
+            "stat": signature(status),
+            "size": status.st_size,
+            "sha256": sha256_hex(raw),
+        }
+        self._seen[path.name] = signature(status)
+        self._checked = True
+
+    def save_checked(self) -> None:
+        """Keep what `checked` noted; called once the open (or first use) has succeeded,
+        so an open refused for a damaged file leaves the directory as it was."""
+        if self._checked:
+            self._checked = False
+            self._save()
+
+    def written(self, path: Path) -> None:
+        """After `path` was saved: its signature now, its digest when the run ends."""
+        try:
+            status = path.stat()
+        except OSError:
+            self._files.pop(path.name, None)
+        else:
+            self._files[path.name] = {"stat": signature(status), "size": status.st_size}
+            self._seen[path.name] = signature(status)
+            self._unhashed[path.name] = path
+        self._save()
+
+    def finish(self) -> None:
+        """Add the digests of files saved in this run, while they still hold what was saved."""
+        if not self._unhashed:
+            return
+        unhashed, self._unhashed = self._unhashed, {}
+        for name, path in unhashed.items():
+            entry = self._files.get(name)
+            if entry is None:
+                continue
+            before = _signature_or_none(path)
+            digest = file_sha256(path)
+            still = before == entry["stat"] and _signature_or_none(path) == before
+            if still and digest is not None:
+                entry["sha256"] = digest
+            else:
+                del self._files[name]
+        self._save()
+
+    def _save(self) -> None:
+        record = {"schema": CURRENT_SCHEMA, "version": RECORD_VERSION, "files": self._files}
+        with contextlib.suppress(OSError):
+            replace_quietly(self.path, json.dumps(record).encode("ascii"))
+
+
+def _signature_or_none(path: Path) -> Signature | None:
     try:
-        record = json.loads((data_dir / VERIFIED_FILE).read_bytes())
-    except (OSError, ValueError):
+        return signature(path.stat())
+    except OSError:
         return None
-    if not isinstance(record, dict) or record.get("schema") != CURRENT_SCHEMA:
-        return None
-    value = record.get("sha256")
-    return value if isinstance(value, str) else None
-
-
-def record_written(data_dir: Path, raw: bytes) -> None:
-    """After the notes file was saved with `raw`; a failure only costs the next open time."""
-    record = {"schema": CURRENT_SCHEMA, "sha256": digest(raw)}
-    with contextlib.suppress(OSError):
-        atomic_write(data_dir / VERIFIED_FILE, json.dumps(record).encode("ascii"))
-
-
-def unchanged_since_written(data_dir: Path, path: Path) -> bool:
-    recorded = recorded_digest(data_dir)
-    return recorded is not None and file_digest(path) == recorded

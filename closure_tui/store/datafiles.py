@@ -1,0 +1,108 @@
+"""The data files, and what makes each one valid.
+
+Shared by the store (at open), `restore` and `doctor` (judging a file without
+opening the store) and `import` (judging a backup's tables).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from closure_tui.store.codec import decode_note, decode_platform
+from closure_tui.store.codec_history import decode_event
+from closure_tui.store.codec_reminders import decode_reminder
+from closure_tui.store.schema import (
+    CURRENT_SCHEMA,
+    META_TABLE,
+    check_meta,
+    check_tables,
+    fresh_meta,
+    schema_version,
+)
+from closure_tui.store.storage import FileDamaged, parse_strict
+
+MAIN_FILE = "closure.json"
+NOTES_FILE = "notes.json"
+HISTORY_FILE = "history.json"
+DATA_FILES: dict[str, tuple[str, ...]] = {
+    MAIN_FILE: ("platforms", "reminders"),
+    NOTES_FILE: ("notes",),
+    HISTORY_FILE: ("history",),
+}
+
+
+#: How each table's records are validated (a table without one only needs objects).
+DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
+    "platforms": decode_platform,
+    "notes": decode_note,
+    "reminders": decode_reminder,
+    "history": decode_event,
+}
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    return [data_dir / name for name in DATA_FILES]
+
+
+def check_file(path: Path) -> list[str]:
+    """Problems that make a data file unusable (empty list: it is good)."""
+    try:
+        data = parse_strict(path.read_bytes())
+    except FileDamaged as error:
+        return [str(error)]
+    except OSError as error:
+        return [error.strerror or str(error)]
+    return check_data(path.name, data)
+
+
+def check_data(
+    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
+) -> list[str]:
+    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
+    try:
+        version = schema_version(data)
+    except ValueError as error:
+        return [str(error)]
+    if version > CURRENT_SCHEMA:
+        return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
+    problems = check_meta(data) + check_tables(data, DATA_FILES.get(file_name, ()))
+    if problems:
+        return problems
+    for table in DATA_FILES.get(file_name, ()):
+        decode = DECODERS.get(table)
+        for doc_id, doc in data.get(table, {}).items():
+            if decode is None:
+                continue
+            try:
+                record = decode(int(doc_id), doc)
+            except ValueError as error:
+                problems.append(f"{table} #{doc_id}: {error}")
+            else:
+                if decoded is not None:
+                    decoded.setdefault(table, {})[int(doc_id)] = record
+    return problems
+
+
+def empty_file(name: str) -> dict[str, Any]:
+    """What a data file holds before its first save."""
+    return {META_TABLE: fresh_meta(name)}
+
+
+def too_new(data: dict[str, Any]) -> bool:
+    try:
+        return schema_version(data) > CURRENT_SCHEMA
+    except ValueError:
+        return False
+
+
+def parse_recorded(raw: bytes) -> dict[str, Any] | None:
+    """Bytes this program wrote (strict JSON of validated records, current schema):
+    the C parser alone; None if they are somehow not that, so the strict path runs."""
+    try:
+        data = json.loads(raw)
+        return data if schema_version(data) == CURRENT_SCHEMA else None
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return None
