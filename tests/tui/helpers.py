@@ -7,20 +7,26 @@ from contextlib import asynccontextmanager
 
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
+
+from closure_tui.tui.widgets.platform_table import PlatformTable
+
+
+def platform_table(app: App) -> PlatformTable:
+    return app.screen.query_one("#platforms", PlatformTable)
 
 
 def table_names(app: App) -> list[str]:
     """The name column of the dashboard table, top to bottom."""
-    table = app.screen.query_one("#platforms", DataTable)
+    table = platform_table(app)
     if not table.display:
         return []
-    return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
+    return [str(table.row_cells(index)[0]) for index in range(table.row_count)]
 
 
 def table_rows(app: App) -> list[list[str]]:
-    table = app.screen.query_one("#platforms", DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    table = platform_table(app)
+    return [[str(cell) for cell in table.row_cells(i)] for i in range(table.row_count)]
 
 
 def static_text(app: App, selector: str) -> str:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from textual import events
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
@@ -14,7 +14,14 @@ from closure_tui.textwidth import cell_width
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from closure_tui.tui.screens.platform import PlatformScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import running, screen_text, static_text, table_names, table_rows
+from tests.tui.helpers import (
+    platform_table,
+    running,
+    screen_text,
+    static_text,
+    table_names,
+    table_rows,
+)
 
 
 async def test_outstanding_platforms_by_next_stage_then_name(
@@ -52,9 +59,7 @@ async def test_rows_show_kind_progress_next_step_and_amount(
 async def test_skipped_stages_look_different_from_todo(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
     async with running(app):
-        table = app.screen.query_one("#platforms", DataTable)
-        row = table.get_row_at(table.get_row_index("2"))
-        progress = row[2]
+        progress = platform_table(app).row_cells(2)[2]  # 京东金条, third
         styles = {progress.plain[span.start]: str(span.style) for span in progress.spans}
         assert styles["▭"] != styles["▱"]
 
@@ -96,7 +101,7 @@ async def test_filter_by_chinese_name_then_enter_moves_to_table(
         assert filter_input.value == "京东"
         assert table_names(app) == ["京东金条"]
         await pilot.press("enter")
-        assert app.screen.query_one("#platforms", DataTable).has_focus
+        assert platform_table(app).has_focus
         assert table_names(app) == ["京东金条"]
 
 

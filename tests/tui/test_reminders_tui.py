@@ -17,7 +17,7 @@ from closure_tui.tui.app import ClosureApp
 from closure_tui.tui.screens.agenda import AgendaScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fixtures_platform import on_platform
-from tests.tui.helpers import running
+from tests.tui.helpers import platform_table, running
 
 
 def _seed(data_dir: Path, clock: FixedClock, *dates: str) -> None:
@@ -173,10 +173,8 @@ async def test_dashboard_shows_each_platforms_next_reminder_by_urgency(
         service.store.close()
     app = make_app()
     async with running(app):
-        table = app.screen.query_one("#platforms", DataTable)
-        cells = {
-            str(table.get_row_at(i)[0]): table.get_row_at(i)[5] for i in range(table.row_count)
-        }
+        table = platform_table(app)
+        cells = {str(table.row_cells(i)[0]): table.row_cells(i)[5] for i in range(table.row_count)}
         assert {name: str(cell) for name, cell in cells.items()} == {
             "借呗": "2026-11-20",
             "花呗": "2026-11-29",

@@ -6,6 +6,7 @@ language or privacy mode changes; it never writes itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
@@ -13,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
@@ -27,20 +28,20 @@ from closure_tui.services.listing import (
 )
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.summary import Summary, summarise
-from closure_tui.tui.bindings import WriteGuard, bind, localize
+from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.text import money, plain
+from closure_tui.tui.widgets.platform_table import PlatformTable
 from closure_tui.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
+    from closure_tui.services.closures import Closures
     from closure_tui.tui.app import ClosureApp
 
 #: Column keys, in display order; each header is the catalogue entry `col.<key>`.
 COLUMNS = ("name", "kind", "progress", "next", "settled", "reminder")
-#: Rows added before the first paint, then per chunk after each paint.
-FIRST_ROWS, MORE_ROWS = 100, 100
-#: Seconds between chunks, so the screen repaints and keys are read in between.
-CHUNK_PAUSE = 0.01
+#: Right-justified columns (their header too).
+RIGHT = frozenset({"settled"})
 MARK_STYLES = {"▰": "bold green", "▱": "dim", "▭": "yellow"}
 
 
@@ -54,13 +55,41 @@ def progress_cell(platform: Platform) -> Text:
     return cell
 
 
-class PlatformTable(DataTable[Text]):
-    """The platform list; `enter` opens the highlighted platform."""
+class RowCells:
+    """Builds every platform's cells for one data version.
 
-    BINDINGS = [bind("enter", "select_cursor", "open")]
+    Kind, progress and next step take few distinct values: each is built once and
+    shared, so a store of thousands of platforms builds its rows in a few milliseconds.
+    """
 
-    def on_mount(self) -> None:
-        localize(self)
+    def __init__(self, privacy: bool, today: date, reminders: dict[int, Reminder]) -> None:
+        self.privacy = privacy
+        self.today = today
+        self.reminders = reminders
+        self._shared: dict[object, Text] = {}
+        self._blank = Text()
+
+    def _share(self, key: object, build: Callable[[], Text]) -> Text:
+        cell = self._shared.get(key)
+        if cell is None:
+            cell = self._shared[key] = build()
+        return cell
+
+    def row(self, platform: Platform) -> tuple[Text, ...]:
+        states = tuple(stage.state for stage in platform.stages)
+        done = platform.next_stage is None
+        reminder = self.reminders.get(platform.id)
+        return (
+            plain(platform.name),
+            self._share(("kind", platform.kind), lambda: Text(t(f"kind.{platform.kind.value}"))),
+            self._share(("progress", states), lambda: progress_cell(platform)),
+            self._share(
+                ("next", platform.next_stage),
+                lambda: Text(next_label(platform), style="green" if done else ""),
+            ),
+            Text(money(platform.settled, privacy=self.privacy), justify="right"),
+            self._blank if reminder is None else next_reminder_cell(reminder, self.today),
+        )
 
 
 class DashboardScreen(WriteGuard, Screen[None]):
@@ -74,21 +103,17 @@ class DashboardScreen(WriteGuard, Screen[None]):
     ]
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
-    _fill_generation = 0
     _data_key: tuple[object, ...] = ()
     _everything: list[Platform] = []
-    #: Each platform's next open reminder, recomputed by `reload` (never mutated).
-    _next_reminders: dict[int, Reminder] = {}
-    #: Built cells by platform id, and each view's sorted (casefolded name, platform)
-    #: pairs; both emptied by `reload` whenever `_data_key` changes.
-    _rows: dict[int, tuple[Text, ...]] = {}
-    _in_view: dict[View, list[tuple[str, Platform]]] = {}
+    #: Each view's sorted (casefolded name, platform id) pairs; emptied by `reload`
+    #: whenever `_data_key` changes.
+    _in_view: dict[View, list[tuple[str, int]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary", markup=False)
         yield SafeInput(id="filter", compact=True)
-        yield PlatformTable(id="platforms", cursor_type="row", zebra_stripes=True)
+        yield PlatformTable(id="platforms")
         yield Static(id="empty", markup=False)
         yield Static(id="welcome", markup=False)
         yield Footer()
@@ -122,30 +147,6 @@ class DashboardScreen(WriteGuard, Screen[None]):
     def watch_view(self) -> None:
         self.reload()
 
-    # ---- cells ---------------------------------------------------------------------------
-
-    def reminder_cell(self, platform: Platform, today: date | None) -> Text:
-        """The date of the next open reminder: overdue in red, due today highlighted."""
-        nearest = self._next_reminders.get(platform.id)
-        return next_reminder_cell(nearest, today) if today is not None else Text()
-
-    def row(self, platform: Platform, today: date | None) -> tuple[Text, ...]:
-        """The platform's cells, built once per data version and reused while filtering."""
-        cached = self._rows.get(platform.id)
-        if cached is not None:
-            return cached
-        settled = money(platform.settled, privacy=self.closure_app.privacy)
-        cells = (
-            plain(platform.name),
-            Text(t(f"kind.{platform.kind.value}")),
-            progress_cell(platform),
-            Text(next_label(platform), style="" if platform.next_stage else "green"),
-            Text(settled, justify="right"),
-            self.reminder_cell(platform, today),
-        )
-        self._rows[platform.id] = cells
-        return cells
-
     def summary_text(self, summary: Summary) -> Text:
         privacy = self.closure_app.privacy
         parts = [
@@ -163,77 +164,52 @@ class DashboardScreen(WriteGuard, Screen[None]):
     # ---- refreshing ----------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Rebuild the table from the store, keeping the highlighted platform if still shown."""
+        """Show the platforms in view matching the filter, keeping the highlighted one."""
         service = self.closure_app.service
         if service is None:
             return
         app = self.closure_app
         today = service.today()
-        # What does not depend on the filter is recomputed only when the data changed,
-        # so a filter keystroke only narrows a sorted list and reuses built cells.
+        # What does not depend on the filter is rebuilt only when the data changed,
+        # so a filter keystroke only narrows a sorted list of ids.
         data_key = (app.data_version, app.language, app.privacy, today)
-        changed = data_key != self._data_key
-        if changed:
-            self._everything = service.platforms()
-            self._next_reminders = Reminders(service).next_by_platform()
-            self._rows = {}
-            self._in_view = {}
-        everything = self._everything
+        if data_key != self._data_key:
+            self._data_key = data_key
+            self._load(service, today)
+        self._show()
+
+    def _load(self, service: Closures, today: date) -> None:
+        """Every platform's cells into the table, and the summary line."""
+        privacy = self.closure_app.privacy
+        everything = self._everything = service.platforms()
+        self._in_view = {}
+        cells = RowCells(privacy, today, Reminders(service).next_by_platform())
+        headers = [
+            Text(t(f"col.{key}"), justify="right" if key in RIGHT else "left") for key in COLUMNS
+        ]
+        self.table.load(headers, {platform.id: cells.row(platform) for platform in everything})
+        self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
+        self.query_one("#welcome", Static).update(Text(t("dash.welcome")))
+        self.query_one("#welcome").display = not everything
+        self.query_one("#summary").display = bool(everything)
+
+    def _show(self) -> None:
+        """The rows of the current view whose name contains the filter."""
         in_view = self._in_view.get(self.view)
         if in_view is None:
-            in_view = [(p.name.casefold(), p) for p in select(everything, self.view)]
+            in_view = [(p.name.casefold(), p.id) for p in select(self._everything, self.view)]
             self._in_view[self.view] = in_view
         query = self.filter_input.value
         wanted = query.strip().casefold()
-        shown = [p for name, p in in_view if wanted in name]
+        shown = [platform_id for name, platform_id in in_view if wanted in name]
         table = self.table
-        highlighted = self.highlighted_id()
-        table.clear(columns=True)
-        for key in COLUMNS:
-            table.add_column(Text(t(f"col.{key}")), key=key)
-        self._fill_generation += 1
-        self._fill(shown, 0, highlighted, self._fill_generation, today)
-        if changed:
-            self._data_key = data_key
-            self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
-        welcome = not everything
-        self.query_one("#welcome", Static).update(Text(t("dash.welcome")))
-        self.query_one("#welcome").display = welcome
-        self.query_one("#summary").display = not welcome
+        table.show(shown)
         table.display = bool(shown)
         empty = self.query_one("#empty", Static)
-        empty.display = not welcome and not shown
-        empty.update(self.empty_text(query))
+        empty.display = bool(self._everything) and not shown
+        if empty.display:
+            empty.update(self.empty_text(query))
         self.sub_title = t(f"dash.title.{self.view.value}", shown=len(shown))
-
-    def _fill(
-        self,
-        shown: list[Platform],
-        start: int,
-        highlighted: int | None,
-        generation: int,
-        today: date | None,
-    ) -> None:
-        """Add rows from `start`: a screenful before the next paint, the rest after it.
-
-        Building and measuring thousands of rows took seconds; the rows on screen now
-        come first, the others in chunks after each paint, and a newer reload (a
-        filter keystroke) drops the chunks still pending.
-        """
-        if generation != self._fill_generation:
-            return
-        table = self.table
-        stop = start + (FIRST_ROWS if start == 0 else MORE_ROWS)
-        for platform in shown[start:stop]:
-            table.add_row(*self.row(platform, today), key=str(platform.id))
-        if highlighted is not None and str(highlighted) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(highlighted)))
-            highlighted = None
-        if stop < len(shown):
-            # A timer, not `call_after_refresh`: keys typed meanwhile go first.
-            self.set_timer(
-                CHUNK_PAUSE, lambda: self._fill(shown, stop, highlighted, generation, today)
-            )
 
     def empty_text(self, query: str) -> Text:
         if query.strip():
@@ -241,11 +217,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         return Text(t(f"dash.empty.{self.view.value}"))
 
     def highlighted_id(self) -> int | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return int(key) if key is not None else None
+        return self.table.highlighted
 
     # ---- actions -------------------------------------------------------------------------
 
@@ -277,9 +249,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
         if event.input.id == "filter":
             self.table.focus()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.open_platform(int(event.row_key.value))
+    def on_platform_table_selected(self, event: PlatformTable.Selected) -> None:
+        self.open_platform(event.platform_id)
 
     def open_platform(self, platform_id: int) -> None:
         from closure_tui.tui.screens.platform import PlatformScreen
