@@ -125,11 +125,16 @@ class History:
         ]
 
     def undo_stack(self) -> list[Event]:
-        return [e for e in self.events() if e.state is EventState.APPLIED]
+        return self._in_state(EventState.APPLIED)
 
     def redo_stack(self) -> list[Event]:
         """Undone events that can still be redone, oldest (the next one to redo) first."""
-        return [e for e in self.events() if e.state is EventState.UNDONE]
+        return self._in_state(EventState.UNDONE)
+
+    def _in_state(self, state: EventState) -> list[Event]:
+        """Oldest first. Filtered before sorting: every recorded change asks for the redo
+        stack, and sorting the whole log each time made changes slower as it grew."""
+        return sorted((e for e in self.store.history if e.state is state), key=lambda e: e.id)
 
     # ---- undo / redo ---------------------------------------------------------------------
 
