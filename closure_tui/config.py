@@ -7,7 +7,6 @@ written atomically, owner-only.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -90,6 +89,8 @@ def load_config(path: Path) -> Loaded:
         return Loaded(Config(), [])
     except (OSError, UnicodeDecodeError) as error:
         return Loaded(Config(), [f"{path}: {error}"])
+    import tomllib  # only when there is a file: most start-ups have none to parse
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

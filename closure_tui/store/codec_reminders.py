@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from closure_tui.domain.dates import parse_iso_date
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import Reminder, ReminderKind, ReminderState
 from closure_tui.domain.stages import StageKey
-from closure_tui.store.codec import RecordInvalid, _get, _opt_date
+from closure_tui.store.codec import RecordInvalid, _get, _opt_date, enum_value, stored_date
 
 
 def encode_reminder(reminder: Reminder) -> dict[str, Any]:
@@ -37,13 +36,13 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
         return Reminder(
             id=doc_id,
             platform_id=platform_id,
-            date=parse_iso_date(when),
+            date=stored_date(when),
             created=datetime.fromisoformat(created),
             text=_get(doc, "text", str, ""),
-            stage=StageKey(stage) if stage else None,
-            state=ReminderState(_get(doc, "state", str, ReminderState.OPEN.value)),
+            stage=enum_value(StageKey, stage) if stage else None,
+            state=enum_value(ReminderState, _get(doc, "state", str, ReminderState.OPEN.value)),
             snoozed_until=_opt_date(doc, "snoozed_until"),
-            kind=ReminderKind(_get(doc, "kind", str, ReminderKind.MANUAL.value)),
+            kind=enum_value(ReminderKind, _get(doc, "kind", str, ReminderKind.MANUAL.value)),
         )
     except DomainError as error:
         raise RecordInvalid(f"{error.key} {dict(error.params)}") from None
