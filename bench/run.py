@@ -1,6 +1,6 @@
 """closure-tui's benchmark: T1-T6 of issue 7, each beside its baseline, measured in one run.
 
-    python bench/run.py            # the real sizes (about two minutes)
+    python bench/run.py            # the real sizes (about four minutes)
     python bench/run.py --quick    # tiny sizes, few repeats: checks that everything runs
 
 Datasets are built in a temporary directory with `make_dataset.py`. A and B runs
