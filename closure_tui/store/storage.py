@@ -116,22 +116,29 @@ class _EncodedTables:
         encode = _ENCODER.encode
         for gone in self._docs.keys() - data.keys():
             del self._docs[gone]
-        parts = []
+        # One flat list joined once: joining per table and then again copied a 10 MB
+        # history several times per save, each copy a fresh allocation to fault in.
+        out = [b"{"]
         for name, table in data.items():
+            if len(out) > 1:
+                out.append(b",")
             if not isinstance(table, dict):
-                parts.append(f"{encode(name)}:{encode(table)}".encode())
+                out.append(f"{encode(name)}:{encode(table)}".encode())
                 continue
             cached = self._docs.setdefault(name, {})
             if len(cached) > len(table):
                 cached = self._docs[name] = {k: v for k, v in cached.items() if k in table}
-            docs = []
+            out.append(b"%s:{" % encode(name).encode())
             for doc_id, doc in table.items():
                 text = cached.get(doc_id)
                 if text is None:
                     text = cached[doc_id] = f"{encode(doc_id)}:{encode(doc)}".encode()
-                docs.append(text)
-            parts.append(b"%s:{%s}" % (encode(name).encode(), b",".join(docs)))
-        return b"{%s}" % b",".join(parts)
+                out += (text, b",")
+            if table:
+                out.pop()
+            out.append(b"}")
+        out.append(b"}")
+        return b"".join(out)
 
 
 class AtomicJSONStorage(Storage):
