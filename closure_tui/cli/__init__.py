@@ -6,12 +6,12 @@ start fast enough for a shell start-up file.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Sequence
 
 from closure_tui import i18n
+from closure_tui.collector import collector_paused
 from closure_tui.domain.clock import SystemClock
 from closure_tui.domain.errors import DomainError
 from closure_tui.locations import data_dir as resolve_data_dir
@@ -30,13 +30,8 @@ def _pre_scan_lang(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     # A command lasts a moment and its objects live until it exits: the cyclic collector
     # would only re-scan them (the TUI turns it back on after its first frame).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _main(argv)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _main(argv: Sequence[str] | None) -> int:

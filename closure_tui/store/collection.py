@@ -8,9 +8,9 @@ from typing import Any, Generic, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from closure_tui.collector import collector_paused
 from closure_tui.store.codec import RecordInvalid, deep_merge
 from closure_tui.store.schema import META_ID, META_TABLE, counter_key
-from closure_tui.store.storage import collector_paused
 
 T = TypeVar("T")
 

@@ -15,7 +15,6 @@ Changes must therefore go through the tables, or hand `write` a new dict.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator
@@ -52,19 +51,6 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise ValueError(f"duplicate key {key!r}")
             seen.add(key)
     return result
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """While a file is parsed or its records decoded: everything built then lives on, and
-    the cyclic collector would only re-scan it, about a quarter of a large parse."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def parse_strict(raw: bytes) -> dict[str, Any]:
@@ -174,10 +160,6 @@ class AtomicJSONStorage(Storage):
             self._cache = self._load()
             self._loaded = True
         return self._cache
-
-    @property
-    def loaded(self) -> bool:
-        return self._loaded
 
     def load_from_disk(self) -> dict[str, Any] | None:
         """Parse the file strictly; None when it does not exist. Raises `FileDamaged`."""

@@ -17,6 +17,7 @@ from typing import Any
 
 from tinydb.table import Document
 
+from closure_tui.collector import collector_paused
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.history import Event
 from closure_tui.domain.notes import Note
@@ -54,12 +55,7 @@ from closure_tui.store.schema import (
     counter_key,
     migrate,
 )
-from closure_tui.store.storage import (
-    AtomicJSONStorage,
-    FileDamaged,
-    collector_paused,
-    parse_strict,
-)
+from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
 from closure_tui.store.table import InPlaceTinyDB
 
 

@@ -132,12 +132,7 @@ class Record:
 
     def checked(self, path: Path, raw: bytes, status: os.stat_result) -> None:
         """After `raw`, read from the file with `status`, passed the full check at open."""
-        self._files[path.name] = {
-            "stat": signature(status),
-            "size": status.st_size,
-            "sha256": sha256_hex(raw),
-        }
-        self._seen[path.name] = signature(status)
+        self._note(path.name, status)["sha256"] = sha256_hex(raw)
         self._checked = True
 
     def save_checked(self) -> None:
@@ -154,10 +149,15 @@ class Record:
         except OSError:
             self._files.pop(path.name, None)
         else:
-            self._files[path.name] = {"stat": signature(status), "size": status.st_size}
-            self._seen[path.name] = signature(status)
+            self._note(path.name, status)
             self._unhashed[path.name] = path
         self._save()
+
+    def _note(self, name: str, status: os.stat_result) -> dict[str, Any]:
+        """A fresh entry for `name` as it is now (its digest still to add)."""
+        entry = self._files[name] = {"stat": signature(status), "size": status.st_size}
+        self._seen[name] = entry["stat"]
+        return entry
 
     def finish(self) -> None:
         """Add the digests of files saved in this run, while they still hold what was saved."""

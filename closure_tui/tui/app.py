@@ -18,6 +18,7 @@ from textual.widgets import Header
 
 from closure_tui import config as config_module
 from closure_tui import i18n
+from closure_tui.collector import resume_collector
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import describe, t
@@ -28,7 +29,6 @@ from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.history_actions import HistoryActions
-from closure_tui.tui.launch import resume_gc
 from closure_tui.tui.reminder_actions import ReminderActions
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
 
@@ -108,7 +108,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         for problem in self.config_problems:
             self.notify(t("tui.config_problem", problem=problem), severity="warning", markup=False)
         self.open_store()
-        self.call_after_refresh(resume_gc)
+        self.call_after_refresh(resume_collector)
 
     def open_store(self) -> None:
         """Open for writing; fall back to read-only when another instance holds the lock."""

@@ -219,7 +219,7 @@ async def test_added_notification_is_literal(make_app: AppFactory) -> None:
 async def test_garbage_collection_resumes_once_the_first_frame_is_drawn(
     make_app: AppFactory, filled: Path
 ) -> None:
-    """`launch` pauses the collector for start-up; a long session must not run without it."""
+    """The CLI entry pauses the collector for start-up; a long session must not run without it."""
     gc.disable()
     try:
         app = make_app()

@@ -164,7 +164,7 @@ async def test_click_highlights_and_a_click_on_the_highlighted_row_opens_it(
         assert isinstance(screen, DashboardScreen)
         await pilot.click("#platforms", offset=(3, 3))  # below the header: the third platform
         await pilot.pause()
-        assert screen.highlighted_id() == 2  # 京东金条
+        assert screen.table.highlighted == 2  # 京东金条
         assert app.screen is screen
         await pilot.click("#platforms", offset=(3, 3))
         await pilot.pause()
@@ -189,10 +189,10 @@ async def test_keeps_the_highlighted_platform_after_a_refresh(
         await pilot.press("down", "down")
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
-        assert screen.highlighted_id() == 2
+        assert screen.table.highlighted == 2
         app.perform(lambda service: service.add_platform("安逸花"))
         await pilot.pause()
-        assert screen.highlighted_id() == 2
+        assert screen.table.highlighted == 2
 
 
 async def test_welcome_on_an_empty_store(make_app: AppFactory) -> None:

@@ -119,11 +119,11 @@ async def test_the_highlighted_platform_stays_through_a_filter_and_its_clearing(
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
         await pilot.press("pagedown", "pagedown", "pagedown")
-        chosen = screen.highlighted_id()
+        chosen = screen.table.highlighted
         assert chosen is not None and chosen > 60
         name = NAMES[chosen - 1]
         await pilot.press("slash", *name[1:3])
-        assert screen.highlighted_id() == chosen
+        assert screen.table.highlighted == chosen
         await pilot.press("escape")
-        assert screen.highlighted_id() == chosen
+        assert screen.table.highlighted == chosen
         assert name in names_on_screen(screen_text(app))

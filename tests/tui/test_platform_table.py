@@ -78,11 +78,11 @@ async def test_the_cursor_follows_its_platform_when_a_tick_reorders_the_list(
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
         await pilot.press("down")
-        chosen = screen.highlighted_id()
+        chosen = screen.table.highlighted
         assert chosen is not None
         app.perform(lambda service: service.tick(chosen, StageKey.NEGOTIATED))
         await pilot.pause()
-        assert screen.highlighted_id() == chosen
+        assert screen.table.highlighted == chosen
         assert platform_table(app).cursor_row == 3  # a step further: listed last
 
 

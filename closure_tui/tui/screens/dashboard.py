@@ -216,9 +216,6 @@ class DashboardScreen(WriteGuard, Screen[None]):
             return Text(t("dash.no_match", query=query))
         return Text(t(f"dash.empty.{self.view.value}"))
 
-    def highlighted_id(self) -> int | None:
-        return self.table.highlighted
-
     # ---- actions -------------------------------------------------------------------------
 
     def action_cycle_view(self) -> None:
