@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from closure_tui import i18n
 from closure_tui.collector import collector_paused
@@ -16,6 +17,9 @@ from closure_tui.domain.clock import SystemClock
 from closure_tui.domain.errors import DomainError
 from closure_tui.locations import data_dir as resolve_data_dir
 from closure_tui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from closure_tui.cli.parser import Registrar
 
 
 def _pre_scan_lang(argv: Sequence[str]) -> str | None:
@@ -39,18 +43,17 @@ def _main(argv: Sequence[str] | None) -> int:
     lang = _pre_scan_lang(args_list)
     i18n.set_language(lang if lang in i18n.LANGS else i18n.detect_language())
 
-    from closure_tui.cli.commands import run
     from closure_tui.cli.parser import parse_command_line
-    from closure_tui.cli.registry import extension_modules
 
-    extras = [module.add_parsers for module in extension_modules()]
-    args = parse_command_line(args_list, extras)
+    args = parse_command_line(args_list, _extension_parsers)
     data_dir = resolve_data_dir(args.data_dir)
     clock = SystemClock()
     if args.command is None:
         from closure_tui.tui.launch import launch
 
         return launch(data_dir=data_dir, lang=args.lang, clock=clock)
+    from closure_tui.cli.commands import run
+
     try:
         return run(data_dir, clock, args)
     except DomainError as error:
@@ -66,6 +69,13 @@ def _main(argv: Sequence[str] | None) -> int:
         return _refused(i18n.t("cli.os_error", path=path, reason=error.strerror or error))
     except KeyboardInterrupt:
         return 130
+
+
+def _extension_parsers() -> list[Registrar]:
+    """Imported only when a command is parsed: launching the app needs none of them."""
+    from closure_tui.cli.registry import extension_modules
+
+    return [module.add_parsers for module in extension_modules()]
 
 
 def _refused(message: str) -> int:

@@ -49,6 +49,7 @@ def build_app(data_dir: Path, clock: FixedClock, lang: str = "en") -> ClosureApp
 
 
 async def open_platform(pilot: Pilot, platform_id: int) -> PlatformScreen:
+    await pilot.pause()  # the app shows its dashboard first
     screen = PlatformScreen(platform_id)
     await pilot.app.push_screen(screen)
     await pilot.pause()

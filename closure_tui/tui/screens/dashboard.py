@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Static
 
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
@@ -32,9 +32,10 @@ from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
-from closure_tui.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from closure_tui.services.closures import Closures
     from closure_tui.tui.app import ClosureApp
 
@@ -108,11 +109,12 @@ class DashboardScreen(WriteGuard, Screen[None]):
     #: Each view's sorted (casefolded name, platform id) pairs; emptied by `reload`
     #: whenever `_data_key` changes.
     _in_view: dict[View, list[tuple[str, int]]] = {}
+    #: The name filter, mounted the first time `/` is pressed: most starts never need it.
+    filter_input: Input | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary", markup=False)
-        yield SafeInput(id="filter", compact=True)
         yield PlatformTable(id="platforms")
         yield Static(id="empty", markup=False)
         yield Static(id="welcome", markup=False)
@@ -127,11 +129,10 @@ class DashboardScreen(WriteGuard, Screen[None]):
         return self.query_one(PlatformTable)
 
     @property
-    def filter_input(self) -> Input:
-        return self.query_one("#filter", Input)
+    def filtering(self) -> bool:
+        return self.filter_input is not None and self.filter_input.display
 
     def on_mount(self) -> None:
-        self.filter_input.display = False
         for name in ("data_version", "language", "privacy"):
             self.watch(self.app, name, self.reload, init=False)
         self.reload()
@@ -139,9 +140,9 @@ class DashboardScreen(WriteGuard, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return self.filter_input.display
+            return self.filtering
         if action == "filter":
-            return self.focused is not self.filter_input
+            return self.filter_input is None or self.focused is not self.filter_input
         return super().check_action(action, parameters)
 
     def watch_view(self) -> None:
@@ -199,7 +200,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         if in_view is None:
             in_view = [(p.name.casefold(), p.id) for p in select(self._everything, self.view)]
             self._in_view[self.view] = in_view
-        query = self.filter_input.value
+        query = self.filter_input.value if self.filtering else ""
         wanted = query.strip().casefold()
         shown = [platform_id for name, platform_id in in_view if wanted in name]
         table = self.table
@@ -224,17 +225,26 @@ class DashboardScreen(WriteGuard, Screen[None]):
     def show_view(self, view: View) -> None:
         self.view = view
 
-    def action_filter(self) -> None:
-        self.filter_input.display = True
+    async def action_filter(self) -> None:
+        filter_input = self.filter_input
+        if filter_input is None:
+            from closure_tui.tui.widgets.safe_input import SafeInput
+
+            filter_input = self.filter_input = SafeInput(id="filter", compact=True)
+            await self.mount(filter_input, before=self.table)
+        filter_input.display = True
         self.refresh_bindings()
-        self.filter_input.placeholder = t("dash.filter.placeholder")
+        filter_input.placeholder = t("dash.filter.placeholder")
         # At once, not deferred like `focus()`: with `/` a priority binding, keys typed
-        # right after it (quickly, pasted, or from an input method) reach the filter.
-        self.set_focus(self.filter_input)
+        # right after it (quickly, pasted, or from an input method) reach the filter; the
+        # app handles them only once this action (and the mount) is done.
+        self.set_focus(filter_input)
 
     def action_clear_filter(self) -> None:
-        self.filter_input.value = ""
-        self.filter_input.display = False
+        filter_input = self.filter_input
+        if filter_input is not None:
+            filter_input.value = ""
+            filter_input.display = False
         self.refresh_bindings()
         self.table.focus()
 
