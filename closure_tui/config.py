@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from closure_tui.domain.followups import FollowUpOffsets
 
@@ -25,8 +25,7 @@ class Config:
     copy_evidence: bool = True
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     config: Config
     problems: list[str]
 

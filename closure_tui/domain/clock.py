@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
@@ -20,11 +19,11 @@ class SystemClock:
         return datetime.now().replace(microsecond=0)
 
 
-@dataclass
 class FixedClock:
     """A clock for tests and benchmarks that moves only when told to."""
 
-    current: datetime
+    def __init__(self, current: datetime) -> None:
+        self.current = current
 
     def now(self) -> datetime:
         return self.current

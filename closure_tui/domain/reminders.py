@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.domain.platform import Platform
@@ -71,8 +72,7 @@ def by_date(reminders: list[Reminder]) -> list[Reminder]:
     return sorted(reminders, key=lambda r: (r.when, r.id))
 
 
-@dataclass(frozen=True)
-class FollowUp:
+class FollowUp(NamedTuple):
     """A follow-up to schedule: its kind, the stage it waits for (if any) and its date."""
 
     kind: ReminderKind
@@ -80,8 +80,7 @@ class FollowUp:
     stage: StageKey | None = None
 
 
-@dataclass(frozen=True)
-class FollowUpPlan:
+class FollowUpPlan(NamedTuple):
     """What a platform change does to its reminders.
 
     `schedule`: follow-ups to create (or to move, if one of that kind is already open);

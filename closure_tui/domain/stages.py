@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class StageKey(StrEnum):
@@ -32,8 +32,7 @@ class FieldKind(StrEnum):
     BOOL = "bool"
 
 
-@dataclass(frozen=True)
-class EvidenceField:
+class EvidenceField(NamedTuple):
     """One piece of evidence a stage keeps; `key` is also its catalogue key suffix."""
 
     key: str

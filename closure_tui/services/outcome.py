@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from collections.abc import Sequence
+from typing import Generic, NamedTuple, TypeVar
 
 from closure_tui.domain.errors import Problem
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Outcome(Generic[T]):
+class Outcome(NamedTuple, Generic[T]):
     value: T
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: Sequence[Problem] = ()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from closure_tui.domain.platform import Platform
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     platforms: int
     closed: int
     steps_left: int

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from closure_tui.store.fsutil import (
     TEMP_MARK,
@@ -25,8 +25,7 @@ BACKUP_DIR = "backups"
 KEEP = 10
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     path: Path
     number: int
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tinydb.table import Document
 
@@ -59,8 +58,7 @@ from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_stri
 from closure_tui.store.table import InPlaceTinyDB
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """Something the user should hear about that is not an error (e.g. permissions fixed)."""
 
     key: str
