@@ -14,7 +14,6 @@ from textual.app import App, SystemCommand
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import AwaitMount
-from textual.widgets import Header
 
 from closure_tui import config as config_module
 from closure_tui import i18n
@@ -31,6 +30,7 @@ from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.history_actions import HistoryActions
 from closure_tui.tui.reminder_actions import ReminderActions
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
+from closure_tui.tui.widgets.title_bar import TitleBar
 
 T = TypeVar("T")
 
@@ -174,7 +174,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         await mounted
         if not screen.is_attached or screen.query(f"ReadOnlyBanner, #{ReadOnlyBanner.OWN_ID}"):
             return
-        headers = screen.query_children(Header)
+        headers = screen.query_children(TitleBar)
         banner = ReadOnlyBanner(self.lock_holder)
         if headers:
             await screen.mount(banner, after=headers.first())

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
@@ -18,6 +18,7 @@ from closure_tui.tui.screens.dashboard import DashboardScreen
 from closure_tui.tui.screens.help import HelpScreen
 from closure_tui.tui.screens.platform import PlatformScreen
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
+from closure_tui.tui.widgets.title_bar import TitleBar
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import (
     notifications,
@@ -138,7 +139,7 @@ class OtherScreen(Screen[None]):
     """Any full screen another feature may add, with a header and nothing about read-only."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("x")
 
 

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from closure_tui.i18n import t
 from closure_tui.services.reminders import Reminders
 from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.reminder_cells import agenda_row
+from closure_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
@@ -33,7 +34,7 @@ class AgendaScreen(WriteGuard, Screen[None]):
         return cast("ClosureApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(t("tui.agenda.title"), id="agenda-title", markup=False)
         yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
         yield Static(t("tui.agenda.empty"), id="agenda-empty", markup=False)

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from closure_tui.i18n import t
 from closure_tui.services.errors import StoreError, StoreTooNew
 from closure_tui.services.session import restore_backup
 from closure_tui.store.errors import StoreDamaged
 from closure_tui.tui.bindings import bind
+from closure_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
@@ -44,7 +45,7 @@ class DamagedScreen(Screen[None]):
         return not isinstance(self.error, StoreTooNew)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="explain"):
             yield Static(id="what", markup=False)
             yield Static(id="offer", markup=False)

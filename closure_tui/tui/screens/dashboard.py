@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
@@ -32,6 +32,7 @@ from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
+from closure_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -113,7 +114,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
     filter_input: Input | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="summary", markup=False)
         yield PlatformTable(id="platforms")
         yield Static(id="empty", markup=False)

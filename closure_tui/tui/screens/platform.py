@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ListView, Static
+from textual.widgets import Footer, ListView, Static
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.platform import Platform
@@ -36,6 +36,7 @@ from closure_tui.tui.widgets.evidence_view import evidence_detail
 from closure_tui.tui.widgets.history_panel import HistoryPanel
 from closure_tui.tui.widgets.notes_view import notes_text
 from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
+from closure_tui.tui.widgets.title_bar import TitleBar
 
 
 class PlatformScreen(WriteGuard, Screen[None]):
@@ -66,7 +67,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
     # ---- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", markup=False, id="platform-title")
         with Horizontal(id="platform-body"):
             with Vertical(id="platform-main"):

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 
 from closure_tui.domain.platform import Platform
 from closure_tui.i18n import t
@@ -16,6 +16,7 @@ from closure_tui.services.summary import summarise
 from closure_tui.textwidth import fit
 from closure_tui.tui.bindings import bind
 from closure_tui.tui.text import money
+from closure_tui.tui.widgets.title_bar import TitleBar
 
 BAR_WIDTH = 40
 NAME_WIDTH = 16
@@ -57,7 +58,7 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll():
             yield Static(id="totals")
             yield ProgressBar(id="progress", show_eta=False)
