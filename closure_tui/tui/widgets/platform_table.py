@@ -142,6 +142,10 @@ class PlatformTable(ScrollView, can_focus=True):
         #: Each row's cells as one line, by key; then across the width and styled (stripe
         #: or cursor) by (key, component class).
         self._lines: LRUCache[int, Strip] = LRUCache(CACHED_ROWS)
+        #: A cell's padded segments by (id of the cell, width): most cells (kind, progress,
+        #: next step) are one object shared by many rows. Emptied with `_lines`, while
+        #: `_cells` keeps every cell alive, so an id is never reused within it.
+        self._padded: dict[tuple[int, int], list[Segment]] = {}
         self._styled: LRUCache[tuple[int, str], Strip] = LRUCache(CACHED_ROWS)
         self._header: Strip | None = None
         #: Each component's Rich style, over the table's own.
@@ -228,6 +232,7 @@ class PlatformTable(ScrollView, can_focus=True):
         """Drop cached strips: all of them when `lines`, else only what styles change."""
         if lines:
             self._lines.clear()
+            self._padded.clear()
             self._widths = []
         self._fitted_for = -1
         self._styles.clear()
@@ -247,22 +252,39 @@ class PlatformTable(ScrollView, can_focus=True):
         if widths != self._widths:
             self._widths = widths
             self._lines.clear()
+            self._padded.clear()
         self._fitted_for = width
         self._styled.clear()
         self._header = None
 
     def _line(self, cells: Sequence[Text]) -> Strip:
         """The cells side by side in the fitted widths, each padded by its justify."""
-        line = Text(no_wrap=True, end="")
-        gap = " " * PADDING
+        segments: list[Segment] = []
+        padded = self._padded
         for cell, width in zip(cells, self._widths, strict=False):
-            fitted, blank = fit_cell(cell, width)
-            right = fitted.justify == "right"
-            line.append(gap + " " * blank if right else gap)
-            line.append_text(fitted)
-            line.append(gap if right else " " * blank + gap)
-        segments: list[Segment] = list(line.render(self.app.console))
-        return Strip(segments)
+            key = (id(cell), width)
+            found = padded.get(key)
+            if found is None:
+                found = padded[key] = self._pad(cell, width)
+            segments += found
+        # One segment per run of a style, as `Text.render` gives: each segment becomes its
+        # own escape codes on the way to the terminal.
+        return Strip(
+            Segment.simplify(segments), sum(self._widths) + 2 * PADDING * len(self._widths)
+        )
+
+    def _pad(self, cell: Text, width: int) -> list[Segment]:
+        """One cell's segments fitted to `width`, with the gaps around it."""
+        fitted, blank = fit_cell(cell, width)
+        if fitted.spans:
+            body = list(fitted.render(self.app.console))
+        else:  # what `Text.render` gives for one style, without its span machinery
+            style = self.app.console.get_style(fitted.style) if fitted.style else None
+            body = [Segment(fitted.plain, style)]
+        gap = " " * PADDING
+        if fitted.justify == "right":
+            return [Segment(gap + " " * blank), *body, Segment(gap)]
+        return [Segment(gap), *body, Segment(" " * blank + gap)]
 
     def _paint(self, line: Strip, name: str) -> Strip:
         """`line` across the whole width in the style of component `name`."""
