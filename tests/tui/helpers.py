@@ -46,9 +46,18 @@ def notifications(app: App) -> list[str]:
 SIZE = (110, 32)
 
 
+async def settled(pilot: Pilot) -> None:
+    """Wait until the first screen is whole: its Footer, added after the first frame, shows
+    its keys a few refreshes later."""
+    for _ in range(20):
+        await pilot.pause()
+        if pilot.app.screen.query("FooterKey"):
+            return
+
+
 @asynccontextmanager
 async def running(app: App, size: tuple[int, int] = SIZE) -> AsyncIterator[Pilot]:
-    """Run `app` headless at a fixed size, past its first refresh."""
+    """Run `app` headless at a fixed size, once its first screen is whole."""
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         yield pilot
