@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from closure_tui import i18n
+from closure_tui.cli.argv import launch_options
 from closure_tui.collector import collector_paused
 from closure_tui.domain.clock import SystemClock
 from closure_tui.domain.errors import DomainError
@@ -43,15 +44,17 @@ def _main(argv: Sequence[str] | None) -> int:
     lang = _pre_scan_lang(args_list)
     i18n.set_language(lang if lang in i18n.LANGS else i18n.detect_language())
 
+    options = launch_options(args_list)
+    if options is not None:
+        return _launch(options.data_dir, options.lang)
+
     from closure_tui.cli.parser import parse_command_line
 
     args = parse_command_line(args_list, _extension_parsers)
+    if args.command is None:
+        return _launch(args.data_dir, args.lang)
     data_dir = resolve_data_dir(args.data_dir)
     clock = SystemClock()
-    if args.command is None:
-        from closure_tui.tui.launch import launch
-
-        return launch(data_dir=data_dir, lang=args.lang, clock=clock)
     from closure_tui.cli.commands import run
 
     try:
@@ -69,6 +72,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return _refused(i18n.t("cli.os_error", path=path, reason=error.strerror or error))
     except KeyboardInterrupt:
         return 130
+
+
+def _launch(data_dir: str | None, lang: str | None) -> int:
+    from closure_tui.tui.launch import launch
+
+    return launch(data_dir=resolve_data_dir(data_dir), lang=lang, clock=SystemClock())
 
 
 def _extension_parsers() -> list[Registrar]:

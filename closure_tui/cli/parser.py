@@ -13,8 +13,6 @@ from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.i18n import t
 
 STAGES = [key.value for key in STAGE_ORDER]
-#: `_named_command` when no command is named: the app launches and no command parser is built.
-LAUNCH = ""
 
 
 def _terminal_width() -> int:
@@ -109,8 +107,7 @@ def _platform_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser(extra: list[Registrar] | None = None, *, only: str | None = None) -> Parser:
     """The whole command line; with `only`, just that command's parser is built (the
-    others cost most of the start-up of a quick command), and with `only=""` none at
-    all (the app launches). Use `parse_command_line`."""
+    others cost most of the start-up of a quick command). Use `parse_command_line`."""
     narrow = only is not None
     parser_type = _NarrowParser if narrow else Parser
     parser = parser_type(prog="closure-tui", description=t("cli.description"))
@@ -118,8 +115,6 @@ def build_parser(extra: list[Registrar] | None = None, *, only: str | None = Non
     parser.add_argument("--data-dir", metavar="DIR", help=t("cli.h.data_dir"))
     parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.h.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    if only == LAUNCH:
-        return parser
     target: Any = _OnlyCommand(sub, only) if narrow else sub
     for register in [_platform_commands, _stage_commands, _store_commands, *(extra or [])]:
         register(target)
@@ -129,8 +124,7 @@ def build_parser(extra: list[Registrar] | None = None, *, only: str | None = Non
 
 
 def _named_command(argv: Sequence[str]) -> str | None:
-    """The command word when the arguments plainly name one, `LAUNCH` when they only set
-    `--data-dir`/`--lang`, else None (parse in full)."""
+    """The command word, when the arguments plainly name one (else None: parse in full)."""
     takes_value = False
     for arg in argv:
         if takes_value:
@@ -141,24 +135,23 @@ def _named_command(argv: Sequence[str]) -> str | None:
             return arg
         elif not arg.startswith(("--data-dir=", "--lang=")):
             return None  # help, version, or an abbreviation only argparse can resolve
-    return None if takes_value else LAUNCH
+    return None
 
 
 def parse_command_line(
     argv: Sequence[str], extra: Callable[[], list[Registrar]]
 ) -> argparse.Namespace:
-    """Parse with only the named command's parser built (none when the app launches);
-    anything it cannot parse (help, a mistake, an unknown word) is parsed again by the
-    whole parser, for its messages. `extra` gives the extension commands' registrars."""
+    """Parse with only the named command's parser built; anything it cannot parse (help,
+    a mistake, an unknown word) is parsed again by the whole parser, for its messages.
+    `extra` gives the extension commands' registrars, imported only now."""
     command = _named_command(argv)
     if command is not None:
         try:
-            args = build_parser(None if command == LAUNCH else extra(), only=command)
-            parsed = args.parse_args(argv)
+            parsed = build_parser(extra(), only=command).parse_args(argv)
         except _NotThisCommand:
             pass
         else:
-            if parsed.command == (command or None):
+            if parsed.command == command:
                 return parsed
     return build_parser(extra()).parse_args(argv)
 

@@ -1,0 +1,36 @@
+"""The command lines that only launch the app, read without argparse.
+
+Importing argparse and building a parser is about 3 ms of the app's first frame, and
+`closure-tui`, `closure-tui --lang zh` or `closure-tui --data-dir DIR` need neither.
+Anything else (a command, help, a mistake, an abbreviation) goes to argparse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from closure_tui.i18n import LANGS
+
+
+class Launch(NamedTuple):
+    data_dir: str | None
+    lang: str | None
+
+
+def launch_options(argv: Sequence[str]) -> Launch | None:
+    """The options when `argv` only sets `--data-dir` and a valid `--lang`, else None."""
+    values: dict[str, str | None] = {"--data-dir": None, "--lang": None}
+    items = iter(argv)
+    for arg in items:
+        name, equals, value = arg.partition("=")
+        if name not in values:
+            return None
+        if not equals:
+            value = next(items, "-")
+        if value.startswith("-"):
+            return None  # argparse reads it as an option: let it explain
+        values[name] = value
+    if values["--lang"] not in (None, *LANGS):
+        return None
+    return Launch(values["--data-dir"], values["--lang"])
