@@ -18,6 +18,8 @@ LANGS = ("zh", "en")
 
 @dataclass(frozen=True)
 class Config:
+    """The user's settings from `config.toml`; every one has a default."""
+
     theme: str | None = None
     language: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)

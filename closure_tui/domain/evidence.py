@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from closure_tui.domain.stages import StageKey
 
 
-@dataclass(frozen=True)
-class Attachment:
+class Attachment(NamedTuple):
     """A file as it was when attached: where it was, its size and SHA-256.
 
     `stored` is the copy kept in the data directory (relative path), empty when

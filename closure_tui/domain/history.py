@@ -27,6 +27,8 @@ class EventState(StrEnum):
 
 @dataclass(frozen=True)
 class Event:
+    """One saved change, with the records before and after it, so it can be undone."""
+
     id: int
     at: datetime
     action: str

@@ -10,6 +10,8 @@ from closure_tui.domain.stages import StageKey
 
 @dataclass(frozen=True)
 class Note:
+    """A dated note on a platform, optionally about one of its stages."""
+
     id: int
     platform_id: int
     created: datetime

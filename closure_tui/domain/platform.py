@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from closure_tui.domain.errors import DomainError, Problem
 from closure_tui.domain.evidence import Attachment
@@ -44,8 +44,7 @@ def clean_account(text: str) -> str:
     return digits
 
 
-@dataclass(frozen=True)
-class Payee:
+class Payee(NamedTuple):
     """The corporate account paid, and how the user confirmed it through an official channel."""
 
     name: str
@@ -67,8 +66,9 @@ class Payee:
         )
 
 
-@dataclass(frozen=True)
-class Payment:
+class Payment(NamedTuple):
+    """Money paid towards the settlement: how much, the day, the bank's reference."""
+
     amount: Decimal
     on: date
     reference: str = ""
@@ -80,6 +80,9 @@ def _frozen(mapping: dict[str, Any] | None = None) -> MappingProxyType[str, Any]
 
 @dataclass(frozen=True)
 class Stage:
+    """One closure step of a platform: done, to do or not applicable (and why), the day
+    it was done and the evidence kept for it."""
+
     key: StageKey
     state: StageState = StageState.TODO
     done_on: date | None = None
@@ -93,6 +96,9 @@ def fresh_stages() -> tuple[Stage, ...]:
 
 @dataclass(frozen=True)
 class Platform:
+    """A lender being closed: what was owed and settled, how to reach it, its six stages,
+    the account paid and the payments made, and the files attached as evidence."""
+
     id: int
     name: str
     created_on: date

@@ -35,6 +35,9 @@ class ReminderKind(StrEnum):
 
 @dataclass(frozen=True)
 class Reminder:
+    """Something to do on a date for one platform: set by hand, or a follow-up the app
+    schedules when a stage changes; done, dismissed or snoozed to a later date."""
+
     id: int
     platform_id: int
     date: date
