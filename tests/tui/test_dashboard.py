@@ -144,6 +144,7 @@ async def test_escape_clears_the_filter(make_app: AppFactory, filled: Path) -> N
         assert filter_input.value == ""
         assert not filter_input.display
         assert len(table_names(app)) == 4
+        assert "No platform in this view" not in screen_text(app)
 
 
 async def test_enter_opens_the_highlighted_platform(make_app: AppFactory, filled: Path) -> None:

@@ -117,8 +117,6 @@ class DashboardScreen(WriteGuard, Screen[None]):
         yield TitleBar()
         yield Static(id="summary", markup=False)
         yield PlatformTable(id="platforms")
-        yield Static(id="empty", markup=False)
-        yield Static(id="welcome", markup=False)
 
     @property
     def closure_app(self) -> ClosureApp:
@@ -200,8 +198,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         ]
         self.table.load(headers, {platform.id: cells.row(platform) for platform in everything})
         self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
-        self.query_one("#welcome", Static).update(Text(t("dash.welcome")))
-        self.query_one("#welcome").display = not everything
+        self._message("welcome", Text(t("dash.welcome")) if not everything else None)
         self.query_one("#summary").display = bool(everything)
 
     def _show(self) -> None:
@@ -216,11 +213,24 @@ class DashboardScreen(WriteGuard, Screen[None]):
         table = self.table
         table.show(shown)
         table.display = bool(shown)
-        empty = self.query_one("#empty", Static)
-        empty.display = bool(self._everything) and not shown
-        if empty.display:
-            empty.update(self.empty_text(query))
+        nothing = bool(self._everything) and not shown
+        self._message("empty", self.empty_text(query) if nothing else None)
         self.sub_title = t(f"dash.title.{self.view.value}", shown=len(shown))
+
+    def _message(self, name: str, text: Text | None) -> None:
+        """Show `text` in the `#empty` or `#welcome` line, or hide the line (None). Each
+        is mounted the first time it has something to say: most starts need neither."""
+        found = self.query(f"#{name}")
+        if found:
+            line = found.first(Static)
+        elif text is None:
+            return
+        else:
+            line = Static(id=name, markup=False)
+            self.mount(line, after=self.table)
+        line.display = text is not None
+        if text is not None:
+            line.update(text)
 
     def empty_text(self, query: str) -> Text:
         if query.strip():
