@@ -25,10 +25,23 @@ from closure_tui.domain.stages import (
 from closure_tui.domain.text import mask_account
 
 E = TypeVar("E", bound=Enum)
+R = TypeVar("R")
 
 
 class RecordInvalid(ValueError):
     """A stored record does not match the schema."""
+
+
+def rebuild(cls: type[R], **fields: Any) -> R:
+    """A frozen dataclass from fields this module has checked, built as pickle rebuilds an
+    object: its `__init__` sets each field through `object.__setattr__`, and that was a
+    fifth of decoding a store. Every field must be given (a test checks the decoders)."""
+    built = _new(cls)
+    built.__dict__.update(fields)
+    return built
+
+
+_new = object.__new__
 
 
 def _date(value: date | None) -> str | None:
@@ -190,7 +203,8 @@ def _decode_stage(key: StageKey, raw: Any) -> Stage:
         return _UNTOUCHED[key]
     if not isinstance(raw, dict):
         raise RecordInvalid(f"stages.{key.value}: expected object")
-    return Stage(
+    return rebuild(
+        Stage,
         key=key,
         state=enum_value(StageState, _get(raw, "state", str, "todo")),
         done_on=_opt_date(raw, "done_on"),
@@ -256,7 +270,8 @@ def decode_platform(doc_id: int, doc: dict[str, Any]) -> Platform:
         created = _opt_date(doc, "created_on")
         if not name or created is None:
             raise RecordInvalid("name and created_on are required")
-        return Platform(
+        return rebuild(
+            Platform,
             id=doc_id,
             name=name,
             created_on=created,
@@ -296,7 +311,8 @@ def decode_note(doc_id: int, doc: dict[str, Any]) -> Note:
         created = _get(doc, "created", str)
         if platform_id is None or text is None or created is None:
             raise RecordInvalid("platform_id, text and created are required")
-        return Note(
+        return rebuild(
+            Note,
             id=doc_id,
             platform_id=platform_id,
             created=datetime.fromisoformat(created),

@@ -8,7 +8,14 @@ from typing import Any
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import Reminder, ReminderKind, ReminderState
 from closure_tui.domain.stages import StageKey
-from closure_tui.store.codec import RecordInvalid, _get, _opt_date, enum_value, stored_date
+from closure_tui.store.codec import (
+    RecordInvalid,
+    _get,
+    _opt_date,
+    enum_value,
+    rebuild,
+    stored_date,
+)
 
 
 def encode_reminder(reminder: Reminder) -> dict[str, Any]:
@@ -33,7 +40,8 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
         if platform_id is None or when is None or created is None:
             raise RecordInvalid("platform_id, date and created are required")
         stage = _get(doc, "stage", str)
-        return Reminder(
+        return rebuild(
+            Reminder,
             id=doc_id,
             platform_id=platform_id,
             date=stored_date(when),
