@@ -116,8 +116,11 @@ def test_resolve_accepts_hash_ids_and_refuses_junk(reminders: Reminders) -> None
 def test_next_reminder_per_platform_is_the_earliest_open_one(reminders: Reminders) -> None:
     first = reminders.closures.add_platform("借呗").value
     second = reminders.closures.add_platform("花呗").value
+    later = reminders.add(first.id, "+9d", "later")
     soon = reminders.add(first.id, "+2d", "soon")
-    reminders.add(first.id, "+9d", "later")
     done = reminders.add(second.id, "today", "handled")
     reminders.done(done.id)
     assert reminders.next_by_platform() == {first.id: soon}
+    snoozed = reminders.snooze(soon.id, "+12d")
+    assert reminders.next_by_platform() == {first.id: later}
+    assert reminders.find() == [later, snoozed]

@@ -95,10 +95,15 @@ class Reminders:
         return self.get(int(digits))
 
     def next_by_platform(self) -> dict[int, Reminder]:
-        """Each platform's earliest open reminder (for the dashboard column)."""
+        """Each platform's earliest open reminder (for the dashboard column): the first of
+        its open ones in `find`'s order, found in one pass instead of sorting them all."""
         earliest: dict[int, Reminder] = {}
-        for reminder in self.find():
-            earliest.setdefault(reminder.platform_id, reminder)
+        for reminder in self.closures.store.reminders:
+            if not reminder.is_open:
+                continue
+            known = earliest.get(reminder.platform_id)
+            if known is None or (reminder.when, reminder.id) < (known.when, known.id):
+                earliest[reminder.platform_id] = reminder
         return earliest
 
     def platform_names(self) -> dict[int, str]:

@@ -21,13 +21,16 @@ class Summary(NamedTuple):
 
 
 def summarise(platforms: Iterable[Platform]) -> Summary:
-    items = list(platforms)
-    zero = Decimal("0.00")
-    return Summary(
-        platforms=len(items),
-        closed=sum(p.closed for p in items),
-        steps_left=sum(p.steps_left for p in items),
-        original=sum((p.original or zero for p in items), zero),
-        settled=sum((p.settled or zero for p in items), zero),
-        saved=sum((p.saved for p in items if p.saved is not None), zero),
-    )
+    count = closed = steps_left = 0
+    original = settled = saved = Decimal("0.00")
+    for platform in platforms:
+        count += 1
+        closed += platform.closed
+        steps_left += platform.steps_left
+        if platform.original is not None:
+            original += platform.original
+        if platform.settled is not None:
+            settled += platform.settled
+        if (difference := platform.saved) is not None:
+            saved += difference
+    return Summary(count, closed, steps_left, original, settled, saved)
