@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
@@ -54,7 +53,7 @@ def add_months(start: date, months: int) -> date:
     month += 1
     if not MIN_DATE.year <= year <= MAX_DATE.year:
         raise DomainError("err.date.range", value=f"{year}-{month:02d}")
-    last = calendar.monthrange(year, month)[1]
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
     return date(year, month, min(start.day, last))
 
 

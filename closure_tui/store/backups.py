@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from closure_tui.store.datafiles import BACKUP_DIR
 from closure_tui.store.fsutil import (
     TEMP_MARK,
     atomic_write,
@@ -21,7 +22,6 @@ from closure_tui.store.fsutil import (
     remove_tree,
 )
 
-BACKUP_DIR = "backups"
 KEEP = 10
 
 

@@ -27,6 +27,8 @@ from closure_tui.store.storage import FileDamaged, parse_strict
 MAIN_FILE = "closure.json"
 NOTES_FILE = "notes.json"
 HISTORY_FILE = "history.json"
+#: Rolling snapshots of the data files, beside them (`store.backups`).
+BACKUP_DIR = "backups"
 DATA_FILES: dict[str, tuple[str, ...]] = {
     MAIN_FILE: ("platforms", "reminders"),
     NOTES_FILE: ("notes",),

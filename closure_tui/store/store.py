@@ -28,6 +28,7 @@ from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import (
+    BACKUP_DIR,
     DATA_FILES,
     HISTORY_FILE,
     MAIN_FILE,
@@ -216,9 +217,7 @@ class Store:
 
     @property
     def backups_path(self) -> Path:
-        from closure_tui.store import backups  # writers' module: readers start without it
-
-        return backups.backups_dir(self.data_dir)
+        return self.data_dir / BACKUP_DIR
 
     def _backup_once(self) -> None:
         """Before the first write of this run, snapshot the files as they are on disk."""

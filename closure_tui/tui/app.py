@@ -29,7 +29,6 @@ from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.history_actions import HistoryActions
 from closure_tui.tui.reminder_actions import ReminderActions
-from closure_tui.tui.widgets.banner import ReadOnlyBanner
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 T = TypeVar("T")
@@ -171,6 +170,8 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         return mounted
 
     async def _add_banner(self, screen: Screen, mounted: AwaitMount) -> None:
+        from closure_tui.tui.widgets.banner import ReadOnlyBanner
+
         await mounted
         if not screen.is_attached or screen.query(f"ReadOnlyBanner, #{ReadOnlyBanner.OWN_ID}"):
             return

@@ -14,7 +14,6 @@ from textual.app import SystemCommand
 
 from closure_tui.domain.history import Event
 from closure_tui.i18n import t
-from closure_tui.services.history_view import action_label
 
 if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
@@ -46,6 +45,8 @@ class HistoryActions:
             self._say_history("history.redone", event)
 
     def _say_history(self: ClosureApp, key: str, event: Event) -> None:
+        from closure_tui.services.history_view import action_label
+
         self.notify(t(key, action=action_label(event), name=event.platform_name), markup=False)
 
     def export_report(self: ClosureApp, fmt: str) -> Path | None:
