@@ -15,18 +15,18 @@ import json
 import os
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import instructions
 import make_dataset
 import terminal
 import ticks
+from report import Row, kib, median, ms, ratio_row, render, size_label
 
 import closure_tui
 
@@ -57,29 +57,6 @@ FULL = Plan(
     30.0,
 )
 QUICK = Plan((5, 20), (20, 100), ((5, 20), (20, 100)), 1, 6, 3, 0.1, 5.0)
-
-
-@dataclass
-class Row:
-    target: str
-    size: str
-    ours: str
-    baseline: str
-    ratio: str
-    goal: str
-    met: str
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
-
-
-def size_label(size: tuple[int, int]) -> str:
-    return f"{size[0]} / {size[1]}"
 
 
 class Bench:
@@ -204,30 +181,9 @@ class Bench:
         return wall, cpu
 
 
-def ratio_row(
-    target: str,
-    size: tuple[int, int],
-    ours: float,
-    theirs: float,
-    *,
-    baseline: str,
-    limit: float,
-    show: Callable[[float], str] = ms,
-) -> Row:
-    ratio = ours / theirs if theirs else float("nan")
-    return Row(
-        target,
-        size_label(size),
-        show(ours),
-        f"{show(theirs)} ({baseline})",
-        f"{ratio:.2f}x",
-        f"<= {limit}x",
-        "yes" if ratio <= limit else "NO",
-    )
-
-
-def kib(value: float) -> str:
-    return f"{value / 1024:.1f} MiB"
+def first_frame_targets(plan: Plan) -> tuple[tuple[str, tuple[int, int], float], ...]:
+    """T1 and T2: their size and the most their first frame may be of the bare app's."""
+    return (("T1", plan.first_frame, 1.25), ("T2", plan.large, 1.5))
 
 
 def frame_rows(bench: Bench, frames: dict) -> list[Row]:
@@ -238,7 +194,7 @@ def frame_rows(bench: Bench, frames: dict) -> list[Row]:
         big = size in (plan.first_frame, plan.large)
         frames[size] = bench.frames(size, plan.frames if big else max(1, plan.frames // 2))
     rows = []
-    for target, size, limit in (("T1", plan.first_frame, 1.25), ("T2", plan.large, 1.5)):
+    for target, size, limit in first_frame_targets(plan):
         ours, theirs = frames[size]
         for label, field in (("wall", "seconds"), ("CPU", "cpu_seconds")):
             rows.append(
@@ -251,6 +207,7 @@ def frame_rows(bench: Bench, frames: dict) -> list[Row]:
                     limit=limit,
                 )
             )
+    rows += instruction_rows(bench)
     ours, theirs = frames[plan.large]
     rows.append(
         ratio_row(
@@ -263,6 +220,30 @@ def frame_rows(bench: Bench, frames: dict) -> list[Row]:
             show=kib,
         )
     )
+    return rows
+
+
+def instruction_rows(bench: Bench) -> list[Row]:
+    """T1/T2 again in instructions, which the machine's load does not move (not --quick:
+    valgrind takes about a minute a size)."""
+    if bench.plan is QUICK or bench.tmux is None or not instructions.available():
+        return []
+    bare = ([str(BENCH_DIR / "bare_app.py")], "bare-app-ready")
+    rows = []
+    for target, size, limit in first_frame_targets(bench.plan):
+        app = (["-m", "closure_tui", "--data-dir", str(bench.dataset(size))], "P0001")
+        ours, theirs = instructions.count(bench.tmux, [app, bare], bench.workdir)
+        rows.append(
+            ratio_row(
+                f"{target} instructions",
+                size,
+                ours,
+                theirs,
+                baseline="bare Textual",
+                limit=limit,
+                show=lambda count: f"{count / 1e6:,.0f} M",
+            )
+        )
     return rows
 
 
@@ -343,20 +324,6 @@ def measure(bench: Bench) -> tuple[list[Row], list[list[str]]]:
             ]
         )
     return rows, growth
-
-
-def render(rows: list[Row], growth: list[list[str]], command: str) -> str:
-    head = ["target", "platforms / notes", "closure-tui", "baseline", "ratio", "goal", "met"]
-    lines = [f"`{command}`", "", table(head, [list(vars(row).values()) for row in rows])]
-    growth_head = ["T6 platforms / notes", "first frame", "peak RSS", "tick (service)", "CLI"]
-    lines += ["", table(growth_head, growth)]
-    return "\n".join(lines)
-
-
-def table(head: list[str], body: list[list[str]]) -> str:
-    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    out += ["| " + " | ".join(row) + " |" for row in body]
-    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -54,6 +54,10 @@ class Tmux:
         )
         return result.stdout
 
+    def _session(self, name: str, line: str) -> None:
+        """A new detached session `name`, terminal-sized, running the shell line `line`."""
+        self._tmux("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), line)
+
     def first_frame(
         self, command: list[str], marker: str, *, settle: float = 0.5, timeout: float = 30.0
     ) -> Frame:
@@ -63,7 +67,7 @@ class Tmux:
         pattern = re.compile(marker)
         line = "exec " + shlex.join(command)
         started = time.perf_counter()
-        self._tmux("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), line)
+        self._session(name, line)
         try:
             pid = int(self._tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
             while True:
@@ -79,6 +83,22 @@ class Tmux:
         finally:
             self._tmux("kill-session", "-t", name)
 
+    def run_all(self, commands: list[list[str]], env: dict[str, str], *, timeout: float) -> None:
+        """Run each command (with `env` added) in its own session, all at once, until every
+        one has exited."""
+        settings = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+        names = []
+        for command in commands:
+            self._count += 1
+            names.append(f"job{self._count}")
+            line = f"exec env {settings} {shlex.join(command)}"
+            self._session(names[-1], line)
+        started = time.perf_counter()
+        while set(names) & set(self._tmux("list-sessions", "-F", "#{session_name}").split()):
+            if time.perf_counter() - started > timeout:
+                raise TimeoutError(f"{commands[0][0]} did not end within {timeout} s")
+            time.sleep(0.2)
+
     def keystrokes(
         self, command: list[str], opener: str, text: str, *, timeout: float = 30.0
     ) -> list[float]:
@@ -89,17 +109,7 @@ class Tmux:
         """
         self._count += 1
         name = f"keys{self._count}"
-        self._tmux(
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            str(WIDTH),
-            "-y",
-            str(HEIGHT),
-            "exec " + shlex.join(command),
-        )
+        self._session(name, "exec " + shlex.join(command))
         samples = []
         try:
             self._wait(name, lambda screen: bool(NAMES.search(screen)), timeout)
