@@ -134,7 +134,7 @@ def test_quick_reads_import_nothing_they_do_not_use(data_dir: Path, args: list[s
 
 
 def test_the_cli_offers_every_report_format() -> None:
-    from closure_tui.cli.commands_export import REPORT_FORMATS
+    from closure_tui.services.report_formats import REPORT_FORMATS
     from closure_tui.services.reports import EXPORTERS
 
     assert sorted(REPORT_FORMATS) == sorted(EXPORTERS)

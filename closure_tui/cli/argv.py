@@ -12,6 +12,9 @@ from typing import NamedTuple
 
 from closure_tui.i18n import LANGS
 
+#: The options every command line may set, each with a value (`--lang zh`, `--lang=zh`).
+GLOBAL_OPTIONS = ("--data-dir", "--lang")
+
 
 class Launch(NamedTuple):
     data_dir: str | None
@@ -20,7 +23,7 @@ class Launch(NamedTuple):
 
 def launch_options(argv: Sequence[str]) -> Launch | None:
     """The options when `argv` only sets `--data-dir` and a valid `--lang`, else None."""
-    values: dict[str, str | None] = {"--data-dir": None, "--lang": None}
+    values: dict[str, str | None] = dict.fromkeys(GLOBAL_OPTIONS)
     items = iter(argv)
     for arg in items:
         name, equals, value = arg.partition("=")

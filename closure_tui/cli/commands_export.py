@@ -8,13 +8,10 @@ from typing import TYPE_CHECKING
 
 from closure_tui.cli.registry import reader, say
 from closure_tui.i18n import t
+from closure_tui.services.report_formats import REPORT_FORMATS
 
 if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
-
-#: The report formats of `services.reports.EXPORTERS`, named here so that building the
-#: parser does not import the exporters (a test keeps the two the same).
-REPORT_FORMATS = ("csv", "json", "md")
 
 
 def _write_report(service: Closures, args: argparse.Namespace) -> Path:

@@ -8,9 +8,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from closure_tui.cli.argv import GLOBAL_OPTIONS
 from closure_tui.domain.platform import Kind
 from closure_tui.domain.stages import STAGE_ORDER
-from closure_tui.i18n import t
+from closure_tui.i18n import LANGS, t
 
 STAGES = [key.value for key in STAGE_ORDER]
 
@@ -113,7 +114,7 @@ def build_parser(extra: list[Registrar] | None = None, *, only: str | None = Non
     parser = parser_type(prog="closure-tui", description=t("cli.description"))
     parser.add_argument("--version", action=_Version, nargs=0, help=t("cli.h.version"))
     parser.add_argument("--data-dir", metavar="DIR", help=t("cli.h.data_dir"))
-    parser.add_argument("--lang", choices=["zh", "en"], help=t("cli.h.lang"))
+    parser.add_argument("--lang", choices=list(LANGS), help=t("cli.h.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     target: Any = _OnlyCommand(sub, only) if narrow else sub
     for register in [_platform_commands, _stage_commands, _store_commands, *(extra or [])]:
@@ -129,11 +130,11 @@ def _named_command(argv: Sequence[str]) -> str | None:
     for arg in argv:
         if takes_value:
             takes_value = False
-        elif arg in ("--data-dir", "--lang"):
+        elif arg in GLOBAL_OPTIONS:
             takes_value = True
         elif not arg.startswith("-"):
             return arg
-        elif not arg.startswith(("--data-dir=", "--lang=")):
+        elif arg.partition("=")[0] not in GLOBAL_OPTIONS:
             return None  # help, version, or an abbreviation only argparse can resolve
     return None
 

@@ -71,8 +71,13 @@ def due_reminders(reminders: list[Reminder], today: date, within: int = 0) -> li
     return by_date([r for r in reminders if r.is_due(today, within)])
 
 
+def date_order(reminder: Reminder) -> tuple[date, int]:
+    """Reminders are listed by the day they fall due, then in the order they were made."""
+    return reminder.when, reminder.id
+
+
 def by_date(reminders: list[Reminder]) -> list[Reminder]:
-    return sorted(reminders, key=lambda r: (r.when, r.id))
+    return sorted(reminders, key=date_order)
 
 
 class FollowUp(NamedTuple):

@@ -15,8 +15,14 @@ from typing import Any
 from closure_tui.domain.evidence import FileStatus
 from closure_tui.domain.text import display_safe
 from closure_tui.services.evidence import check_data_dir
-from closure_tui.store.backups import backups_dir, list_snapshots
-from closure_tui.store.datafiles import MAIN_FILE, NOTES_FILE, check_file, data_files
+from closure_tui.store.backups import list_snapshots
+from closure_tui.store.datafiles import (
+    MAIN_FILE,
+    NOTES_FILE,
+    backups_dir,
+    check_file,
+    data_files,
+)
 from closure_tui.store.fsutil import PRIVATE_DIR, PRIVATE_FILE, is_temp_name
 from closure_tui.store.lock import lock_holder
 from closure_tui.store.storage import FileDamaged, parse_strict

@@ -17,6 +17,7 @@ from closure_tui.domain.reminders import (
     ReminderKind,
     ReminderState,
     by_date,
+    date_order,
     due_reminders,
     plan_followups,
 )
@@ -102,7 +103,7 @@ class Reminders:
             if not reminder.is_open:
                 continue
             known = earliest.get(reminder.platform_id)
-            if known is None or (reminder.when, reminder.id) < (known.when, known.id):
+            if known is None or date_order(reminder) < date_order(known):
                 earliest[reminder.platform_id] = reminder
         return earliest
 

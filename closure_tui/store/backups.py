@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from closure_tui.store.datafiles import BACKUP_DIR
+from closure_tui.store.datafiles import backups_dir
 from closure_tui.store.fsutil import (
     TEMP_MARK,
     atomic_write,
@@ -32,10 +32,6 @@ class Snapshot(NamedTuple):
     @property
     def name(self) -> str:
         return self.path.name
-
-
-def backups_dir(data_dir: Path) -> Path:
-    return data_dir / BACKUP_DIR
 
 
 def list_snapshots(data_dir: Path) -> list[Snapshot]:

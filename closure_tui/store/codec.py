@@ -36,12 +36,9 @@ def rebuild(cls: type[R], **fields: Any) -> R:
     """A frozen dataclass from fields this module has checked, built as pickle rebuilds an
     object: its `__init__` sets each field through `object.__setattr__`, and that was a
     fifth of decoding a store. Every field must be given (a test checks the decoders)."""
-    built = _new(cls)
+    built = object.__new__(cls)
     built.__dict__.update(fields)
     return built
-
-
-_new = object.__new__
 
 
 def _date(value: date | None) -> str | None:

@@ -45,6 +45,10 @@ DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
 }
 
 
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR
+
+
 def data_files(data_dir: Path) -> list[Path]:
     return [data_dir / name for name in DATA_FILES]
 

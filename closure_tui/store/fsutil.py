@@ -69,7 +69,7 @@ def temp_path_for(path: Path) -> Path:
     return path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}")
 
 
-def _write_temp(path: Path, data: bytes, *, durable: bool) -> Path:
+def _put_in_place(path: Path, data: bytes, *, durable: bool) -> None:
     temp = temp_path_for(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
@@ -80,16 +80,6 @@ def _write_temp(path: Path, data: bytes, *, durable: bool) -> Path:
                 os.fsync(fd)
         finally:
             os.close(fd)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    return temp
-
-
-def _put_in_place(path: Path, data: bytes, *, durable: bool) -> None:
-    temp = _write_temp(path, data, durable=durable)
-    try:
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -28,11 +28,11 @@ from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import (
-    BACKUP_DIR,
     DATA_FILES,
     HISTORY_FILE,
     MAIN_FILE,
     NOTES_FILE,
+    backups_dir,
     check_data,
     check_file,
     data_files,
@@ -217,7 +217,7 @@ class Store:
 
     @property
     def backups_path(self) -> Path:
-        return self.data_dir / BACKUP_DIR
+        return backups_dir(self.data_dir)
 
     def _backup_once(self) -> None:
         """Before the first write of this run, snapshot the files as they are on disk."""
@@ -336,7 +336,7 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
             data_dir, list(DATA_FILES), lambda path: not check_file(path), name
         )
         if snapshot is None:
-            raise NoBackup(backups.backups_dir(data_dir))
+            raise NoBackup(backups_dir(data_dir))
         moved = backups.put_back(snapshot, data_dir, data_files(data_dir), clock.now())
         return snapshot.name, moved
     finally:

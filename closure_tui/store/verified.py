@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -107,27 +108,26 @@ class Record:
 
     def unchanged(self, path: Path) -> bool:
         """Whether the file on disk holds what was recorded (hashing only when needed)."""
-        try:
-            current = signature(path.stat())
-        except OSError:
+        current = _signature_or_none(path)
+        if current is None:
             return False
-        if self._trusted_signature(path.name, current):
-            return True
-        digest = self._recorded_digest(path.name, current[1])
-        if digest is None or file_sha256(path) != digest:
-            return False
-        self._seen[path.name] = current
-        return True
+        return self._matches(path.name, current, current[1], lambda: file_sha256(path))
 
     def holds(self, path: Path, raw: bytes, status: os.stat_result) -> bool:
         """Whether `raw`, just read from the open file with `status`, is recorded content."""
-        current = signature(status)
-        if self._trusted_signature(path.name, current):
+        return self._matches(path.name, signature(status), len(raw), lambda: sha256_hex(raw))
+
+    def _matches(
+        self, name: str, current: Signature, size: int, digest: Callable[[], str | None]
+    ) -> bool:
+        """A trusted signature, else the recorded digest of `size` bytes (computed only
+        when the size fits)."""
+        if self._trusted_signature(name, current):
             return True
-        digest = self._recorded_digest(path.name, len(raw))
-        if digest is None or sha256_hex(raw) != digest:
+        recorded = self._recorded_digest(name, size)
+        if recorded is None or digest() != recorded:
             return False
-        self._seen[path.name] = current
+        self._seen[name] = current
         return True
 
     def checked(self, path: Path, raw: bytes, status: os.stat_result) -> None:

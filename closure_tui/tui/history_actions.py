@@ -14,12 +14,10 @@ from textual.app import SystemCommand
 
 from closure_tui.domain.history import Event
 from closure_tui.i18n import t
+from closure_tui.services.report_formats import REPORT_FORMATS
 
 if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
-
-#: Each export format (the palette offers them in this order) and its file extension.
-EXTENSIONS = {"md": "md", "csv": "csv", "json": "json"}
 
 
 def export_folder() -> Path:
@@ -58,7 +56,7 @@ class HistoryActions:
             return None
         stamp = f"{self.clock.now():%Y%m%d-%H%M%S}"
         try:
-            target = export_folder() / f"closure-tui-{stamp}.{EXTENSIONS[fmt]}"
+            target = export_folder() / f"closure-tui-{stamp}.{fmt}"
             content = EXPORTERS[fmt](report_input(self.service, None, reveal=False))
             written = save_export(target, content)
         except OSError as error:
@@ -82,7 +80,7 @@ class HistoryActions:
         if self.service is None:
             return
         yield SystemCommand(t("cmd.summary"), t("cmd.summary.help"), self.action_summary)
-        for fmt in EXTENSIONS:
+        for fmt in REPORT_FORMATS:
             yield SystemCommand(
                 t(f"cmd.export.{fmt}"),
                 t("cmd.export.help"),
