@@ -13,6 +13,7 @@ from closure_tui.domain.stages import StageKey
 from closure_tui.services.session import closures_session
 from closure_tui.tui.screens.platform import PlatformScreen
 from tests.tui.conftest import AppFactory
+from tests.tui.helpers import notifications
 
 
 async def test_a_change_needing_a_history_damaged_since_open_is_refused_unwritten(
@@ -30,7 +31,7 @@ async def test_a_change_needing_a_history_damaged_since_open_is_refused_unwritte
 
         assert result is None
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = notifications(app)
         assert any("damaged" in m and "history.json" in m for m in messages), messages
         assert (filled / "closure.json").read_bytes() == before
 
@@ -54,6 +55,6 @@ async def test_a_platform_whose_notes_or_history_were_damaged_since_open_still_o
 
         assert isinstance(app.screen, PlatformScreen)
         assert "借呗" in str(app.screen.query_one("#platform-title", Static).render())
-        messages = [str(n.message) for n in app._notifications]
+        messages = notifications(app)
         assert any("damaged" in m and name in m for m in messages), messages
         assert (filled / name).read_bytes() == b"{not json"
