@@ -63,9 +63,7 @@ def test_untick_leaves_closed_what_the_user_closed(service: Closures) -> None:
     assert _one(service, ReminderKind.CERTIFICATE).state is ReminderState.DONE
 
 
-def test_a_new_paid_date_moves_the_certificate_chase(
-    service: Closures, march: FixedClock
-) -> None:
+def test_a_new_paid_date_moves_the_certificate_chase(service: Closures, march: FixedClock) -> None:
     platform = service.add_platform("P").value
     march.current = datetime(2027, 3, 10, 10, 0)
     service.tick(platform.id, StageKey.PAID)
