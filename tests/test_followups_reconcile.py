@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, Reminde
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.reminders import Reminders
-from closure_tui.services.session import open_closures
+from closure_tui.services.session import closures_session, open_closures
 
 
 @pytest.fixture
@@ -117,12 +118,37 @@ def test_untick_and_retick_on_the_same_date_changes_no_follow_up(
     assert reminders.due() == []
 
 
-def test_one_follow_up_per_kind_whatever_the_cycles(service: Closures) -> None:
+def test_one_follow_up_per_kind_under_one_id_whatever_the_cycles(service: Closures) -> None:
     platform = service.add_platform("P").value
+    service.tick(platform.id, StageKey.PAID)
+    first = _one(service, ReminderKind.CERTIFICATE)
     for _ in range(3):
-        service.tick(platform.id, StageKey.PAID)
         service.untick(platform.id, StageKey.PAID)
-    assert len(Reminders(service).find(include_closed=True)) == 1
+        service.tick(platform.id, StageKey.PAID)
+    assert [r.id for r in Reminders(service).find(include_closed=True)] == [first.id]
+
+
+def test_follow_ups_kept_by_an_older_version_are_followed_too(
+    data_dir: Path, march: FixedClock
+) -> None:
+    with closures_session(data_dir, march, writable=True) as service:
+        platform = service.add_platform("P").value
+        service.tick(platform.id, StageKey.PAID)
+        service.tick(platform.id, StageKey.CARD_UNBOUND)
+        Reminders(service).dismiss(_one(service, ReminderKind.DEDUCTION_CHECK).id)
+    path = data_dir / "closure.json"
+    data = json.loads(path.read_text("utf-8"))
+    for doc in data["reminders"].values():
+        del doc["basis"], doc["closed_by"]
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with closures_session(data_dir, march, writable=True) as service:
+        before = _one(service, ReminderKind.CERTIFICATE)
+        service.untick(platform.id, StageKey.CARD_UNBOUND)
+        service.tick(platform.id, StageKey.CARD_UNBOUND)
+        service.tick(platform.id, StageKey.PAID, on="2027-02-27")
+        assert _one(service, ReminderKind.DEDUCTION_CHECK).state is ReminderState.DISMISSED
+        moved = _one(service, ReminderKind.CERTIFICATE)
+        assert (moved.id, moved.date, moved.is_open) == (before.id, date(2027, 3, 6), True)
 
 
 def test_a_pay_by_before_the_negotiation_is_refused(service: Closures) -> None:
