@@ -51,8 +51,8 @@ class Wanted(NamedTuple):
 
 class NewFollowUp(NamedTuple):
     kind: ReminderKind
-    date: date
     basis: date
+    date: date
     stage: StageKey | None
 
 
@@ -211,7 +211,7 @@ def reconcile(
         if current is None:
             if want is not None and not want.settled:
                 check_date(kind, want.date)
-                created.append(NewFollowUp(kind, want.date, want.basis, CLOSING_STAGE.get(kind)))
+                created.append(NewFollowUp(kind, want.basis, want.date, CLOSING_STAGE.get(kind)))
             continue
         followed.add(current.id)
         updated = _follow(current, want)
