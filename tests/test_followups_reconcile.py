@@ -136,6 +136,8 @@ def test_follow_ups_kept_by_an_older_version_are_followed_too(
         service.tick(platform.id, StageKey.PAID)
         service.tick(platform.id, StageKey.CARD_UNBOUND)
         Reminders(service).dismiss(_one(service, ReminderKind.DEDUCTION_CHECK).id)
+        other = service.add_platform("Q").value
+        service.tick(other.id, StageKey.NEGOTIATED, pay_by="2027-03-10")
     path = data_dir / "closure.json"
     data = json.loads(path.read_text("utf-8"))
     for doc in data["reminders"].values():
@@ -149,6 +151,11 @@ def test_follow_ups_kept_by_an_older_version_are_followed_too(
         assert _one(service, ReminderKind.DEDUCTION_CHECK).state is ReminderState.DISMISSED
         moved = _one(service, ReminderKind.CERTIFICATE)
         assert (moved.id, moved.date, moved.is_open) == (before.id, date(2027, 3, 6), True)
+        march.advance(days=20)
+        service.untick(other.id, StageKey.NEGOTIATED)
+        service.tick(other.id, StageKey.NEGOTIATED, on="2027-03-01", pay_by="2027-03-10")
+        lapse = _one(service, ReminderKind.OFFER_LAPSE)
+        assert (lapse.date, lapse.is_open) == (date(2027, 3, 9), True)
 
 
 def test_a_pay_by_before_the_negotiation_is_refused(service: Closures) -> None:

@@ -140,8 +140,10 @@ def _same_basis(
 ) -> bool:
     if current.basis is not None:
         return current.basis == basis
-    # Kept before the basis was: the same rule date stands for the same basis.
-    return current.date == _rule_date(kind, basis, offsets, today)
+    # Kept before the basis was: the same rule date (then never moved up to the day it
+    # was made) stands for the same basis.
+    rule_dates = {_rule_date(kind, basis, offsets, anchor) for anchor in (today, date.min)}
+    return current.date in rule_dates
 
 
 def check_date(kind: ReminderKind, when: date) -> None:
