@@ -1,4 +1,4 @@
-"""An app left open across midnight shows the new day on the dashboard and the agenda."""
+"""The app follows the rules too: a new day at midnight, follow-ups reopened by an untick."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from closure_tui.tui.reminder_cells import OVERDUE_STYLE, TODAY_STYLE
 from closure_tui.tui.screens.agenda import AgendaScreen
 from closure_tui.tui.screens.dashboard import COLUMNS, DashboardScreen
 from tests.tui.conftest import AppFactory
+from tests.tui.fixtures_platform import on_platform
 from tests.tui.helpers import platform_table, running
 
 REMINDER = COLUMNS.index("reminder")
@@ -89,3 +90,23 @@ async def test_a_bad_reminder_on_disk_is_reported_at_launch(
     with closures_session(data_dir, clock, writable=False) as service:
         [kept] = service.store.reminders
         assert kept.kind is ReminderKind.CERTIFICATE
+
+
+async def test_unticking_paid_in_the_app_reopens_the_offer_lapse_in_the_agenda(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        assert ui.screen.stage_key is StageKey.PAID
+        await ui.press("space")
+        await ui.click("#confirm")  # no verified payee: the app asks first
+        assert _open_follow_ups(ui.app) == [ReminderKind.CERTIFICATE]
+        await ui.press("up")  # the highlight moved on to the certificate
+        assert ui.screen.stage_key is StageKey.PAID
+        await ui.press("space")
+        assert _open_follow_ups(ui.app) == [ReminderKind.OFFER_LAPSE]
+        await ui.press("g")
+        assert _agenda(ui.app) == [("2026-12-04", "due in 5 days", "")]
+
+
+def _open_follow_ups(app) -> list[ReminderKind]:
+    return [r.kind for r in Reminders(app.service).find()]
