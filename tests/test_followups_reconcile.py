@@ -192,3 +192,19 @@ def test_undo_puts_the_reminders_back_exactly(service: Closures) -> None:
     assert service.store.table_docs("reminders") != before
     service.history.undo()
     assert service.store.table_docs("reminders") == before
+
+
+def test_a_pay_by_an_older_version_accepted_blocks_no_other_stage(
+    data_dir: Path, march: FixedClock
+) -> None:
+    with closures_session(data_dir, march, writable=True) as service:
+        platform = service.add_platform("P").value
+        service.tick(platform.id, StageKey.NEGOTIATED, pay_by="2027-03-05")
+    path = data_dir / "closure.json"
+    path.write_text(path.read_text("utf-8").replace("2027-03-05", "2027-02-01"), "utf-8")
+    with closures_session(data_dir, march, writable=True) as service:
+        service.tick(platform.id, StageKey.PAID)
+        assert _one(service, ReminderKind.OFFER_LAPSE).state is ReminderState.DONE
+        with pytest.raises(DomainError):
+            service.set_evidence(platform.id, StageKey.NEGOTIATED, {"agreed_with": "王"})
+        service.set_evidence(platform.id, StageKey.NEGOTIATED, {"pay_by": "2027-03-06"})

@@ -155,7 +155,8 @@ class Closures:
     def _set_stage(self, platform: Platform, key: StageKey, **changes: Any) -> Platform:
         stage = replace(platform.stage(key), **changes)
         updated = platform.with_stage(stage)
-        check_pay_by(updated)
+        if key is StageKey.NEGOTIATED:
+            check_pay_by(updated)
         with self.store.transaction():
             self.store.platforms.put(updated)
             for hook in self.hooks:
