@@ -13,6 +13,7 @@ from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.codec import RecordInvalid, decode_platform
 from closure_tui.store.evidence_files import copy_into_evidence, hash_file
+from closure_tui.store.schema import is_doc_id
 from closure_tui.store.storage import FileDamaged, parse_strict
 from closure_tui.store.store import MAIN_FILE
 
@@ -102,7 +103,7 @@ def check_data_dir(data_dir: Path) -> list[EvidenceCheck]:
         return []
     checks: list[EvidenceCheck] = []
     for doc_id, doc in table.items() if isinstance(table, dict) else ():
-        if not (str(doc_id).isdigit() and isinstance(doc, dict)):
+        if not (is_doc_id(doc_id) and isinstance(doc, dict)):
             continue
         try:
             platform = decode_platform(int(doc_id), doc)

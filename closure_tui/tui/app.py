@@ -25,6 +25,7 @@ from closure_tui.services.closures import Closures
 from closure_tui.services.listing import View
 from closure_tui.services.session import open_closures
 from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
+from closure_tui.store.refusals import StoreUnwritable
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.history_actions import HistoryActions
@@ -95,7 +96,8 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         self.set_reactive(ClosureApp.data_version, 0)
         self.service: Closures | None = None
         self.read_only = False
-        self.lock_holder = ""
+        #: The banner's catalogue key and parameters while the store is read-only.
+        self.read_only_why: tuple[str, dict[str, object]] = ("tui.read_only_banner", {})
         self.store_error: StoreDamaged | None = None
         if self.config.theme and self.config.theme in self.available_themes:
             self.theme = self.config.theme
@@ -127,8 +129,8 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
                 self.data_dir, self.clock, writable=True, offsets=self.config.followups
             )
             self.read_only = False
-        except StoreLocked as locked:
-            self.lock_holder = locked.holder
+        except (StoreLocked, StoreUnwritable) as refused:
+            self.read_only_why = _read_only_why(refused)
             try:
                 self.service = open_closures(
                     self.data_dir, self.clock, writable=False, offsets=self.config.followups
@@ -176,7 +178,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         if not screen.is_attached or screen.query(f"ReadOnlyBanner, #{ReadOnlyBanner.OWN_ID}"):
             return
         headers = screen.query_children(TitleBar)
-        banner = ReadOnlyBanner(self.lock_holder)
+        banner = ReadOnlyBanner(*self.read_only_why)
         if headers:
             await screen.mount(banner, after=headers.first())
         else:
@@ -292,6 +294,13 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
                     t("cmd.view.help"),
                     lambda view=view: show_view(view),
                 )
+
+
+def _read_only_why(refused: StoreError) -> tuple[str, dict[str, object]]:
+    """What the read-only banner says: who holds the lock, or why nothing can be written."""
+    if isinstance(refused, StoreLocked):
+        return "tui.read_only_banner", {"holder": refused.holder}
+    return refused.key, refused.params()
 
 
 def create_app(

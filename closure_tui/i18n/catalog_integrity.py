@@ -1,0 +1,62 @@
+"""Messages about the edges of the data folder: read-only folders, links, missing files,
+the backups list and `forget`."""
+
+INTEGRITY: dict[str, tuple[str, str]] = {
+    "err.store.unwritable": (
+        "无法在 {path} 写入（{reason}），只能查看，不能修改。",
+        "Cannot write in {path} ({reason}); the data can be viewed but not changed.",
+    ),
+    "err.store.link": (
+        "{path} 是一个符号链接。closure-tui 不会通过链接写入（那样可能改动或删除链接指向的文件），"
+        "因此没有做任何修改。请删除这个链接（closure-tui 会重新创建自己的文件夹或文件）。",
+        "{path} is a symbolic link. closure-tui does not write through links (that could "
+        "change or delete whatever it points at), so nothing was changed. Remove the link "
+        "(closure-tui creates its own folder or file again).",
+    ),
+    "err.store.data_link": (
+        "数据文件是一个符号链接：{path}\nclosure-tui 不跟随数据文件夹里的链接（保存时会替换文件、切断链接）。"
+        '请用链接指向的文件本身替换这个链接，例如：cp --remove-destination "$(readlink -f {path})" {path}',
+        "The data file is a symbolic link: {path}\nclosure-tui does not follow links in its "
+        "data folder (a save replaces the file and would cut the link). Replace the link "
+        'with the file it points at, e.g.: cp --remove-destination "$(readlink -f {path})" '
+        "{path}",
+    ),
+    "err.store.main_missing": (
+        "主数据文件不见了：{path}\n但笔记或历史文件里还有记录，所以这不是一份新数据。为免旧记录被张冠李戴，"
+        "未做任何改动。备份在：{backups}\n恢复最新的完好备份：closure-tui restore。",
+        "The main data file is missing: {path}\nbut the notes or history files still hold "
+        "records, so this is not a new store. Nothing was changed, so that old records are "
+        "not attached to new platforms. Backups are in: {backups}\nTo restore the newest "
+        "good backup run: closure-tui restore.",
+    ),
+    "err.store.backup_not_found": (
+        "没有编号为 {name} 的备份。现有的备份编号：{numbers}（用 closure-tui backups 查看）。",
+        "There is no backup numbered {name}. The backups are numbered: {numbers} "
+        "(closure-tui backups lists them).",
+    ),
+    "err.store.backup_damaged": (
+        "备份 {name} 已损坏，不能恢复：{problems}",
+        "Backup {name} is damaged and cannot be restored: {problems}",
+    ),
+    "doctor.read_only": (
+        "{dir} 无法写入（只读挂载或没有写权限）：程序会以只读方式打开，修改类命令会被拒绝。",
+        "{dir} cannot be written (a read-only mount or no write permission): the app "
+        "opens read-only and commands that change something are refused.",
+    ),
+    "doctor.link": (
+        "{path} 是一个符号链接：closure-tui 不通过它写入，修改会被拒绝。请删除这个链接。",
+        "{path} is a symbolic link: closure-tui does not write through it and refuses "
+        "changes. Remove the link.",
+    ),
+    "doctor.main_missing": (
+        "{path} 不见了，而 {files} 里还有记录：数据丢失了，不是新数据。恢复最新的完好备份：closure-tui restore",
+        "{path} is missing while {files} still hold records: data was lost, this is not a "
+        "new store. To restore the newest good backup: closure-tui restore",
+    ),
+    "doctor.evidence_stray": (
+        "evidence/ 里有 {count} 个副本不属于任何平台（已删除平台的副本会保留以便撤销；"
+        "closure-tui forget 可以彻底清除）。",
+        "{count} copies in evidence/ belong to no platform (a removed platform's are kept "
+        "so undo can bring them back; closure-tui forget erases them for good).",
+    ),
+}
