@@ -59,4 +59,23 @@ INTEGRITY: dict[str, tuple[str, str]] = {
         "{count} copies in evidence/ belong to no platform (a removed platform's are kept "
         "so undo can bring them back; closure-tui forget erases them for good).",
     ),
+    "cli.h.backups": (
+        "列出备份（编号、时间、平台数、大小、是否完好）",
+        "list the backups (number, date, platforms, size, good or damaged)",
+    ),
+    "backups.none": ("还没有备份（{dir}）。", "No backups yet ({dir})."),
+    "backups.header": (
+        "编号    时间                 平台数  大小        状态",
+        "number  taken                platforms  size      state",
+    ),
+    "backups.line": (
+        "{number:<7} {taken}  {platforms:<6}  {size:<10}  {state}",
+        "{number:<7} {taken}  {platforms:<9}  {size:<8}  {state}",
+    ),
+    "backups.good": ("完好", "good"),
+    "backups.damaged": ("已损坏：{problems}", "damaged: {problems}"),
+    "backups.footer": (
+        "备份在 {dir}。恢复其中一个：closure-tui restore 编号",
+        "Backups are in {dir}. To restore one: closure-tui restore NUMBER",
+    ),
 }
