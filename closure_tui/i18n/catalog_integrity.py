@@ -78,4 +78,21 @@ INTEGRITY: dict[str, tuple[str, str]] = {
         "备份在 {dir}。恢复其中一个：closure-tui restore 编号",
         "Backups are in {dir}. To restore one: closure-tui restore NUMBER",
     ),
+    "cli.h.forget": (
+        "彻底清除一个平台：笔记、提醒、历史、证据副本，以及所有备份里的副本（不能撤销）",
+        "erase a platform for good: its notes, reminders, history, evidence copies and its "
+        "copies in every backup (cannot be undone)",
+    ),
+    "cli.forget.needs_yes": (
+        "清除 {name} 不能撤销，连备份里的也会清除。确定的话请加上 --yes。",
+        "Forgetting {name} cannot be undone and erases it from the backups too. Add --yes "
+        "if you are sure.",
+    ),
+    "msg.forgotten": (
+        "已彻底清除 {name}：{notes} 条笔记、{reminders} 个提醒、{events} 条历史记录、"
+        "{evidence} 个证据副本；清理了 {copies} 个备份文件，删除了 {deleted} 个无法清理的损坏备份文件。",
+        "Forgot {name}: {notes} notes, {reminders} reminders, {events} history entries and "
+        "{evidence} evidence copies erased; {copies} backup files cleaned, {deleted} damaged "
+        "backup files that could not be cleaned deleted.",
+    ),
 }
