@@ -21,10 +21,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 @writer("forget")
 def forget(service: Closures, args: argparse.Namespace) -> int:
-    from closure_tui.services.forget import forget_platform
+    from closure_tui.services.forget import find_forgettable, forget_platform
 
+    platform_id, name = find_forgettable(service, args.platform)
     if not args.yes:
-        print(t("cli.forget.needs_yes", name=args.platform), file=sys.stderr)
+        print(t("cli.forget.needs_yes", name=name), file=sys.stderr)
         return 1
-    say(forget_platform(service, args.platform).message())
+    say(forget_platform(service, platform_id, name).message())
     return 0

@@ -95,4 +95,22 @@ INTEGRITY: dict[str, tuple[str, str]] = {
         "{evidence} evidence copies erased; {copies} backup files cleaned, {deleted} damaged "
         "backup files that could not be cleaned deleted.",
     ),
+    "cmd.forget": ("彻底清除这个平台", "Forget this platform"),
+    "cmd.forget.help": (
+        "连同笔记、历史、证据副本和所有备份里的副本一起清除，不能撤销",
+        "erase it with its notes, history, evidence copies and its copies in every backup; "
+        "cannot be undone",
+    ),
+    "confirm.forget.title": ("彻底清除“{name}”？", "Forget “{name}” for good?"),
+    "confirm.forget.body": (
+        "平台、笔记、提醒、历史记录、证据副本，以及所有备份里的副本都会被清除，不能撤销。请输入平台名称以确认：",
+        "The platform, its notes, reminders, history entries, evidence copies and its "
+        "copies in every backup are erased; this cannot be undone. Type the platform's "
+        "name to confirm:",
+    ),
+    "confirm.forget.mismatch": (
+        "名称不一致，未清除。",
+        "The name does not match; nothing erased.",
+    ),
+    "confirm.forget.yes": ("彻底清除", "Forget"),
 }

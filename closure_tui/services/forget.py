@@ -55,7 +55,9 @@ def _removed_platform(service: Closures, ref: str) -> tuple[int, str] | None:
     return None
 
 
-def _find(service: Closures, ref: str) -> tuple[int, str]:
+def find_forgettable(service: Closures, ref: str) -> tuple[int, str]:
+    """The platform `ref` names (as everywhere), else one removed earlier, by its exact
+    name: its id and name. Raises DomainError when there is none."""
     try:
         platform = service.resolve(ref)
     except DomainError:
@@ -118,9 +120,8 @@ def _data_copies(data_dir: Path) -> list[Path]:
     return paths
 
 
-def forget_platform(service: Closures, ref: str) -> Forgotten:
-    """Erase the platform `ref` (a current one, or one removed earlier, by its name)."""
-    platform_id, name = _find(service, ref)
+def forget_platform(service: Closures, platform_id: int, name: str) -> Forgotten:
+    """Erase the platform `platform_id` (current, or removed earlier), named `name`."""
     store = service.store
     store.require()  # a damaged file is refused before anything is erased
     tables = {

@@ -40,6 +40,7 @@ WRITE_ACTIONS = frozenset(
         "add_platform",
         "edit_platform",
         "remove_platform",
+        "forget_platform",
         "toggle_stage",
         "skip_stage",
         "edit_evidence",
@@ -286,6 +287,9 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         yield SystemCommand(
             t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)
         )
+        forget = getattr(screen, "action_forget_platform", None)
+        if forget is not None and self.allows("forget_platform"):
+            yield SystemCommand(t("cmd.forget"), t("cmd.forget.help"), forget)
         show_view = getattr(screen, "show_view", None)
         if show_view is not None:
             for view in View:
