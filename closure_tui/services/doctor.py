@@ -49,12 +49,13 @@ def _data_files(data_dir: Path) -> list[Finding]:
 
 
 def _mode(path: Path) -> int | None:
-    """Permission bits, without following a link; None when the path is gone (a backup
-    pruned by a writer while this runs)."""
+    """Permission bits; None for a link (its own bits mean nothing) and when the path is
+    gone (a backup pruned by a writer while this runs)."""
     try:
-        return stat.S_IMODE(path.lstat().st_mode)
+        status = path.lstat()
     except FileNotFoundError:
         return None
+    return None if stat.S_ISLNK(status.st_mode) else stat.S_IMODE(status.st_mode)
 
 
 def _walk(data_dir: Path) -> list[Path]:

@@ -51,7 +51,12 @@ from closure_tui.store.fsutil import (
     tighten_if_possible,
 )
 from closure_tui.store.lock import WriterLock
-from closure_tui.store.refusals import DataFileLinked, MainFileMissing, StoreUnwritable
+from closure_tui.store.refusals import (
+    DataFileLinked,
+    LinkRefused,
+    MainFileMissing,
+    StoreUnwritable,
+)
 from closure_tui.store.schema import (
     META_ID,
     META_TABLE,
@@ -132,6 +137,8 @@ class Store:
     def _open(self) -> None:
         if self._lock is not None:
             self._lock.acquire()
+            if self.backups_path.is_symlink():
+                raise LinkRefused(self.backups_path)  # never sweep or prune through it
             sweep_temp_files(self.data_dir)
             sweep_temp_files(self.backups_path)
         loaded: dict[str, tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]] = {}
