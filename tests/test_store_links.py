@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.stages import StageKey
 from closure_tui.services.backup import read_backup
 from closure_tui.services.doctor import examine
+from closure_tui.services.evidence import attach
 from closure_tui.services.session import closures_session
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.errors import StoreDamaged
@@ -143,3 +145,21 @@ def test_a_copy_inside_evidence_is_fine(data_dir: Path, clock: FixedClock) -> No
     write_json(data_dir / MAIN_FILE, v1_file({"1": platform}))
     with opened(data_dir, clock) as store:
         assert store.platforms.get(1).attachments[0].stored == stored  # type: ignore[union-attr]
+
+
+def test_a_kept_copy_replaced_by_a_link_out_is_not_read(
+    data_dir: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    receipt = tmp_path / "receipt.pdf"
+    receipt.write_bytes(b"transfer receipt")
+    with closures_session(data_dir, clock, writable=True) as service:
+        platform = service.add_platform("借呗").value
+        stored = attach(service, platform.id, StageKey.PAID, receipt, copy=True).value.stored
+    assert [f.key for f in examine(data_dir) if f.key.startswith("doctor.evidence")] == [
+        "doctor.evidence_ok"
+    ]
+    copy = data_dir / stored
+    copy.unlink()
+    copy.symlink_to(receipt)  # same bytes, but outside the data directory
+    found = [f for f in examine(data_dir) if f.key.startswith("doctor.evidence")]
+    assert [(f.key, f.attention) for f in found] == [("doctor.evidence_changed", True)]

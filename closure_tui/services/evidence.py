@@ -73,13 +73,25 @@ def file_status(path: Path, attachment: Attachment) -> FileStatus:
     return FileStatus.OK if same else FileStatus.CHANGED
 
 
+def _escapes(data_dir: Path, copy: Path) -> bool:
+    """A kept copy (or `evidence/`) replaced by a link leading out of the data directory:
+    it is not the copy, and what it points at is not read."""
+    try:
+        return not copy.resolve().is_relative_to(data_dir.resolve())
+    except (OSError, RuntimeError):
+        return True
+
+
 def check_platform(data_dir: Path, platform: Platform) -> list[EvidenceCheck]:
     checks = []
     for attachment in platform.attachments:
-        checked = data_dir / attachment.stored if attachment.stored else Path(attachment.path)
-        checks.append(
-            EvidenceCheck(platform, attachment, checked, file_status(checked, attachment))
-        )
+        if attachment.stored:
+            checked = data_dir / attachment.stored
+            outside = _escapes(data_dir, checked)
+        else:
+            checked, outside = Path(attachment.path), False
+        status = FileStatus.CHANGED if outside else file_status(checked, attachment)
+        checks.append(EvidenceCheck(platform, attachment, checked, status))
     return checks
 
 
