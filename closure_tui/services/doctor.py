@@ -36,8 +36,9 @@ Check = Callable[[Path], list[Finding]]
 def _data_files(data_dir: Path) -> list[Finding]:
     findings = []
     for path in data_files(data_dir):
-        if not path.exists():
-            findings.append(Finding("doctor.file_absent", {"path": str(path)}))
+        if not (path.exists() or path.is_symlink()):
+            lost = doctor_edges.main_missing(data_dir) if path.name == MAIN_FILE else []
+            findings += lost or [Finding("doctor.file_absent", {"path": str(path)})]
             continue
         problems = check_file(path)
         if problems:
@@ -174,7 +175,6 @@ def _evidence_files(data_dir: Path) -> list[Finding]:
 CHECKS: tuple[Check, ...] = (
     doctor_edges.writable,
     _data_files,
-    doctor_edges.main_missing,
     _permissions,
     _lock,
     doctor_edges.links,

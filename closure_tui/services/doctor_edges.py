@@ -31,10 +31,8 @@ def links(data_dir: Path) -> list[Finding]:
 
 
 def main_missing(data_dir: Path) -> list[Finding]:
-    """`closure.json` gone while the other files hold records: lost, not yet to be made."""
+    """For an absent `closure.json`: lost, when the other files still hold records."""
     main = data_dir / MAIN_FILE
-    if main.exists() or main.is_symlink():
-        return []
     holders = files_with_records(data_dir)
     if not holders:
         return []
