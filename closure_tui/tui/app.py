@@ -190,7 +190,10 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
     def perform(self, change: Callable[[Closures], T]) -> T | None:
         """Run one use case; report refusals and warnings; None when nothing was saved."""
         if self.service is None or self.read_only:
-            self.notify(t("err.store.read_only"), severity="error", markup=False)
+            key, params = self.read_only_why
+            if key == "tui.read_only_banner":  # another instance writes
+                key, params = "err.store.read_only", {}
+            self.notify(t(key, **params), severity="error", markup=False)
             return None
         try:
             result = change(self.service)

@@ -16,7 +16,7 @@ import pytest
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from closure_tui.tui.widgets.banner import ReadOnlyBanner
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import running, screen_text, table_names
+from tests.tui.helpers import notifications, running, screen_text, table_names
 
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT
 
@@ -41,3 +41,6 @@ async def test_a_read_only_folder_opens_read_only_and_says_why(
         text = screen_text(app)
         assert "Cannot write in" in text and "Read-only file system" in text
         assert len(table_names(app)) == 4
+        assert app.perform(lambda service: service.add_platform("安逸花")) is None
+        await pilot.pause()
+        assert "Cannot write in" in notifications(app)[-1]
