@@ -163,3 +163,19 @@ def test_a_kept_copy_replaced_by_a_link_out_is_not_read(
     copy.symlink_to(receipt)  # same bytes, but outside the data directory
     found = [f for f in examine(data_dir) if f.key.startswith("doctor.evidence")]
     assert [(f.key, f.attention) for f in found] == [("doctor.evidence_changed", True)]
+
+
+def test_no_copy_is_written_through_a_linked_evidence_folder(
+    data_dir: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    receipt = tmp_path / "receipt.pdf"
+    receipt.write_bytes(b"transfer receipt")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with closures_session(data_dir, clock, writable=True) as service:
+        platform = service.add_platform("借呗").value
+        (data_dir / "evidence").symlink_to(elsewhere, target_is_directory=True)
+        with pytest.raises(LinkRefused):
+            attach(service, platform.id, StageKey.PAID, receipt, copy=True)
+        assert service.get(platform.id).attachments == ()
+    assert list(elsewhere.iterdir()) == []

@@ -21,6 +21,7 @@ from closure_tui.store.fsutil import (
     is_temp_name,
     temp_path_for,
 )
+from closure_tui.store.refusals import LinkRefused
 
 CHUNK = 1 << 20
 _UNSAFE = re.compile(r"[^\w.\-]+")
@@ -64,9 +65,12 @@ def copy_into_evidence(data_dir: Path, source: Path, prefix: str) -> tuple[FileF
 
     Returns the facts and the copy's path relative to the data directory. The copy
     is named `<prefix>-<hash start>-<file name>`, so the same file attached twice is
-    stored once and a different file never overwrites an earlier one.
+    stored once and a different file never overwrites an earlier one. An `evidence/`
+    that is a link is refused (`LinkRefused`): copies are never written through it.
     """
     folder = evidence_dir(data_dir)
+    if folder.is_symlink():
+        raise LinkRefused(folder)
     ensure_private_dir(folder)
     temp = temp_path_for(folder / "incoming")
     digest = hashlib.sha256()
