@@ -11,6 +11,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from closure_tui.config_conduct import parse_complaints, parse_conduct
+from closure_tui.domain.complaints import ReplyWindows
+from closure_tui.domain.conduct import ConductRules
 from closure_tui.domain.followups import FollowUpOffsets
 
 LANGS = ("zh", "en")
@@ -25,6 +28,8 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     followups: FollowUpOffsets = field(default_factory=FollowUpOffsets)
     copy_evidence: bool = True
+    conduct: ConductRules = field(default_factory=ConductRules)
+    reply_windows: ReplyWindows = field(default_factory=ReplyWindows)
 
 
 class Loaded(NamedTuple):
@@ -78,6 +83,8 @@ def parse_config(raw: dict[str, Any]) -> Loaded:
         keymap=keymap,
         followups=_followups(raw.get("reminders", {}), problems),
         copy_evidence=copy_evidence,
+        conduct=parse_conduct(raw.get("conduct", {}), problems),
+        reply_windows=parse_complaints(raw.get("complaints", {}), problems),
     )
     return Loaded(config, problems)
 

@@ -38,6 +38,7 @@ class ReminderKind(StrEnum):
     CERTIFICATE = "certificate"
     CREDIT_REPORT = "credit_report"
     DEDUCTION_CHECK = "deduction_check"
+    COMPLAINT_REPLY = "complaint_reply"
 
 
 @dataclass(frozen=True)
