@@ -51,6 +51,9 @@ CONTACTS: dict[str, tuple[str, str]] = {
     "field.ticket": ("工单号或案件号", "ticket or case number"),
     "field.asked": ("投诉诉求", "what was asked for"),
     "field.outcome": ("结果", "outcome"),
+    "history.action.contact.add": ("记录联系", "contact logged"),
+    "history.action.complaint.file": ("记录投诉", "complaint filed"),
+    "history.action.complaint.status": ("投诉状态变更", "complaint status changed"),
     # ---- refusals --------------------------------------------------------------------
     "err.contact.time": (
         "时间“{value}”无法识别：请用 年-月-日 时:分，例如 2026-11-20 21:40。什么都没有改动。",

@@ -12,7 +12,7 @@ from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.codec import RecordInvalid, decode_platform
-from closure_tui.store.evidence_files import copy_into_evidence, hash_file
+from closure_tui.store.evidence_files import FileFacts, copy_into_evidence, hash_file
 from closure_tui.store.schema import is_doc_id
 from closure_tui.store.storage import FileDamaged, parse_strict
 from closure_tui.store.store import MAIN_FILE
@@ -23,19 +23,9 @@ def attach(
 ) -> Outcome[Attachment]:
     """Record `path` (size, SHA-256) on the stage; with `copy`, keep a private copy too."""
     platform = service.get(platform_id)
-    source = path.expanduser().resolve()
-    if not source.is_file():
-        raise DomainError("err.evidence.not_a_file", path=str(source))
-    try:
-        if copy:
-            prefix = f"p{platform.id}-{stage.value}"
-            facts, stored = copy_into_evidence(service.store.data_dir, source, prefix)
-        else:
-            facts, stored = hash_file(source), ""
-    except OSError as error:
-        raise DomainError(
-            "err.evidence.unreadable", path=str(source), reason=error.strerror or str(error)
-        ) from None
+    source, facts, stored = keep_file(
+        service.store.data_dir, path, f"p{platform.id}-{stage.value}", copy=copy
+    )
     attachment = Attachment(
         stage=stage,
         path=str(source),
@@ -48,6 +38,26 @@ def attach(
         updated = replace(platform, attachments=(*platform.attachments, attachment))
         service.store.platforms.put(updated)
     return Outcome(attachment)
+
+
+def keep_file(
+    data_dir: Path, path: Path, prefix: str, *, copy: bool
+) -> tuple[Path, FileFacts, str]:
+    """Hash `path` (and with `copy`, keep a private copy named from `prefix`): the resolved
+    path, its facts and the copy's path in the data directory ("" when not copied)."""
+    source = path.expanduser().resolve()
+    if not source.is_file():
+        raise DomainError("err.evidence.not_a_file", path=str(source))
+    try:
+        if copy:
+            facts, stored = copy_into_evidence(data_dir, source, prefix)
+        else:
+            facts, stored = hash_file(source), ""
+    except OSError as error:
+        raise DomainError(
+            "err.evidence.unreadable", path=str(source), reason=error.strerror or str(error)
+        ) from None
+    return source, facts, stored
 
 
 @dataclass(frozen=True)

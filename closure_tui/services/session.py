@@ -9,6 +9,7 @@ from pathlib import Path
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.services.closures import Closures
+from closure_tui.services.contacts import ContactLog
 from closure_tui.services.reminders import Reminders
 from closure_tui.store import store as store_module
 from closure_tui.store.store import Store
@@ -29,6 +30,7 @@ def open_closures(
     """
     service = Closures(Store.open(data_dir, clock, writable=writable, lazy=lazy), clock)
     Reminders(service, offsets).plug_in()
+    ContactLog(service).plug_in()
     return service
 
 
