@@ -74,8 +74,10 @@ class History:
                 collection.listener = None
         if any(after.values()):
             compact = _compact(before, after)
+            # Named from the whole records: a patch may leave out whose record it is.
+            subject = self._subject(before, after)
             # Inside a caller's transaction the data is not on disk yet: record after it is.
-            self.store.after_commit(lambda: self._record(action, *compact))
+            self.store.after_commit(lambda: self._record(action, *compact, subject))
 
     def _subject(self, before: Records, after: Records) -> tuple[int | None, str]:
         """The platform an event is about: the platform written, else the record's owner."""
@@ -92,8 +94,15 @@ class History:
                         return doc["platform_id"], platform.name if platform else ""
         return None, ""
 
-    def _record(self, action: str, before: Records, after: Records, patch: bool) -> Event:
-        platform_id, name = self._subject(before, after)
+    def _record(
+        self,
+        action: str,
+        before: Records,
+        after: Records,
+        patch: bool,
+        subject: tuple[int | None, str],
+    ) -> Event:
+        platform_id, name = subject
         now = self.clock.now()
         with self.store.transaction(HISTORY_FILE):
             for stale in self.redo_stack():

@@ -22,7 +22,11 @@ def reminder_subject(reminder: Reminder) -> str:
     """The stage label, or what a follow-up without a stage is about."""
     if reminder.stage is not None:
         return t(f"stage.{reminder.stage.value}")
-    if reminder.kind in (ReminderKind.CREDIT_REPORT, ReminderKind.DEDUCTION_CHECK):
+    if reminder.kind in (
+        ReminderKind.CREDIT_REPORT,
+        ReminderKind.DEDUCTION_CHECK,
+        ReminderKind.COMPLAINT_REPLY,
+    ):
         return t(f"reminder.subject.{reminder.kind.value}")
     return t("reminder.subject.none")
 
