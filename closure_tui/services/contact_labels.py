@@ -8,9 +8,10 @@ from typing import Any
 
 from closure_tui.domain.complaints import Complaint
 from closure_tui.domain.conduct import Breach, ConductRules
-from closure_tui.domain.contacts import Contact, FileRef
+from closure_tui.domain.contacts import Contact
 from closure_tui.domain.text import display_safe, mask_account
 from closure_tui.i18n import t
+from closure_tui.store.codec_contacts import encode_complaint, encode_contact
 
 
 def breach_text(breach: Breach, rules: ConductRules) -> str:
@@ -49,29 +50,14 @@ def contact_how(contact: Contact) -> str:
     return f"{direction} · {t(f'contact.channel.{contact.channel.value}')}"
 
 
-def file_json(ref: FileRef) -> dict[str, Any]:
-    return {"path": ref.path, "size": ref.size, "sha256": ref.sha256, "stored": ref.stored}
-
-
 def contact_json(
     contact: Contact, platform: str, found: tuple[Breach, ...], rules: ConductRules
 ) -> dict[str, Any]:
+    """The stored fields plus the platform's name and the breaches, keyed and in words."""
     return {
         "id": contact.id,
         "platform": platform,
-        "platform_id": contact.platform_id,
-        "at": contact.at.isoformat(sep=" ", timespec="minutes"),
-        "direction": contact.direction.value,
-        "channel": contact.channel.value,
-        "party": contact.party.value,
-        "name": contact.name,
-        "staff_id": contact.staff_id,
-        "from_number": contact.from_number,
-        "workplace": contact.workplace,
-        "contacts_called": contact.contacts_called,
-        "stage": contact.stage.value if contact.stage else None,
-        "text": contact.text,
-        "files": [file_json(f) for f in contact.files],
+        **encode_contact(contact),
         "breaches": [b.value for b in found],
         "breach_text": [breach_text(b, rules) for b in found],
     }
@@ -85,20 +71,12 @@ def complaint_status_text(complaint: Complaint, today: date) -> str:
 
 
 def complaint_json(complaint: Complaint, platform: str, today: date) -> dict[str, Any]:
+    """The stored fields (without the reminder's id) plus the platform and days overdue."""
+    doc = encode_complaint(complaint)
+    del doc["reminder_id"]
     return {
         "id": complaint.id,
         "platform": platform,
-        "platform_id": complaint.platform_id,
-        "channel": complaint.channel.value,
-        "filed_on": complaint.filed_on.isoformat(),
-        "ticket": complaint.ticket,
-        "asked": complaint.asked,
-        "cites": list(complaint.cites),
-        "files": [file_json(f) for f in complaint.files],
-        "reply_by": complaint.reply_by.isoformat(),
-        "status": complaint.status.value,
-        "status_on": complaint.status_on.isoformat() if complaint.status_on else None,
-        "outcome": complaint.outcome,
-        "escalated_to": complaint.escalated_to,
+        **doc,
         "overdue": complaint.overdue_days(today),
     }
