@@ -234,28 +234,43 @@ class Closures:
         verified_on: str | None = None,
     ) -> Outcome[Platform]:
         platform = self.get(platform_id)
-        payee = Payee(
+        payee = self.build_payee(
+            name=name,
+            bank=bank,
+            account=account,
+            verified_via=verified_via,
+            verified_on=verified_on,
+        )
+        updated = replace(platform, payee=payee)
+        self.store.platforms.put(updated)
+        return Outcome(updated, payee_warnings(payee))
+
+    def build_payee(
+        self, *, name: str, bank: str, account: str, verified_via: str, verified_on: str | None
+    ) -> Payee:
+        """A payee from the user's text; refuses what `payee` on the command line refuses."""
+        return Payee(
             name=clean_field(name, "payee_name", required=True),
             bank=clean_field(bank, "bank"),
             account=clean_account(account),
             verified_via=clean_field(verified_via, "verified_via"),
             verified_on=self.parse_date(verified_on) if verified_on is not None else None,
         )
-        updated = replace(platform, payee=payee)
-        self.store.platforms.put(updated)
-        warnings = [] if payee.verified else [Problem("warn.unverified_payee")]
-        return Outcome(updated, warnings)
+
+    def build_payment(self, amount: str, on: str | None = None, reference: str = "") -> Payment:
+        """A payment from the user's text (no date: today)."""
+        return Payment(
+            amount=parse_money(amount),
+            on=self.parse_date(on) if on is not None else self.today(),
+            reference=clean_field(reference, "reference"),
+        )
 
     @recorded("payment.add")
     def add_payment(
         self, platform_id: int, amount: str, on: str | None = None, reference: str = ""
     ) -> Outcome[Platform]:
         platform = self.get(platform_id)
-        payment = Payment(
-            amount=parse_money(amount),
-            on=self.parse_date(on) if on is not None else self.today(),
-            reference=clean_field(reference, "reference"),
-        )
+        payment = self.build_payment(amount, on, reference)
         updated = replace(platform, payments=(*platform.payments, payment))
         self.store.platforms.put(updated)
         return Outcome(updated, payment_warnings(updated))
@@ -282,6 +297,10 @@ class Closures:
                 id=new_id, platform_id=platform_id, created=created, text=cleaned, stage=stage
             )
         )
+
+
+def payee_warnings(payee: Payee) -> list[Problem]:
+    return [] if payee.verified else [Problem("warn.unverified_payee")]
 
 
 def _optional_money(value: str | Decimal) -> Decimal | None:

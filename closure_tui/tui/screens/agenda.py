@@ -82,43 +82,11 @@ class AgendaScreen(WriteGuard, Screen[None]):
             self.closure_app.perform(lambda service: Reminders(service).dismiss(reminder_id))
 
     def action_snooze_reminder(self) -> None:
-        from closure_tui.tui.modals.reminder_form import ReminderForm
-
         reminder_id = self.selected_id()
-        service = self.closure_app.service
-        if reminder_id is None or service is None:
-            return
-
-        def snoozed(answer: dict[str, str] | None) -> None:
-            if answer is not None:
-                self.closure_app.perform(
-                    lambda service: Reminders(service).snooze(reminder_id, answer["date"])
-                )
-
-        form = ReminderForm(t("tui.reminder.snooze_title"), service.today(), ask_text=False)
-        self.app.push_screen(form, snoozed)
+        if reminder_id is not None:
+            self.closure_app.ask_snooze(reminder_id)
 
     def action_edit_reminder(self) -> None:
-        from closure_tui.tui.modals.reminder_form import ReminderForm
-
         reminder_id = self.selected_id()
-        service = self.closure_app.service
-        if reminder_id is None or service is None:
-            return
-        reminder = Reminders(service).get(reminder_id)
-
-        def edited(answer: dict[str, str] | None) -> None:
-            if answer is not None:
-                self.closure_app.perform(
-                    lambda service: Reminders(service).edit(
-                        reminder_id, when=answer["date"], text=answer["text"]
-                    )
-                )
-
-        form = ReminderForm(
-            t("tui.reminder.edit_title", id=reminder_id),
-            service.today(),
-            when=reminder.when.isoformat(),
-            text=reminder.text,
-        )
-        self.app.push_screen(form, edited)
+        if reminder_id is not None:
+            self.closure_app.ask_reminder_edit(reminder_id)

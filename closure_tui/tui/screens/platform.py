@@ -23,6 +23,7 @@ from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
+from closure_tui.services.paid import save_paid
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
 from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
@@ -238,48 +239,31 @@ class PlatformScreen(WriteGuard, Screen[None]):
         key = self.stage_key
         assert self.platform is not None
         current = self.platform.stage(key).skip_reason
+        pid = self.platform_id
 
-        def skipped(reason: str | None) -> None:
-            if reason is None:
-                return
-            if self.closure_app.perform(lambda s: s.skip(self.platform_id, key, reason)):
+        def skipped(outcome: Any) -> None:
+            if outcome is not None:
                 self.say(t("pf.skipped", stage=t(f"stage.{key.value}")))
 
-        self.app.push_screen(SkipForm(key, current), skipped)
+        form = SkipForm(key, current).saving(lambda s, reason: s.skip(pid, key, reason))
+        self.app.push_screen(form, skipped)
 
     def action_edit_evidence(self) -> None:
         key = self.stage_key
         app = self.closure_app
         assert self.platform is not None and app.service is not None
-        if key is StageKey.PAID:
-            paid = PaidForm(self.platform, app.service.today(), privacy=app.privacy)
-            self.app.push_screen(paid, self._save_paid)
-            return
-
-        def saved(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            if app.perform(lambda s: s.set_evidence(self.platform_id, key, values)):
-                self.say(t("pf.evidence_saved"))
-
-        self.app.push_screen(EvidenceForm(self.platform, key, app.service.today()), saved)
-
-    def _save_paid(self, changes: dict[str, Any] | None) -> None:
-        """Apply the paid form: payments removed (from the last), added, then the payee."""
-        if changes is None:
-            return
-        app = self.closure_app
         pid = self.platform_id
-        steps = [
-            *(lambda s, i=index: s.remove_payment(pid, i) for index in reversed(changes["remove"])),
-            *(
-                lambda s, p=payment: s.add_payment(pid, p.amount, p.on, p.reference)
-                for payment in changes["add"]
-            ),
-        ]
-        if changes["payee"] is not None:
-            steps.append(lambda s: s.set_payee(pid, **changes["payee"]))
-        if all(app.perform(step) is not None for step in steps):
+        form: PaidForm | EvidenceForm
+        if key is StageKey.PAID:
+            form = PaidForm(self.platform, app.service.today(), privacy=app.privacy)
+            form.saving(lambda s, changes: save_paid(s, pid, **changes))
+        else:
+            form = EvidenceForm(self.platform, key, app.service.today())
+            form.saving(lambda s, values: s.set_evidence(pid, key, values))
+        self.app.push_screen(form, self._evidence_saved)
+
+    def _evidence_saved(self, outcome: Any) -> None:
+        if outcome is not None:
             self.say(t("pf.evidence_saved"))
 
     def action_add_reminder(self) -> None:
@@ -288,28 +272,24 @@ class PlatformScreen(WriteGuard, Screen[None]):
 
     def action_add_note(self) -> None:
         assert self.platform is not None
+        pid = self.platform_id
 
-        def added(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            note = self.closure_app.perform(
-                lambda s: s.add_note(self.platform_id, values["text"], values["stage"])
-            )
+        def added(note: Any) -> None:
             if note is not None:
                 self.say(t("pf.note_added"))
 
-        self.app.push_screen(NoteForm(self.platform.name, self.stage_key), added)
+        form = NoteForm(self.platform.name, self.stage_key)
+        form.saving(lambda s, values: s.add_note(pid, values["text"], values["stage"]))
+        self.app.push_screen(form, added)
 
     def action_edit_platform(self) -> None:
-        def edited(fields: dict[str, str] | None) -> None:
-            if fields is None:
-                return
-            pid = self.platform_id
-            outcome = self.closure_app.perform(lambda s: s.edit_platform(pid, **fields))
+        def edited(outcome: Any) -> None:
             if outcome is not None:
                 self.say(t("pf.platform_saved", name=outcome.value.name))
 
-        self.app.push_screen(PlatformForm(self.platform), edited)
+        pid = self.platform_id
+        form = PlatformForm(self.platform).saving(lambda s, fields: s.edit_platform(pid, **fields))
+        self.app.push_screen(form, edited)
 
     def action_remove_platform(self) -> None:
         assert self.platform is not None
