@@ -42,6 +42,8 @@ WRITE_ACTIONS = frozenset(
         "toggle_stage",
         "skip_stage",
         "edit_evidence",
+        "set_done_date",
+        "attach_file",
         "add_note",
         "add_reminder",
         "reminder_done",

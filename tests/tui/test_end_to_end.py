@@ -96,6 +96,9 @@ def test_enter_space_q_ticks_the_first_open_stage_on_disk(
     terminal.keys("Enter")
     terminal.wait_until(lambda: terminal.screen() != dashboard, "the platform screen")
     terminal.keys("Space")
+    terminal.wait_until(lambda: "pay-by" in terminal.screen(), "the pay-by question")
+    terminal.keys("Enter")  # none agreed
+    terminal.wait_until(lambda: "pay-by" not in terminal.screen(), "the platform screen again")
     terminal.keys("q")
     terminal.wait_until(terminal.exited, "closure-tui to quit")
     shown = subprocess.run(

@@ -31,6 +31,7 @@ from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.paid_form import PaidForm
 from closure_tui.tui.modals.platform_form import PlatformForm
 from closure_tui.tui.modals.stage_forms import EvidenceForm, SkipForm
+from closure_tui.tui.screens.stage_facts import StageFacts
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.evidence_panel import EvidencePanel
 from closure_tui.tui.widgets.evidence_view import evidence_detail
@@ -40,14 +41,16 @@ from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 
-class PlatformScreen(WriteGuard, Screen[None]):
+class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
     """The checklist of one platform, opened from the dashboard with `enter`."""
 
     CSS_PATH = "platform.tcss"
     BINDINGS = [
         bind("escape", "back", "back"),
         bind("space", "toggle_stage", "toggle_stage"),
+        bind("d", "set_done_date", "set_done_date"),
         bind("s", "skip_stage", "skip_stage"),
+        bind("f", "attach_file", "attach_file"),
         bind("e", "edit_evidence", "edit_evidence"),
         bind("n", "add_note", "add_note"),
         bind("r", "add_reminder", "add_reminder"),
@@ -223,7 +226,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
         )
 
     def _tick(self, key: StageKey, confirmed: bool) -> None:
-        if not confirmed:
+        if not confirmed or self.tick_with_facts(key):
             return
         done = self.closure_app.perform(lambda service: service.tick(self.platform_id, key))
         if done is not None:
