@@ -3,6 +3,7 @@
 FORMS: dict[str, tuple[str, str]] = {
     "bind.set_done_date": ("完成日期", "Done on"),
     "bind.attach_file": ("附加文件", "Attach file"),
+    "bind.add_platform_reminder": ("平台提醒", "Platform reminder"),
     "form.reminder.date": ("日期", "Date"),
     "form.reminder.text": ("内容", "Text"),
     "form.tick.title": ("完成「{subject}」", "Tick “{subject}”"),
@@ -22,5 +23,18 @@ FORMS: dict[str, tuple[str, str]] = {
     ),
     "field.evidence_file": ("文件路径", "file path"),
     "tui.attached": ("已附加 {file}（{size} 字节）", "Attached {file} ({size} bytes)"),
+    "bind.edit_notes": ("编辑备注", "Edit notes"),
+    "bind.edit_note": ("修改", "Edit"),
+    "bind.remove_note": ("删除", "Delete"),
+    "bind.notes_close": ("关闭", "Close"),
+    "notes.title": ("备注：{name}", "Notes: {name}"),
+    "notes.help": (
+        "回车或 e 修改所选备注，x 删除（Ctrl+Z 可撤销）。",
+        "Enter or e edits the selected note, x deletes it (ctrl+z undoes).",
+    ),
+    "notes.removed": ("备注已删除。按 Ctrl+Z 撤销。", "Note deleted. Press ctrl+z to undo."),
+    "form.note.edit_title": ("修改备注：{name}", "Edit a note: {name}"),
+    "history.action.note.edit": ("修改备注", "note edited"),
+    "history.action.note.remove": ("删除备注", "note removed"),
     "history.action.paid.edit": ("修改还款凭证", "payee and payments edited"),
 }

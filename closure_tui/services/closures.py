@@ -298,6 +298,25 @@ class Closures:
             )
         )
 
+    def note(self, note_id: int) -> Note:
+        found = self.store.notes.get(note_id)
+        if found is None:
+            raise DomainError("err.note.not_found", id=note_id)
+        return found
+
+    @recorded("note.edit")
+    def edit_note(self, note_id: int, text: str, stage: StageKey | None = None) -> Note:
+        """New text and stage; the note keeps its time, since it dates what was said."""
+        updated = replace(self.note(note_id), text=clean_note(text), stage=stage)
+        self.store.notes.put(updated)
+        return updated
+
+    @recorded("note.remove")
+    def remove_note(self, note_id: int) -> Note:
+        note = self.note(note_id)
+        self.store.notes.remove([note_id])
+        return note
+
 
 def payee_warnings(payee: Payee) -> list[Problem]:
     return [] if payee.verified else [Problem("warn.unverified_payee")]

@@ -37,6 +37,7 @@ from closure_tui.tui.widgets.evidence_panel import EvidencePanel
 from closure_tui.tui.widgets.evidence_view import evidence_detail
 from closure_tui.tui.widgets.history_panel import HistoryPanel
 from closure_tui.tui.widgets.notes_view import notes_text
+from closure_tui.tui.widgets.platform_reminders import PlatformReminders
 from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
 from closure_tui.tui.widgets.title_bar import TitleBar
 
@@ -53,15 +54,18 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
         bind("f", "attach_file", "attach_file"),
         bind("e", "edit_evidence", "edit_evidence"),
         bind("n", "add_note", "add_note"),
+        bind("N", "edit_notes", "edit_notes"),
         bind("r", "add_reminder", "add_reminder"),
+        bind("R", "add_platform_reminder", "add_platform_reminder"),
         bind("E", "edit_platform", "edit_platform"),
         bind("x", "remove_platform", "remove_platform"),
     ]
 
-    def __init__(self, platform_id: int) -> None:
+    def __init__(self, platform_id: int, stage: StageKey | None = None) -> None:
         super().__init__()
         self.platform_id = platform_id
         self.platform: Platform | None = None
+        self.opened_at = stage
 
     @property
     def closure_app(self) -> ClosureApp:
@@ -77,6 +81,7 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
             with Vertical(id="platform-main"):
                 yield Static("", markup=False, id="stages-title", classes="section-title")
                 yield StageChecklist()
+                yield PlatformReminders(self.platform_id, id="platform-reminders")
                 yield Static("", markup=False, id="notes-title", classes="section-title")
                 with VerticalScroll(id="notes-scroll"):
                     yield Static("", markup=False, id="notes")
@@ -100,7 +105,8 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
             self.dismiss()
             return
         assert self.platform is not None
-        self.query_one(StageChecklist).highlight(self.platform.next_stage or StageKey.NEGOTIATED)
+        first = self.opened_at or self.platform.next_stage or StageKey.NEGOTIATED
+        self.query_one(StageChecklist).highlight(first)
         self.redraw()
         self.query_one(StageChecklist).focus()
         for name in ("data_version", "language", "privacy"):
@@ -273,6 +279,10 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
         """A reminder for the highlighted stage; it closes itself when the stage is done."""
         self.closure_app.ask_reminder(self.platform_id, self.stage_key)
 
+    def action_add_platform_reminder(self) -> None:
+        """A reminder about the platform as a whole: no tick closes it."""
+        self.closure_app.ask_reminder(self.platform_id)
+
     def action_add_note(self) -> None:
         assert self.platform is not None
         pid = self.platform_id
@@ -284,6 +294,12 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
         form = NoteForm(self.platform.name, self.stage_key)
         form.saving(lambda s, values: s.add_note(pid, values["text"], values["stage"]))
         self.app.push_screen(form, added)
+
+    def action_edit_notes(self) -> None:
+        from closure_tui.tui.modals.notes_modal import NotesModal
+
+        assert self.platform is not None
+        self.app.push_screen(NotesModal(self.platform_id, self.platform.name))
 
     def action_edit_platform(self) -> None:
         def edited(outcome: Any) -> None:
