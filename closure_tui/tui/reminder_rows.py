@@ -23,13 +23,12 @@ class ReminderRows:
     """Mix into the screen or widget that shows reminders; it provides `selected_id`."""
 
     if TYPE_CHECKING:
-        app: object
 
         def selected_id(self) -> int | None: ...
 
     @property
     def closure_app(self) -> ClosureApp:
-        return cast("ClosureApp", self.app)
+        return cast("ClosureApp", self.app)  # type: ignore[attr-defined]
 
     def action_reminder_done(self) -> None:
         reminder_id = self.selected_id()

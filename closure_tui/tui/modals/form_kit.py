@@ -87,7 +87,7 @@ class FormModal(ModalScreen[T]):
     save_variant = "primary"
     change: Callable[[Any, Any], Any] | None = None
 
-    def saving(self, change: Callable[[Any, T], Any]) -> FormModal[T]:
+    def saving(self, change: Callable[[Any, Any], Any]) -> FormModal[T]:
         """Run `change(service, result)` on save; the form closes (dismissing with what the
         change returned) only once it is saved, and shows a refusal where it was typed."""
         self.change = change

@@ -98,7 +98,7 @@ class NotesModal(WriteGuard, ModalScreen[None]):
         )
         self.app.push_screen(form, self._saved)
 
-    def _saved(self, note: Note | None) -> None:
+    def _saved(self, note: Any) -> None:
         if note is not None:
             self.notify(t("pf.note_added"), markup=False)
 

@@ -94,10 +94,10 @@ class PaidForm(FormModal[dict[str, Any] | None]):
             if index in self.removed:
                 line.stylize("strike dim")
             lines.append(line)
-        for payment in self.pending:
-            amount = money(parse_money(payment.amount), privacy=self.privacy)
-            line = Text(f"{payment.on}  {amount}  ")
-            line.append_text(plain(payment.reference))
+        for new in self.pending:
+            amount = money(parse_money(new.amount), privacy=self.privacy)
+            line = Text(f"{new.on}  {amount}  ")
+            line.append_text(plain(new.reference))
             line.append(" " + t("form.paid.new"), style="italic")
             lines.append(line)
         return lines

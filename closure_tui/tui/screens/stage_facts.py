@@ -20,10 +20,14 @@ class StageFacts:
 
     platform: Platform | None
     platform_id: int
-    closure_app: ClosureApp
-    stage_key: StageKey
 
     if TYPE_CHECKING:
+
+        @property
+        def closure_app(self) -> ClosureApp: ...
+
+        @property
+        def stage_key(self) -> StageKey: ...
 
         def say(self, message: str, severity: Any = "information") -> None: ...
 

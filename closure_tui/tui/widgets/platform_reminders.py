@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import BindingType
+
 from closure_tui.i18n import t
 from closure_tui.services.reminders import Reminders
 from closure_tui.tui.bindings import WriteGuard
@@ -16,7 +20,7 @@ COLUMNS = ("date", "stage", "status", "text")
 class PlatformReminders(ReminderRows, WriteGuard, RowTable):
     """Redraws itself after every change and when the language changes."""
 
-    BINDINGS = REMINDER_ROW_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*REMINDER_ROW_BINDINGS]
 
     def __init__(self, platform_id: int, **kwargs: object) -> None:
         super().__init__(**kwargs)
