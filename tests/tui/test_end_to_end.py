@@ -91,9 +91,8 @@ def open_first_platform(terminal: Terminal, data_dir: Path, home: Path) -> None:
     }
     terminal.start([str(PROGRAM), "--data-dir", str(data_dir), "--lang", "en"], env)
     terminal.wait_until(lambda: "借呗" in terminal.screen(), "the dashboard")
-    dashboard = terminal.screen()
     terminal.keys("Enter")
-    terminal.wait_until(lambda: terminal.screen() != dashboard, "the platform screen")
+    terminal.wait_until(lambda: "closure-tui — 借呗" in terminal.screen(), "the platform screen")
 
 
 def shown_json(data_dir: Path) -> dict:
