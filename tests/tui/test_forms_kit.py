@@ -17,6 +17,7 @@ from closure_tui.tui.modals.paid_form import PaidForm
 from closure_tui.tui.modals.reminder_form import ReminderForm
 from closure_tui.tui.modals.stage_forms import EvidenceForm
 from closure_tui.tui.screens.agenda import AgendaScreen
+from closure_tui.tui.widgets.stage_checklist import StageChecklist
 from tests.tui.fixtures_platform import on_platform, stored
 
 
@@ -117,3 +118,19 @@ async def test_snooze_dialog_names_the_reminder_and_refuses_in_place(
         reminders = Reminders(ui.app.service).find(ui.platform_id)
         [snoozed] = [r for r in reminders if r.stage is StageKey.CERTIFICATE]
         assert snoozed.when == date(2026, 12, 1)
+
+
+async def test_every_form_opens_with_its_first_field_focused(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    """Typing straight after the key lands in the form (the paid stage is highlighted)."""
+    forms = ("a", "E", "e", "s", "n", "r", "R", "d", "f", "up e", "down e")
+    async with on_platform(data_dir, clock, "京东金条") as ui:
+        for keys in forms:
+            await ui.press(*keys.split())
+            form = ui.app.screen
+            assert form is not ui.screen, keys
+            fields = [w for w in form.query(".dialog-body *") if w.focusable]
+            assert form.focused is fields[0], keys
+            await ui.press("escape")
+            ui.screen.query_one(StageChecklist).highlight(StageKey.PAID)

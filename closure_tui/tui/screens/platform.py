@@ -254,7 +254,8 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
             if outcome is not None:
                 self.say(t("pf.skipped", stage=t(f"stage.{key.value}")))
 
-        form = SkipForm(key, current).saving(lambda s, reason: s.skip(pid, key, reason))
+        form = SkipForm(key, current, platform_name=self.platform.name)
+        form.saving(lambda s, reason: s.skip(pid, key, reason))
         self.app.push_screen(form, skipped)
 
     def action_edit_evidence(self) -> None:
