@@ -61,6 +61,21 @@ async def test_ticking_negotiated_asks_for_the_pay_by_date(
     assert negotiated.evidence["pay_by"] == date(2026, 12, 4)
 
 
+async def test_a_pay_by_date_before_the_negotiation_is_marked_and_kept(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "招联金融") as ui:
+        await ui.press("d", *"2026-11-20", "enter", *"2026-11-01", "enter")
+        form = ui.app.screen
+        assert isinstance(form, TickForm)
+        row = form.query_one("#tick-pay-by").parent
+        assert row is not None and row.has_class("-invalid")
+        assert form.query_one("#tick-pay-by", Input).value == "2026-11-01"
+        assert form.query_one("#tick-on", Input).value == "2026-11-20"
+    negotiated = stored(data_dir, clock, ui.platform_id).stage(StageKey.NEGOTIATED)
+    assert negotiated.state is StageState.TODO
+
+
 async def test_pay_by_set_later_in_the_evidence_form_creates_the_reminder(
     data_dir: Path, clock: FixedClock
 ) -> None:

@@ -69,6 +69,8 @@ class SkipForm(FormModal[str | None]):
 class EvidenceForm(FormModal[dict[str, Any] | None]):
     """The evidence fields of one stage (`EVIDENCE_FIELDS`): text, dates and yes/no."""
 
+    REFUSAL_FIELDS = {"err.pay_by.before_negotiated": "ev-pay_by"}
+
     def __init__(self, platform: Platform, stage: StageKey, today: date) -> None:
         super().__init__()
         self.platform = platform

@@ -28,7 +28,7 @@ class TickForm(FormModal[dict[str, str | None] | None]):
     """
 
     ENTER_ADVANCES = True
-    REFUSAL_FIELDS = {"err.date.future": "tick-on", "err.pay_by.stage": "tick-pay-by"}
+    REFUSAL_FIELDS = {"err.pay_by.before_negotiated": "tick-pay-by"}
 
     def __init__(self, platform: Platform, stage: StageKey, today: date, *, ask_done: bool) -> None:
         super().__init__()

@@ -18,7 +18,7 @@ COLUMNS = ("date", "stage", "status", "text")
 
 
 class PlatformReminders(ReminderRows, WriteGuard, RowTable):
-    """Redraws itself after every change and when the language changes."""
+    """Redraws itself after every change, when the language changes and at midnight."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*REMINDER_ROW_BINDINGS]
 
@@ -29,6 +29,7 @@ class PlatformReminders(ReminderRows, WriteGuard, RowTable):
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self.reload)
         self.watch(self.app, "language", self.reload, init=False)
+        self.watch(self.app, "today", self.reload, init=False)  # "due in N days" moves on
 
     def reload(self, _: object = None) -> None:
         service = self.closure_app.service
