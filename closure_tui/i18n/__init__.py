@@ -22,6 +22,7 @@ from closure_tui.i18n.catalog_integrity import INTEGRITY
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
 from closure_tui.i18n.catalog_tui import TUI
+from closure_tui.i18n.catalog_tui_contacts import TUI_CONTACTS
 from closure_tui.i18n.catalog_tui_platform import TUI_PLATFORM
 
 LANGS = ("zh", "en")
@@ -39,6 +40,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     FOLLOWUPS,
     INTEGRITY,
     CONTACTS,
+    TUI_CONTACTS,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 

@@ -58,6 +58,9 @@ WRITE_ACTIONS = frozenset(
         "edit_reminder",
         "undo",
         "redo",
+        "add_contact",
+        "file_complaint",
+        "move_complaint",
     }
 )
 

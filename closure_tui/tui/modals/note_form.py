@@ -18,6 +18,18 @@ from closure_tui.tui.text import plain
 from closure_tui.tui.widgets.safe_text_area import SafeTextArea
 
 
+def stage_select(field_id: str, stage: StageKey | None) -> Select[str]:
+    """A choice of one stage, or none (a note or contact about the platform as a whole)."""
+    stages = [(t(f"stage.{key.value}"), key.value) for key in STAGE_ORDER]
+    return Select(
+        stages,
+        prompt=t("form.note.no_stage"),
+        value=stage.value if stage else Select.NULL,
+        compact=True,
+        id=field_id,
+    )
+
+
 class NoteForm(FormModal[dict[str, Any] | None]):
     """Dismisses with `{"text": str, "stage": StageKey | None}`."""
 
@@ -38,17 +50,7 @@ class NoteForm(FormModal[dict[str, Any] | None]):
     def fields(self) -> ComposeResult:
         text = display_safe(self.note.text, multiline=True) if self.note is not None else ""
         yield FieldRow(t("form.note.text"), SafeTextArea(text, id="note-text", soft_wrap=True))
-        stages = [(t(f"stage.{key.value}"), key.value) for key in STAGE_ORDER]
-        yield FieldRow(
-            t("form.note.stage"),
-            Select(
-                stages,
-                prompt=t("form.note.no_stage"),
-                value=self.stage.value if self.stage else Select.NULL,
-                compact=True,
-                id="note-stage",
-            ),
-        )
+        yield FieldRow(t("form.note.stage"), stage_select("note-stage", self.stage))
 
     def collect(self) -> dict[str, Any]:
         try:

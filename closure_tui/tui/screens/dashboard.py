@@ -29,6 +29,7 @@ from closure_tui.services.listing import (
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.summary import Summary, summarise
 from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.breach_marker import breach_marked, platforms_in_breach
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
@@ -64,10 +65,17 @@ class RowCells:
     shared, so a store of thousands of platforms builds its rows in a few milliseconds.
     """
 
-    def __init__(self, privacy: bool, today: date, reminders: dict[int, Reminder]) -> None:
+    def __init__(
+        self,
+        privacy: bool,
+        today: date,
+        reminders: dict[int, Reminder],
+        breaching: frozenset[int] = frozenset(),
+    ) -> None:
         self.privacy = privacy
         self.today = today
         self.reminders = reminders
+        self.breaching = breaching
         self._shared: dict[object, Text] = {}
         self._blank = Text()
 
@@ -82,7 +90,7 @@ class RowCells:
         done = platform.next_stage is None
         reminder = self.reminders.get(platform.id)
         return (
-            plain(platform.name),
+            breach_marked(platform.name) if platform.id in self.breaching else plain(platform.name),
             self._share(("kind", platform.kind), lambda: Text(t(f"kind.{platform.kind.value}"))),
             self._share(("progress", states), lambda: progress_cell(platform)),
             self._share(
@@ -192,7 +200,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
         privacy = self.closure_app.privacy
         everything = self._everything = service.platforms()
         self._in_view = {}
-        cells = RowCells(privacy, today, Reminders(service).next_by_platform())
+        breaching = platforms_in_breach(self.closure_app)
+        cells = RowCells(privacy, today, Reminders(service).next_by_platform(), breaching)
         headers = [
             Text(t(f"col.{key}"), justify="right" if key in RIGHT else "left") for key in COLUMNS
         ]

@@ -26,6 +26,7 @@ from closure_tui.i18n import describe, t
 from closure_tui.services.paid import save_paid
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
 from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.contact_actions import ContactActions
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.paid_form import PaidForm
@@ -37,12 +38,13 @@ from closure_tui.tui.widgets.evidence_panel import EvidencePanel
 from closure_tui.tui.widgets.evidence_view import evidence_detail
 from closure_tui.tui.widgets.history_panel import HistoryPanel
 from closure_tui.tui.widgets.notes_view import notes_text
+from closure_tui.tui.widgets.platform_contacts import ContactsSection
 from closure_tui.tui.widgets.platform_reminders import PlatformReminders
 from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 
-class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
+class PlatformScreen(ContactActions, StageFacts, WriteGuard, Screen[None]):
     """The checklist of one platform, opened from the dashboard with `enter`."""
 
     CSS_PATH = "platform.tcss"
@@ -59,6 +61,8 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
         bind("R", "add_platform_reminder", "add_platform_reminder"),
         bind("E", "edit_platform", "edit_platform"),
         bind("x", "remove_platform", "remove_platform"),
+        bind("c", "add_contact", "add_contact"),
+        bind("C", "file_complaint", "file_complaint"),
     ]
 
     def __init__(self, platform_id: int, stage: StageKey | None = None) -> None:
@@ -82,6 +86,7 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
                 yield Static("", markup=False, id="stages-title", classes="section-title")
                 yield StageChecklist()
                 yield PlatformReminders(self.platform_id, id="platform-reminders")
+                yield ContactsSection(self.platform_id, id="platform-contacts")
                 yield Static("", markup=False, id="notes-title", classes="section-title")
                 with VerticalScroll(id="notes-scroll"):
                     yield Static("", markup=False, id="notes")
@@ -179,6 +184,7 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
         stage_name = t(f"stage.{key.value}")
         self.query_one("#evidence-title", Static).update(t("pf.evidence", stage=stage_name))
         detail = evidence_detail(self.platform, key, privacy=self.closure_app.privacy)
+        detail.append_text(self.agreed_in(key))
         self.query_one("#evidence", Static).update(detail)
 
     @on(ListView.Highlighted, "#stages")
