@@ -35,8 +35,24 @@ def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
     return path
 
 
+def _write_pack(service: Closures, args: argparse.Namespace) -> Path:
+    """The complaint pack of one platform (a zip; `--reveal` unmasks account numbers)."""
+    from closure_tui.domain.errors import DomainError
+    from closure_tui.services.pack import build_pack
+    from closure_tui.services.reports import save_export
+
+    if not args.platform:
+        raise DomainError("err.pack.platform")
+    platform = service.resolve(args.platform)
+    return save_export(Path(args.output), build_pack(service, platform.id, reveal=args.reveal))
+
+
 #: format name -> function writing that format to `args.output`; returns the path written.
-FORMATS = {**{name: _write_report for name in REPORT_FORMATS}, "ics": _write_calendar}
+FORMATS = {
+    **{name: _write_report for name in REPORT_FORMATS},
+    "ics": _write_calendar,
+    "pack": _write_pack,
+}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

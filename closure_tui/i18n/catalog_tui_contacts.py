@@ -53,6 +53,11 @@ TUI_CONTACTS: dict[str, tuple[str, str]] = {
     "form.status.title": ("更新投诉状态", "Update the complaint"),
     "form.status.on": ("日期", "On"),
     "form.status.on_hint": ("不填则为今天", "Empty: today"),
+    "cmd.export.pack": ("导出投诉材料包（本平台）", "Export complaint pack (this platform)"),
+    "cmd.export.pack.help": (
+        "报告（Markdown 与 HTML）、引用的证据文件和 SHA256SUMS，打包成一个 zip",
+        "Report (Markdown and HTML), cited evidence files and SHA256SUMS in one zip",
+    ),
     "pf.contact_added": ("联系已记录。", "Contact logged."),
     "pf.complaint_filed": (
         "投诉已记录，{date} 前应有回复（已加提醒）。",

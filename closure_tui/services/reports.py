@@ -28,6 +28,7 @@ from closure_tui.services.backup import build_backup
 from closure_tui.services.closures import Closures
 from closure_tui.services.evidence import file_status
 from closure_tui.services.history_view import headline
+from closure_tui.services.report_contacts import md_contacts
 from closure_tui.services.summary import summarise
 from closure_tui.store.fsutil import atomic_write
 
@@ -215,6 +216,7 @@ def export_md(data: ReportInput) -> bytes:
             *_md_payments(platform, data.reveal),
             *_md_certificate(data, platform),
             *_md_notes(data.service.notes(platform.id)),
+            *md_contacts(data.service, platform.id),
             *_md_history(data.service.history.events(platform.id)),
         ]
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")

@@ -312,6 +312,9 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         forget = getattr(screen, "action_forget_platform", None)
         if forget is not None and self.allows("forget_platform"):
             yield SystemCommand(t("cmd.forget"), t("cmd.forget.help"), forget)
+        pack = getattr(screen, "action_export_pack", None)
+        if pack is not None and self.service is not None:
+            yield SystemCommand(t("cmd.export.pack"), t("cmd.export.pack.help"), pack)
         show_view = getattr(screen, "show_view", None)
         if show_view is not None:
             for view in View:

@@ -77,6 +77,26 @@ class ContactActions:
             message = t("pf.complaint_filed", date=complaint.reply_by.isoformat())
             self.app.notify(message, markup=False)
 
+    def action_export_pack(self) -> None:
+        """From the palette: the complaint pack of this platform, account numbers masked,
+        into the documents folder."""
+        from closure_tui.services.pack import build_pack
+        from closure_tui.services.reports import save_export
+        from closure_tui.tui.history_actions import export_folder
+
+        service = self.app.service
+        if service is None:
+            return
+        stamp = f"{service.clock.now():%Y%m%d-%H%M%S}"
+        try:
+            target = export_folder() / f"closure-tui-pack-{self.platform_id}-{stamp}.zip"
+            written = save_export(target, build_pack(service, self.platform_id, reveal=False))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.app.notify(t("tui.export_failed", reason=reason), severity="error", markup=False)
+            return
+        self.app.notify(t("tui.exported", path=str(written)), timeout=15, markup=False)
+
     def agreed_in(self, key: StageKey) -> Text:
         """Under the negotiated stage's evidence: the contacts in which it was agreed."""
         log = contact_log(self.app)

@@ -145,3 +145,16 @@ async def test_the_dashboard_marks_a_platform_in_breach(data_dir: Path, clock: F
         names = {row[0] for row in table_rows(pilot.app)}
         assert "京东金条  ⚠ 违规催收" in names
         assert "借呗" in names
+
+
+async def test_the_palette_exports_the_complaint_pack(data_dir: Path, clock: FixedClock) -> None:
+    import zipfile
+
+    from closure_tui.locations import documents_dir
+    from tests.tui.test_palette import run_command
+
+    async with on_platform(data_dir, clock, "借呗", setup=five_calls) as ui:
+        await run_command(ui.pilot, "complaint pack")
+        [written] = documents_dir().glob("closure-tui-pack-*.zip")
+        with zipfile.ZipFile(written) as archive:
+            assert {"report.md", "report.html", "SHA256SUMS"} <= set(archive.namelist())
