@@ -196,3 +196,55 @@ def test_doctor_counts_a_contacts_copy_as_kept(service: Closures, tmp_path: Path
     recording.write_bytes(b"recording")
     log_of(service).add(1, CALL, [recording], copy=True)
     assert stray_evidence(service.store.data_dir) == []
+
+
+def test_a_backup_imports_whole_and_merges_under_new_ids(
+    service: Closures, clock: FixedClock, tmp_path: Path
+) -> None:
+    import json
+
+    from closure_tui.services.backup import import_backup
+
+    contact = log_of(service).add(1, replace(CALL, staff_id=""), copy=True)
+    complaints_of(service).file(1, ComplaintInput("12378", cites=(str(contact.id),)), copy=True)
+    backup = tmp_path / "backup.json"
+    backup.write_text(json.dumps(build_backup(service, None, clock.now())), encoding="utf-8")
+    with closures_session(tmp_path / "empty", clock, writable=True) as other:
+        import_backup(other, backup, None)
+        assert log_of(other).contacts() == log_of(service).contacts()
+        assert complaints_of(other).complaints() == complaints_of(service).complaints()
+    with closures_session(tmp_path / "busy", clock, writable=True) as other:
+        other.add_platform("花呗")
+        log_of(other).add(1, CALL, copy=True)
+        Reminders(other).add(1, "+3d", "call")
+        import_backup(other, backup, "merge")
+        merged = other.resolve("借呗").id
+        [moved] = complaints_of(other).complaints(merged)
+        [cited] = [c.id for c in log_of(other).contacts(merged)]
+        assert moved.cites == (cited,) and cited != contact.id
+        reminder = Reminders(other).get(moved.reminder_id or 0)
+        assert (reminder.platform_id, reminder.kind) == (merged, ReminderKind.COMPLAINT_REPLY)
+        assert complaints_of(other).grounds(moved.cites) == (Breach.NO_STAFF_ID,)
+        other.history.undo()
+        assert complaints_of(other).complaints() == [] and len(log_of(other).contacts()) == 1
+
+
+def test_forget_leaves_no_byte_of_what_was_said(service: Closures) -> None:
+    secret = "只在电话里说过的话"
+    log_of(service).add(1, replace(CALL, text=secret, name="催收员张某"), copy=True)
+    complaints_of(service).file(1, ComplaintInput("platform", asked=secret), copy=True)
+    service.history.undo()
+    service.history.redo()
+    forget_platform(service, 1, "借呗")
+    for path in service.store.data_dir.rglob("*"):
+        if path.is_file():
+            raw = path.read_bytes()
+            for text in (secret, "催收员张某"):
+                assert text.encode() not in raw, path
+                assert json_escaped(text) not in raw, path
+
+
+def json_escaped(text: str) -> bytes:
+    import json
+
+    return json.dumps(text).strip('"').encode()

@@ -16,6 +16,7 @@ from typing import Any
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
+from closure_tui.services.backup_contacts import merge_logged
 from closure_tui.services.closures import Closures
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
@@ -156,6 +157,7 @@ def _merge(service: Closures, tables: Tables) -> int:
     store = service.store
     moved: dict[int, int] = {}
     added: dict[str, int] = {}
+    renumbered: dict[str, dict[int, int]] = {}
     with service.history.change("import.merge"):
         for old_id, doc in sorted(tables["platforms"].items()):
             platform = decode_platform(old_id, doc)
@@ -167,10 +169,12 @@ def _merge(service: Closures, tables: Tables) -> int:
                 if item.platform_id not in moved:
                     continue
                 owner = moved[item.platform_id]
-                collection.insert(
+                new = collection.insert(
                     lambda new_id, item=item, owner=owner: replace(
                         item, id=new_id, platform_id=owner
                     )
                 )
+                renumbered.setdefault(collection.name, {})[old_id] = new.id
                 added[collection.name] = added.get(collection.name, 0) + 1
+        merge_logged(store, tables, moved, renumbered.get("reminders", {}))
     return added.get("notes", 0)
