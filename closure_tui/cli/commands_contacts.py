@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
 
 from closure_tui.cli.registry import reader, say, writer
@@ -52,8 +54,8 @@ def _text_last(parser: argparse.ArgumentParser) -> None:
         parser.__class__ = type("TextLast", (_TextLast, type(parser)), {})
 
 
-def _choices(kind: type) -> str:
-    return ", ".join(member.value for member in kind)
+def _choices(members: Iterable[StrEnum]) -> str:
+    return ", ".join(member.value for member in members)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

@@ -4,10 +4,19 @@ contacts a complaint cites and its reply reminder renumbered to match."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
+from closure_tui.domain.complaints import Complaint
+from closure_tui.domain.contacts import Contact
 from closure_tui.store.codec_contacts import decode_complaint, decode_contact
 from closure_tui.store.store import Store
+
+R = TypeVar("R", Contact, Complaint)
+
+
+def _renumbered(record: R, new_id: int) -> R:
+    return replace(record, id=new_id)
 
 
 def merge_logged(
@@ -21,11 +30,8 @@ def merge_logged(
     for old_id, doc in sorted(tables.get("contacts", {}).items()):
         contact = decode_contact(old_id, doc)
         if contact.platform_id in platforms:
-            owner = platforms[contact.platform_id]
-            new = store.contacts.insert(
-                lambda new_id, c=contact, owner=owner: replace(c, id=new_id, platform_id=owner)
-            )
-            contacts[old_id] = new.id
+            moved = replace(contact, platform_id=platforms[contact.platform_id])
+            contacts[old_id] = store.contacts.insert(partial(_renumbered, moved)).id
     complaints: dict[int, int] = {}
     pending = []
     for old_id, doc in sorted(tables.get("complaints", {}).items()):
@@ -38,9 +44,9 @@ def merge_logged(
             cites=tuple(contacts[i] for i in complaint.cites if i in contacts),
             reminder_id=reminders.get(complaint.reminder_id or 0),
         )
-        new = store.complaints.insert(lambda new_id, c=renumbered: replace(c, id=new_id))
-        complaints[old_id] = new.id
-        pending.append(new)
+        added = store.complaints.insert(partial(_renumbered, renumbered))
+        complaints[old_id] = added.id
+        pending.append(added)
     for complaint in pending:
         if complaint.escalated_to is not None:
             target = complaints.get(complaint.escalated_to)

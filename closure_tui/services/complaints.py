@@ -50,11 +50,8 @@ class Complaints:
     def __init__(self, log: ContactLog, windows: ReplyWindows | None = None) -> None:
         self.log = log
         self.closures = log.closures
+        self.history: History = log.closures.history
         self._windows = windows
-
-    @property
-    def history(self) -> History:
-        return self.closures.history
 
     @property
     def windows(self) -> ReplyWindows:

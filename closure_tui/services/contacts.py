@@ -68,11 +68,8 @@ class ContactLog:
 
     def __init__(self, closures: Closures, rules: ConductRules | None = None) -> None:
         self.closures = closures
+        self.history: History = closures.history
         self._rules = rules
-
-    @property
-    def history(self) -> History:
-        return self.closures.history
 
     @property
     def rules(self) -> ConductRules:
