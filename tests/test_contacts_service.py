@@ -248,3 +248,14 @@ def json_escaped(text: str) -> bytes:
     import json
 
     return json.dumps(text).strip('"').encode()
+
+
+def test_doctor_reports_a_contacts_file_that_changed(service: Closures, tmp_path: Path) -> None:
+    from closure_tui.services.doctor import examine
+
+    recording = tmp_path / "call.m4a"
+    recording.write_bytes(b"recording")
+    contact = log_of(service).add(1, CALL, [recording], copy=True)
+    (service.store.data_dir / contact.files[0].stored).write_bytes(b"edited")
+    found = [f for f in examine(service.store.data_dir) if f.key == "doctor.evidence_changed"]
+    assert [f.params["platform"] for f in found] == ["借呗 · contact #1"]

@@ -81,6 +81,8 @@ CONTACTS: dict[str, tuple[str, str]] = {
         "投诉材料包针对一个平台：请加上 --platform 平台。什么都没有写入。",
         "A complaint pack is for one platform: add --platform PLATFORM. Nothing was written.",
     ),
+    "doctor.contacts_record": ("联系记录 #{id}", "contact #{id}"),
+    "doctor.complaints_record": ("投诉 #{id}", "complaint #{id}"),
     # ---- refusals --------------------------------------------------------------------
     "err.contact.time": (
         "时间“{value}”无法识别：请用 年-月-日 时:分，例如 2026-11-20 21:40。什么都没有改动。",

@@ -16,6 +16,7 @@ from closure_tui.domain.evidence import FileStatus
 from closure_tui.domain.text import display_safe
 from closure_tui.services import doctor_edges
 from closure_tui.services.doctor_finding import Finding
+from closure_tui.services.doctor_logged import logged_file_problems
 from closure_tui.services.evidence import check_data_dir
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.codec_reminders import decode_reminder
@@ -198,6 +199,7 @@ CHECKS: tuple[Check, ...] = (
     _orphan_notes,
     _bad_reminders,
     _evidence_files,
+    logged_file_problems,
     doctor_edges.stray_evidence,
 )
 

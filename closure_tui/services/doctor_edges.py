@@ -6,13 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from closure_tui.domain.evidence import is_copy_path
 from closure_tui.services.doctor_finding import Finding
+from closure_tui.services.doctor_logged import logged_copies
 from closure_tui.services.evidence import check_data_dir
 from closure_tui.store.datafiles import MAIN_FILE, backups_dir, files_with_records
 from closure_tui.store.evidence_files import evidence_copies
 from closure_tui.store.lock import LOCK_NAME
-from closure_tui.store.storage import FileDamaged, parse_strict
 
 
 def writable(data_dir: Path) -> list[Finding]:
@@ -40,25 +39,6 @@ def main_missing(data_dir: Path) -> list[Finding]:
         return []
     params = {"path": str(main), "files": ", ".join(holders)}
     return [Finding("doctor.main_missing", params, attention=True)]
-
-
-def logged_copies(data_dir: Path) -> set[str]:
-    """The copies contacts and complaints keep (read from `closure.json` directly, as
-    doctor must work when the store refuses to open)."""
-    try:
-        data = parse_strict((data_dir / MAIN_FILE).read_bytes())
-    except (OSError, FileDamaged):
-        return set()
-    found = set()
-    for table in ("contacts", "complaints"):
-        docs = data.get(table)
-        for doc in docs.values() if isinstance(docs, dict) else ():
-            files = doc.get("files") if isinstance(doc, dict) else None
-            for item in files if isinstance(files, list) else ():
-                stored = item.get("stored") if isinstance(item, dict) else None
-                if isinstance(stored, str) and is_copy_path(stored):
-                    found.add(stored)
-    return found
 
 
 def stray_evidence(data_dir: Path) -> list[Finding]:

@@ -158,3 +158,15 @@ async def test_the_palette_exports_the_complaint_pack(data_dir: Path, clock: Fix
         [written] = documents_dir().glob("closure-tui-pack-*.zip")
         with zipfile.ZipFile(written) as archive:
             assert {"report.md", "report.html", "SHA256SUMS"} <= set(archive.namelist())
+
+
+async def test_names_and_text_show_literally(data_dir: Path, clock: FixedClock) -> None:
+    def call(service: Closures, platform_id: int) -> None:
+        typed = replace(CALL, name="[b]王[/b]", text="[link=https://e]点我[/link]")
+        ContactLog(service).add(platform_id, typed, copy=True)
+
+    async with on_platform(data_dir, clock, "借呗", setup=call) as ui:
+        assert "[b]王[/b]" in table_cells(ui, "#contacts-table")[0][2]
+        ui.screen.query_one("#contacts-table").focus()
+        await ui.press("enter")
+        assert "[link=https://e]点我[/link]" in shown_text(ui.app, "#detail")
