@@ -22,7 +22,6 @@ from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey
 from closure_tui.domain.text import clean_field, clean_note
 from closure_tui.services.closures import Closures
-from closure_tui.services.evidence import keep_file
 from closure_tui.services.history import History, recorded
 
 
@@ -38,6 +37,8 @@ def keep_files(
     closures: Closures, paths: Sequence[Path], prefix: str, *, copy: bool
 ) -> tuple[FileRef, ...]:
     """Hash (and copy) each file as stage evidence is; a missing file refuses them all."""
+    from closure_tui.services.evidence import keep_file  # only when files are kept
+
     now = closures.clock.now()
     kept = []
     for path in paths:

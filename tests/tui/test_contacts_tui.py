@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Select
 from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.complaints import ComplaintStatus
 from closure_tui.domain.reminders import ReminderKind
+from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.complaints import Complaints
 from closure_tui.services.contacts import ContactInput, ContactLog
@@ -170,3 +171,24 @@ async def test_names_and_text_show_literally(data_dir: Path, clock: FixedClock) 
         ui.screen.query_one("#contacts-table").focus()
         await ui.press("enter")
         assert "[link=https://e]点我[/link]" in shown_text(ui.app, "#detail")
+
+
+async def test_the_negotiated_stage_shows_where_it_was_agreed(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    def agreed(service: Closures, platform_id: int) -> None:
+        typed = ContactInput(
+            "out",
+            "phone",
+            "official",
+            at="2026-11-19 10:30",
+            name="王女士",
+            stage=StageKey.NEGOTIATED,
+        )
+        ContactLog(service).add(platform_id, typed, copy=True)
+
+    async with on_platform(data_dir, clock, "借呗", setup=agreed) as ui:
+        await ui.press("home")
+        assert "Agreed in: #1 2026-11-19 10:30 official customer service 王女士" in shown_text(
+            ui.app, "#evidence"
+        )

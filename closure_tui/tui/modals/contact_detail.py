@@ -139,6 +139,8 @@ class StatusForm(FormModal[dict[str, Any] | None]):
     REFUSAL_FIELDS = {
         "err.complaint.status_step": "status-on",
         "err.complaint.status_before_filed": "status-on",
+        "err.complaint.escalated_to": "status-to",
+        "err.complaint.not_found": "status-to",
     }
 
     def title_text(self) -> str:
@@ -156,6 +158,7 @@ class StatusForm(FormModal[dict[str, Any] | None]):
         )
         yield FieldRow(t("form.status.on"), text_input("status-on"), hint=t("form.status.on_hint"))
         yield FieldRow(t("field.outcome"), text_input("status-outcome"))
+        yield FieldRow(t("cli.h.escalated_to"), text_input("status-to"))
 
     def collect(self) -> dict[str, Any]:
         today = getattr(getattr(self.app, "service", None), "today", None)
@@ -169,10 +172,12 @@ class StatusForm(FormModal[dict[str, Any] | None]):
             {
                 "status-on": day,
                 "status-outcome": lambda text: clean_note(text) if text.strip() else "",
+                "status-to": str.strip,
             }
         )
         return {
             "status": str(self.query_one("#status-value", Select).value),
             "on": values["status-on"],
             "outcome": values["status-outcome"],
+            "escalated_to": values["status-to"],
         }
