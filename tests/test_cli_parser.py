@@ -13,6 +13,7 @@ import inspect
 import io
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,25 @@ def test_the_fast_path_takes_every_launch_written_in_full(
     for name, joined, value in options:
         argv += [f"{name}={value}"] if joined else [name, value]
     assert launch_options(argv) is not None
+
+
+def _actions(parser: argparse.ArgumentParser) -> Iterator[argparse.Action]:
+    for action in parser._actions:
+        yield action
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                yield from _actions(command)
+
+
+def test_argparse_converts_no_value_itself() -> None:
+    """A `type=` that raises makes a bad value a usage error (2), where every other bad
+    value is refused (1): values are checked by the commands, or by `choices`."""
+    converted = {
+        action.dest: action.type
+        for action in _actions(build_parser(extension_parsers()))
+        if action.type not in (None, kind_value)
+    }
+    assert converted == {}
 
 
 @pytest.mark.parametrize(

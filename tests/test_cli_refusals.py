@@ -56,6 +56,7 @@ REFUSED: dict[str, tuple[list[str | bytes], str]] = {
     "kind_unknown": (["add", "x", "--kind", "payday"], "online_loan_unreported"),
     "lang_unknown": (["--lang", "fr", "list"], "zh, en"),
     "lang_unknown_after_command": (["list", "--lang", "fr"], "zh, en"),
+    "lang_unknown_without_command": (["--lang", "fr"], "zh, en"),
     "within_negative": (["due", "--within", "-3"], "3650"),
     "within_letters": (["due", "--within", "abc"], "3650"),
     "format_unknown": (["export", "--format", "pdf", "--output", "x.pdf"], "csv"),
