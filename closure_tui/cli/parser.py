@@ -20,10 +20,13 @@ from closure_tui.cli.localized_argparse import (
     in_language,
     refuse_choice,
 )
+from closure_tui.cli.registry import warn
+from closure_tui.config import load_config
 from closure_tui.domain.errors import Problem
 from closure_tui.domain.platform import Kind
 from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.i18n import t
+from closure_tui.locations import config_file
 
 STAGES = [key.value for key in STAGE_ORDER]
 
@@ -90,10 +93,6 @@ def read_command_line(argv: Sequence[str]) -> argparse.Namespace:
     """Choose the language, then parse `argv`. A usage error exits 2 (argparse); a value
     outside its choices, `--lang` included, raises DomainError (exit 1, as for every value
     the commands check)."""
-    from closure_tui.cli.registry import warn
-    from closure_tui.config import load_config
-    from closure_tui.locations import config_file
-
     chosen = global_options(argv).lang
     loaded = load_config(config_file())
     if chosen not in i18n.LANGS:
