@@ -96,6 +96,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def refuse_choice(option: str, value: str, choices: Sequence[str]) -> NoReturn:
+    """A value outside its choices is refused as every value a command checks is (exit 1)."""
     raise DomainError("err.choice", option=option, value=value, choices=", ".join(choices))
 
 
