@@ -54,7 +54,9 @@ RUNS: list[list[str]] = [
     ["import", "{backup}", "--replace"],
     ["doctor"],
     ["restore"],
+    ["backups"],
     ["remove", "花呗", "--yes"],
+    ["forget", "借呗", "--yes"],
 ]
 
 
