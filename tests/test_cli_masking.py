@@ -88,4 +88,3 @@ def test_no_command_prints_the_full_account_number(data_dir: Path, tmp_path: Pat
     for suffix in ("md", "csv", "ics"):
         assert ACCOUNT not in Path(f"{names['report']}.{suffix}").read_text(encoding="utf-8-sig")
     assert ACCOUNT in Path(names["backup"]).read_text(encoding="utf-8")
-    assert ACCOUNT in ok(data_dir, "show", "借呗", "--reveal")
