@@ -192,3 +192,23 @@ async def test_the_negotiated_stage_shows_where_it_was_agreed(
         assert "Agreed in: #1 2026-11-19 10:30 official customer service 王女士" in shown_text(
             ui.app, "#evidence"
         )
+
+
+async def test_an_unanswered_complaint_is_overdue_on_the_dashboard(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    from closure_tui.services.complaints import ComplaintInput
+    from closure_tui.tui.reminder_cells import OVERDUE_STYLE
+    from tests.tui.fixtures_platform import build_app, prepare_dataset
+    from tests.tui.helpers import platform_table, running
+
+    ids = prepare_dataset(data_dir, clock)
+    with closures_session(data_dir, clock, writable=True) as service:
+        typed = ComplaintInput("12378", filed="2026-11-01", reply_by="2026-11-16")
+        Complaints(ContactLog(service)).file(ids["招联金融"], typed, copy=True)
+    async with running(build_app(data_dir, clock)) as pilot:
+        table = platform_table(pilot.app)
+        rows = [table.row_cells(i) for i in range(table.row_count)]
+        [row] = [cells for cells in rows if str(cells[0]) == "招联金融"]
+        assert str(row[-1]) == "2026-11-16"
+        assert row[-1].style == OVERDUE_STYLE
