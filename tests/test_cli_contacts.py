@@ -194,3 +194,21 @@ def test_a_resolved_complaint_cannot_go_back_and_says_so_in_chinese(
     code, _, err = run(lender, capsys, "--lang", "zh", "complaint", "1", "--status", "replied")
     assert code == 1
     assert "不能改为" in err
+
+
+def test_a_complaint_escalated_to_another_names_it(
+    lender: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ok(lender, capsys, "complain", "借呗", "--channel", "platform")
+    ok(lender, capsys, "complain", "借呗", "--channel", "12378")
+    code, _, err = run(lender, capsys, "complaint", "1", "--status", "escalated", "--to", "1")
+    assert code == 1 and "another complaint" in err
+    code, _, err = run(lender, capsys, "complaint", "1", "--status", "replied", "--to", "2")
+    assert code == 1 and "Only an escalated complaint" in err
+    ok(lender, capsys, "complaint", "1", "--status", "escalated", "--to", "2", "no answer")
+    first = json.loads(ok(lender, capsys, "complaints", "--json"))[0]
+    assert (first["status"], first["escalated_to"], first["outcome"]) == (
+        "escalated",
+        2,
+        "no answer",
+    )

@@ -137,6 +137,10 @@ CONTACTS: dict[str, tuple[str, str]] = {
         "The complaint escalated to (#{id}) must be another complaint about the same "
         "platform. Nothing was changed.",
     ),
+    "err.complaint.to_needs_escalated": (
+        "只有状态为“已升级”时才能填写升级到的投诉。什么都没有改动。",
+        "Only an escalated complaint names the complaint it went to. Nothing was changed.",
+    ),
     # ---- command line ----------------------------------------------------------------
     "cli.h.contact": ("记录一次联系（电话、短信、上门……）", "log a contact (call, SMS, visit...)"),
     "cli.h.contacts": ("列出联系记录及违规情况", "list contacts and their conduct breaches"),

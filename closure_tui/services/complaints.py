@@ -169,6 +169,8 @@ class Complaints:
         wanted = ComplaintStatus(parse_choice(ComplaintStatus, status, "complaint_status"))
         day: date = self.closures.parse_date(on) if on.strip() else self.closures.today()
         target = self._escalation(complaint, escalated_to) if escalated_to.strip() else None
+        if target is not None and wanted is not ComplaintStatus.ESCALATED:
+            raise DomainError("err.complaint.to_needs_escalated")
         moved = complaint.moved_to(
             wanted, day, clean_note(outcome) if outcome.strip() else "", target
         )
