@@ -212,3 +212,15 @@ async def test_an_unanswered_complaint_is_overdue_on_the_dashboard(
         [row] = [cells for cells in rows if str(cells[0]) == "招联金融"]
         assert str(row[-1]) == "2026-11-16"
         assert row[-1].style == OVERDUE_STYLE
+
+
+async def test_in_chinese_and_undone_with_ctrl_z(data_dir: Path, clock: FixedClock) -> None:
+    def night_call(service: Closures, platform_id: int) -> None:
+        ContactLog(service).add(platform_id, replace(CALL, at="2026-11-20 21:40"), copy=True)
+
+    async with on_platform(data_dir, clock, "借呗", lang="zh", setup=night_call) as ui:
+        assert "联系记录（1 条，1 条违规）" in shown_text(ui.app, "#contacts-title")
+        assert "在 08:00–18:30 以外的时间联系" in table_cells(ui, "#contacts-table")[0][-1]
+        await ui.press("ctrl+z")
+        assert stored_log(data_dir, clock) == ([], [])
+        assert not ui.screen.query_one("#contacts-table").display
