@@ -173,7 +173,8 @@ def test_backup_holds_them_and_forget_erases_them_with_their_copies(
     assert list(tables["contacts"]) == [str(contact.id)]
     assert len(tables["complaints"]) == 1
     copy = service.store.data_dir / contact.files[0].stored
-    forget_platform(service, 1, "借呗")
+    forgotten = forget_platform(service, 1, "借呗")
+    assert "1 contacts and 1 complaints erased too." in forgotten.message()
     assert not copy.exists()
     assert service.store.table_docs("contacts") == {}
     assert service.store.table_docs("complaints") == {}

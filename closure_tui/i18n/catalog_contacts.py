@@ -141,6 +141,10 @@ CONTACTS: dict[str, tuple[str, str]] = {
         "只有状态为“已升级”时才能填写升级到的投诉。什么都没有改动。",
         "Only an escalated complaint names the complaint it went to. Nothing was changed.",
     ),
+    "msg.forgotten_log": (
+        "联系记录 {contacts} 条、投诉 {complaints} 条也已清除。",
+        "{contacts} contacts and {complaints} complaints erased too.",
+    ),
     # ---- command line ----------------------------------------------------------------
     "cli.h.contact": ("记录一次联系（电话、短信、上门……）", "log a contact (call, SMS, visit...)"),
     "cli.h.contacts": ("列出联系记录及违规情况", "list contacts and their conduct breaches"),

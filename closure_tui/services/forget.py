@@ -38,10 +38,15 @@ class Forgotten:
     copies: int
     #: Damaged copies that held the platform's text: deleted, as they cannot be cleaned.
     deleted: int
+    contacts: int = 0
+    complaints: int = 0
 
     def message(self) -> str:
         """What was erased, in the UI language (the command line and the app say the same)."""
-        return t("msg.forgotten", **vars(self))
+        said = t("msg.forgotten", **vars(self))
+        if self.contacts or self.complaints:
+            said += " " + t("msg.forgotten_log", contacts=self.contacts, complaints=self.complaints)
+        return said
 
 
 def _removed_platform(service: Closures, ref: str) -> tuple[int, str] | None:
@@ -150,4 +155,6 @@ def forget_platform(service: Closures, platform_id: int, name: str) -> Forgotten
         evidence=evidence,
         copies=files.cleaned,
         deleted=files.deleted,
+        contacts=removed.get("contacts", 0),
+        complaints=removed.get("complaints", 0),
     )
