@@ -20,15 +20,17 @@ def _write_report(service: Closures, args: argparse.Namespace) -> Path:
 
     platform_id = service.resolve(args.platform).id if args.platform else None
     data = report_input(service, platform_id, reveal=args.reveal)
-    return save_export(Path(args.output), EXPORTERS[args.format](data))
+    content = EXPORTERS[args.format](data)
+    return save_export(Path(args.output), content, service.store.data_dir, force=args.force)
 
 
 def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
     """Open reminders as an iCalendar file (icalendar is imported only for this format)."""
     from closure_tui.services.calendar import write_calendar
+    from closure_tui.services.export_target import export_target
     from closure_tui.services.reminders import Reminders
 
-    path = Path(args.output).expanduser()
+    path = export_target(Path(args.output), service.store.data_dir, force=args.force)
     write_calendar(Reminders(service), path)
     return path
 
@@ -43,6 +45,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--output", required=True, metavar="FILE", help=t("cli.h.output"))
     export.add_argument("--platform", metavar="PLATFORM", help=t("cli.h.export_platform"))
     export.add_argument("--reveal", action="store_true", help=t("cli.h.export_reveal"))
+    export.add_argument("--force", action="store_true", help=t("cli.h.force"))
 
 
 @reader("export")

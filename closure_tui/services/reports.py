@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from closure_tui.domain.errors import DomainError
 from closure_tui.domain.evidence import Attachment
 from closure_tui.domain.history import Event
 from closure_tui.domain.money import display_money, format_money
@@ -27,6 +26,7 @@ from closure_tui.i18n import t
 from closure_tui.services.backup import build_backup
 from closure_tui.services.closures import Closures
 from closure_tui.services.evidence import file_status
+from closure_tui.services.export_target import export_target
 from closure_tui.services.history_view import headline
 from closure_tui.services.summary import summarise
 from closure_tui.store.fsutil import atomic_write
@@ -273,12 +273,8 @@ Exporter = Callable[[ReportInput], bytes]
 EXPORTERS: dict[str, Exporter] = {"md": export_md, "csv": export_csv, "json": export_json}
 
 
-def save_export(path: Path, content: bytes) -> Path:
+def save_export(path: Path, content: bytes, data_dir: Path, *, force: bool = False) -> Path:
     """Write the export atomically, readable by the owner only (it holds private data)."""
-    target = path.expanduser().absolute()
-    if not target.parent.is_dir():
-        raise DomainError("err.export.no_folder", path=str(target.parent))
-    if target.is_dir():
-        raise DomainError("err.export.is_folder", path=str(target))
+    target = export_target(path, data_dir, force=force)
     atomic_write(target, content)
     return target
