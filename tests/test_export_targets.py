@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from closure_tui.cli import main
-from tests.test_hostile_text_cli import Ran
+from tests.cli_inprocess import Ran, in_process
 
 
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Ran]:
-    def invoke(data_dir: Path, *args: str, lang: str = "en") -> Ran:
-        code = main(["--data-dir", str(data_dir), "--lang", lang, *args])
-        out, err = capsys.readouterr()
-        return Ran(code, out, err)
-
-    return invoke
+    return in_process(capsys)
 
 
 @pytest.fixture

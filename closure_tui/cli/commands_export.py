@@ -25,14 +25,26 @@ def _write_report(service: Closures, args: argparse.Namespace) -> Path:
 
 
 def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
-    """Open reminders as an iCalendar file (icalendar is imported only for this format)."""
+    """Reminders as an iCalendar file (icalendar is imported only for this format)."""
     from closure_tui.services.calendar import write_calendar
     from closure_tui.services.export_target import export_target
     from closure_tui.services.reminders import Reminders
 
     path = export_target(Path(args.output), service.store.data_dir, force=args.force)
-    write_calendar(Reminders(service), path)
+    platform_id = service.resolve(args.platform).id if args.platform else None
+    write_calendar(Reminders(service), path, _store_id(service), platform_id)
     return path
+
+
+def _store_id(service: Closures) -> str:
+    """The store's calendar id; made (once) through a short write when it has none yet."""
+    from closure_tui.services.session import closures_session
+
+    existing = service.store.store_id()
+    if existing is not None:
+        return existing
+    with closures_session(service.store.data_dir, service.clock, writable=True) as writing:
+        return writing.store.ensure_store_id()
 
 
 #: format name -> function writing that format to `args.output`; returns the path written.

@@ -58,6 +58,9 @@ from closure_tui.store.schema import (
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
 from closure_tui.store.table import InPlaceTinyDB
 
+#: The `_meta` key of the store's random id.
+STORE_ID = "store_id"
+
 
 class Notice(NamedTuple):
     """Something the user should hear about that is not an error (e.g. permissions fixed)."""
@@ -314,6 +317,24 @@ class Store:
     def meta(self) -> dict[str, Any]:
         table = self._dbs[MAIN_FILE].table(META_TABLE)
         return dict(table.get(doc_id=int(META_ID)) or {})
+
+    def store_id(self) -> str | None:
+        """This store's random id (calendar UIDs), None until `ensure_store_id` made it."""
+        value = self.meta().get(STORE_ID)
+        return value if isinstance(value, str) and value else None
+
+    def ensure_store_id(self) -> str:
+        """The store's random id, made and saved in `closure.json`'s meta on first use."""
+        existing = self.store_id()
+        if existing is not None:
+            return existing
+        import uuid  # not at start-up: it imports `platform`, which reading commands skip
+
+        made = uuid.uuid4().hex
+        with self._storages[MAIN_FILE].batch():
+            table = self._dbs[MAIN_FILE].table(META_TABLE)
+            table.upsert(Document({**self.meta(), STORE_ID: made}, doc_id=int(META_ID)))
+        return made
 
     def close(self) -> None:
         if self._lock is not None:

@@ -130,7 +130,9 @@ class ReminderActions:
             return None
         target = path or documents_dir() / CALENDAR_FILE
         try:
-            count = write_calendar(Reminders(self.service), target)
+            store = self.service.store
+            store_id = store.store_id() if store.read_only else store.ensure_store_id()
+            count = write_calendar(Reminders(self.service), target, store_id or "")
         except OSError as error:
             message = t("tui.export_failed", reason=error.strerror or str(error))
             self.notify(message, severity="error", markup=False)
