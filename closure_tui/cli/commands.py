@@ -162,4 +162,8 @@ def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     with closures_session(data_dir, clock, writable=writable, lazy=not writable) as service:
         for notice in service.store.notices:
             print(t(notice.key, path=notice.path), file=sys.stderr)
-        return handler(service, args)
+        code = handler(service, args)
+        for failed in service.store.unrecorded:
+            message = t("warn.history_unsaved", **failed.params())
+            print(t("cli.warning_line", message=message), file=sys.stderr)
+        return code

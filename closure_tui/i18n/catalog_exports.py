@@ -13,4 +13,9 @@ EXPORTS: dict[str, tuple[str, str]] = {
         "{path} exists already and was left as it is; add --force to replace it.",
     ),
     "cli.h.force": ("覆盖已存在的文件", "replace the file if it exists"),
+    "warn.history_unsaved": (
+        "已保存这次修改，但修改记录没能写入（{reason}）：{path}。这次修改无法撤销，请不要重复操作。",
+        "The change was saved, but its history entry could not be written ({reason}): "
+        "{path}. This change cannot be undone; do not repeat it.",
+    ),
 }

@@ -40,7 +40,7 @@ from closure_tui.store.datafiles import (
     parse_recorded,
     too_new,
 )
-from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
+from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew, StoreWriteFailed
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
     ensure_private_dir,
@@ -81,6 +81,9 @@ class Store:
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
         self._queued: list[Callable[[], None]] = []
+        #: History entries the disk refused after their change was saved (the change
+        #: stands but cannot be undone); the caller says so and clears the list.
+        self.unrecorded: list[StoreWriteFailed] = []
         self._record = verified.Record(data_dir)
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
@@ -294,7 +297,7 @@ class Store:
             if name != HISTORY_FILE and storage.in_batch
         ]
         if not pending:
-            callback()
+            self._keeping_data(callback)
             return
         self._queued.append(callback)
         if len(self._queued) == 1:
@@ -303,9 +306,22 @@ class Store:
 
     def _drain(self) -> None:
         queued, self._queued = self._queued, []
+        self._keeping_data(lambda: self._in_history_batch(queued))
+
+    def _in_history_batch(self, callbacks: list[Callable[[], None]]) -> None:
         with self.transaction(HISTORY_FILE):
-            for callback in queued:
+            for callback in callbacks:
                 callback()
+
+    def _keeping_data(self, record: Callable[[], None]) -> None:
+        """Write a history entry after its data: if the disk refuses it, the data is
+        saved all the same, so the change stands and is reported as not undoable."""
+        try:
+            record()
+        except StoreWriteFailed as error:
+            if error.path != self._storages[HISTORY_FILE].path:
+                raise
+            self.unrecorded.append(error)
 
     def record_collections(self) -> list[Collection[Any]]:
         """The collections whose records history can put back (by name)."""

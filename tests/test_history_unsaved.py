@@ -1,0 +1,52 @@
+"""A change saved without its history entry (disk full) is reported as it is: done, and
+not undoable; never as refused, so nobody repeats a payment that was recorded."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.cli_inprocess import Ran, in_process
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Ran]:
+    return in_process(capsys)
+
+
+def _history_disk_full(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    """The data directory's `history.json` can no longer be replaced; any other file can."""
+    real = os.replace
+
+    def replace(src: object, dst: object, *args: object, **kwargs: object) -> None:
+        if Path(str(dst)) == data_dir / "history.json":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+def _payments(data_dir: Path) -> list[dict]:
+    platforms = json.loads((data_dir / "closure.json").read_text())["platforms"]
+    return platforms["1"]["stages"]["paid"]["payments"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_payment_saved_without_its_history_entry_says_so_and_exits_0(
+    lang: str, data_dir: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(data_dir, "add", "借呗").returncode == 0
+    with monkeypatch.context() as patched:
+        _history_disk_full(patched, data_dir)
+        paid = run(data_dir, "pay", "借呗", "100", lang=lang)
+    assert paid.returncode == 0, paid.stderr
+    assert ("cannot be undone" if lang == "en" else "无法撤销") in paid.stderr
+    assert os.strerror(errno.ENOSPC) in paid.stderr
+    assert len(_payments(data_dir)) == 1
+    undone = run(data_dir, "undo")
+    assert len(_payments(data_dir)) == 1, undone.stdout
