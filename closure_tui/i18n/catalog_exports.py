@@ -18,4 +18,39 @@ EXPORTS: dict[str, tuple[str, str]] = {
         "The change was saved, but its history entry could not be written ({reason}): "
         "{path}. This change cannot be undone; do not repeat it.",
     ),
+    "cmd.export.archive": (
+        "导出完整备份压缩包（含凭证文件）",
+        "Export complete archive (with evidence files)",
+    ),
+    "err.archive.unsafe_path": (
+        "压缩包里的路径不安全（绝对路径或 ..）：{name}",
+        "unsafe path in the archive (absolute or ..): {name}",
+    ),
+    "err.archive.unexpected": (
+        "压缩包里有不该有的条目：{name}",
+        "unexpected entry in the archive: {name}",
+    ),
+    "err.archive.duplicate": ("压缩包里有重名条目", "the archive holds an entry twice"),
+    "err.archive.too_big": ("压缩包解开后太大", "the archive is too large once unpacked"),
+    "err.archive.incomplete": (
+        "压缩包缺少 backup.json 或 SHA256SUMS",
+        "the archive lacks backup.json or SHA256SUMS",
+    ),
+    "err.archive.unreadable": ("无法读取压缩包：{reason}", "cannot read the archive: {reason}"),
+    "err.archive.manifest_line": (
+        "SHA256SUMS 第 {line} 行格式不对",
+        "SHA256SUMS line {line} is malformed",
+    ),
+    "err.archive.missing": (
+        "SHA256SUMS 与压缩包内容不符：{name}",
+        "SHA256SUMS and the archive's entries disagree: {name}",
+    ),
+    "err.archive.hash": (
+        "{name} 的 SHA-256 与 SHA256SUMS 不符（文件已损坏或被改动）",
+        "{name} does not match its SHA-256 in SHA256SUMS (damaged or changed)",
+    ),
+    "err.archive.clash": (
+        "数据文件夹里已有同名但内容不同的凭证文件：{name}",
+        "an evidence file of that name with other content exists already: {name}",
+    ),
 }

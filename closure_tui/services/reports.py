@@ -270,8 +270,21 @@ def export_json(data: ReportInput) -> bytes:
     return (escape_for_json(json.dumps(backup, ensure_ascii=False, indent=2)) + "\n").encode()
 
 
+def export_archive(data: ReportInput) -> bytes:
+    """The JSON backup with the evidence copies it refers to and a SHA256SUMS manifest."""
+    from closure_tui.services.archive import archive_bytes
+
+    backup = build_backup(data.service, {p.id for p in data.platforms}, data.generated)
+    return archive_bytes(backup, data.service.store.data_dir)
+
+
 Exporter = Callable[[ReportInput], bytes]
-EXPORTERS: dict[str, Exporter] = {"md": export_md, "csv": export_csv, "json": export_json}
+EXPORTERS: dict[str, Exporter] = {
+    "md": export_md,
+    "csv": export_csv,
+    "json": export_json,
+    "archive": export_archive,
+}
 
 
 def save_export(path: Path, content: bytes, data_dir: Path, *, force: bool = False) -> Path:
