@@ -53,4 +53,17 @@ EXPORTS: dict[str, tuple[str, str]] = {
         "数据文件夹里已有同名但内容不同的凭证文件：{name}",
         "an evidence file of that name with other content exists already: {name}",
     ),
+    "err.import.record": ("{where}：{problem}", "{where}: {problem}"),
+    "err.import.no_platform": (
+        "{where}：对应的平台 #{id} 不在备份里",
+        "{where}: its platform #{id} is not in the backup",
+    ),
+    "err.import.unknown_action": (
+        "{where}：未知的修改类型 {action}",
+        "{where}: unknown kind of change {action}",
+    ),
+    "err.import.undo_duplicate": (
+        "{where}：撤销或重做这条修改会出现两个同名平台",
+        "{where}: undoing or redoing this change would make two platforms share a name",
+    ),
 }

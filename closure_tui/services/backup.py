@@ -19,6 +19,7 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
 from closure_tui.services.archive import clashing_evidence, put_evidence, read_archive
 from closure_tui.services.closures import Closures
+from closure_tui.services.import_rules import rule_problems
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_reminders import decode_reminder
@@ -113,6 +114,8 @@ def parse_backup(raw: bytes) -> tuple[Tables, list[str]]:
         if folded in seen:
             problems.append(t("err.import.duplicate_name", name=doc.get("name")))
         seen.add(folded)
+    if not problems:
+        problems += rule_problems(tables)
     return ({} if problems else tables), problems
 
 
