@@ -1,4 +1,5 @@
-"""Export and import text: refused targets, archives, import checks and their warnings."""
+"""Export and import text (refused targets, archives, import checks, warnings) and why a
+stored record is invalid."""
 
 from __future__ import annotations
 
@@ -66,4 +67,15 @@ EXPORTS: dict[str, tuple[str, str]] = {
         "{where}：撤销或重做这条修改会出现两个同名平台",
         "{where}: undoing or redoing this change would make two platforms share a name",
     ),
+    "err.record.value": ("有一个值无效", "a value is not valid"),
+    "err.record.time": ("不是有效的日期时间：{value}", "not a valid date and time: {value}"),
+    "err.record.type": ("{field} 应为{kind}", "{field}: expected {kind}"),
+    "err.record.enum": (
+        "未知的取值“{value}”（应为 {choices} 之一）",
+        "unknown value “{value}” (expected one of {choices})",
+    ),
+    "record.kind.text": ("文字", "text"),
+    "record.kind.number": ("整数", "a whole number"),
+    "record.kind.bool": ("true 或 false", "true or false"),
+    "record.kind.object": ("对象", "an object"),
 }

@@ -23,13 +23,32 @@ from closure_tui.domain.stages import (
     StageState,
 )
 from closure_tui.domain.text import mask_account
+from closure_tui.i18n import describe, t
 
 E = TypeVar("E", bound=Enum)
 R = TypeVar("R")
 
 
 class RecordInvalid(ValueError):
-    """A stored record does not match the schema."""
+    """A stored record does not match the schema; the message is in the user's language."""
+
+
+def invalid(error: ValueError | TypeError) -> RecordInvalid:
+    """Any decoding error as a `RecordInvalid` whose message the user can read: a rule's
+    refusal in words, never a catalogue key, a Python message or a repr."""
+    if isinstance(error, RecordInvalid):
+        return error
+    if isinstance(error, DomainError):
+        return RecordInvalid(describe(error.key, error.params))
+    return RecordInvalid(t("err.record.value"))
+
+
+def stored_time(text: str) -> datetime:
+    """A stored date and time; a malformed one names its text."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise RecordInvalid(t("err.record.time", value=text)) from None
 
 
 def rebuild(cls: type[R], **fields: Any) -> R:
@@ -131,15 +150,19 @@ def _decode_attachments(raw: Any) -> tuple[Attachment, ...]:
             raise RecordInvalid("attachment: path, size, sha256 and attached_at required")
         found.append(
             Attachment(
-                stage=StageKey(_get(item, "stage", str, "")),
+                stage=enum_value(StageKey, _get(item, "stage", str, "")),
                 path=path,
                 size=size,
                 sha256=digest,
-                attached_at=datetime.fromisoformat(when),
+                attached_at=stored_time(when),
                 stored=_get(item, "stored", str, ""),
             )
         )
     return tuple(found)
+
+
+#: How `err.record.type` names the JSON type a field needs.
+_KIND_NAMES: dict[Any, str] = {str: "text", int: "number", bool: "bool", dict: "object"}
 
 
 def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
@@ -149,7 +172,8 @@ def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], default: 
     if value is None and default is None:
         return None
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise RecordInvalid(f"{key}: expected {getattr(kind, '__name__', kind)}")
+        named = t("record.kind." + _KIND_NAMES.get(kind, "object"))
+        raise RecordInvalid(t("err.record.type", field=key, kind=named))
     return value
 
 
@@ -192,7 +216,9 @@ def enum_value(kind: type[E], value: str) -> E:
     try:
         return members[value]  # type: ignore[return-value]
     except KeyError:
-        raise RecordInvalid(f"{value!r} is not a valid {kind.__name__}") from None
+        raise RecordInvalid(
+            t("err.record.enum", value=value, choices=", ".join(map(str, members)))
+        ) from None
 
 
 def _decode_stage(key: StageKey, raw: Any) -> Stage:
@@ -285,10 +311,8 @@ def decode_platform(doc_id: int, doc: dict[str, Any]) -> Platform:
             else (),
             attachments=_decode_attachments(doc.get("attachments", [])),
         )
-    except DomainError as error:
-        raise RecordInvalid(f"{error.key} {dict(error.params)}") from None
     except ValueError as error:
-        raise RecordInvalid(str(error)) from None
+        raise invalid(error) from None
 
 
 def encode_note(note: Note) -> dict[str, Any]:
@@ -312,12 +336,12 @@ def decode_note(doc_id: int, doc: dict[str, Any]) -> Note:
             Note,
             id=doc_id,
             platform_id=platform_id,
-            created=datetime.fromisoformat(created),
+            created=stored_time(created),
             text=text,
             stage=enum_value(StageKey, stage) if stage else None,
         )
     except ValueError as error:
-        raise RecordInvalid(str(error)) from None
+        raise invalid(error) from None
 
 
 def deep_merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

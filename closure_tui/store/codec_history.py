@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from closure_tui.domain.history import Event, EventState, Records
-from closure_tui.store.codec import RecordInvalid, rebuild
+from closure_tui.store.codec import RecordInvalid, enum_value, invalid, rebuild, stored_time
 
 
 def _encode_records(records: Records) -> dict[str, dict[str, Any]]:
@@ -66,17 +65,15 @@ def decode_event(doc_id: int, doc: dict[str, Any]) -> Event:
         return rebuild(
             Event,
             id=doc_id,
-            at=datetime.fromisoformat(at),
+            at=stored_time(at),
             action=action,
             platform_id=platform_id,
             platform_name=name,
             before=_decode_records(doc.get("before", {}), "before"),
             after=_decode_records(doc.get("after", {}), "after"),
-            state=EventState(doc.get("state", EventState.APPLIED.value)),
-            undone_at=datetime.fromisoformat(undone_at) if undone_at else None,
+            state=enum_value(EventState, doc.get("state", EventState.APPLIED.value)),
+            undone_at=stored_time(undone_at) if undone_at else None,
             patch=patch,
         )
     except (TypeError, ValueError) as error:
-        if isinstance(error, RecordInvalid):
-            raise
-        raise RecordInvalid(str(error)) from None
+        raise invalid(error) from None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import Reminder, ReminderKind, ReminderState
 from closure_tui.domain.stages import StageKey
 from closure_tui.store.codec import (
@@ -13,8 +11,10 @@ from closure_tui.store.codec import (
     _get,
     _opt_date,
     enum_value,
+    invalid,
     rebuild,
     stored_date,
+    stored_time,
 )
 
 
@@ -45,14 +45,12 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
             id=doc_id,
             platform_id=platform_id,
             date=stored_date(when),
-            created=datetime.fromisoformat(created),
+            created=stored_time(created),
             text=_get(doc, "text", str, ""),
             stage=enum_value(StageKey, stage) if stage else None,
             state=enum_value(ReminderState, _get(doc, "state", str, ReminderState.OPEN.value)),
             snoozed_until=_opt_date(doc, "snoozed_until"),
             kind=enum_value(ReminderKind, _get(doc, "kind", str, ReminderKind.MANUAL.value)),
         )
-    except DomainError as error:
-        raise RecordInvalid(f"{error.key} {dict(error.params)}") from None
     except ValueError as error:
-        raise RecordInvalid(str(error)) from None
+        raise invalid(error) from None
