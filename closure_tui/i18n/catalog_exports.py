@@ -78,4 +78,26 @@ EXPORTS: dict[str, tuple[str, str]] = {
     "record.kind.number": ("整数", "a whole number"),
     "record.kind.bool": ("true 或 false", "true or false"),
     "record.kind.object": ("对象", "an object"),
+    "err.tick.future": (
+        "完成日期 {date} 还没到：只能记录已经完成的步骤。",
+        "The done date {date} is in the future: only a stage already done can be ticked.",
+    ),
+    "err.untick.todo": (
+        "“{stage}”本来就是待办，没有改动。",
+        "“{stage}” is already to do; nothing was changed.",
+    ),
+    "cli.tick.kept": (
+        "{name}：“{stage}”已于 {date} 完成，日期保持不变（要修改请加 --on 日期）。",
+        "{name}: “{stage}” was already done on {date}; the date stays (--on DATE changes it).",
+    ),
+    "warn.settled_above_original": (
+        "结清金额 ¥{settled} 比原欠 ¥{original} 还多，请检查是否输错。",
+        "The settled amount ¥{settled} is more than the original ¥{original}; check for a typo.",
+    ),
+    "warn.paid_before_verified": (
+        "{paid} 就已付款，但收款账户到 {verified} 才核实：付款时这个账户还没有经过核实。",
+        "Money was paid on {paid}, but the payee was only verified on {verified}: it was not "
+        "verified when you paid.",
+    ),
+    "cli.files": ("凭证文件：", "Files:"),
 }
