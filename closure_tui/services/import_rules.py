@@ -21,44 +21,48 @@ from closure_tui.store.codec_reminders import decode_reminder
 Tables = dict[str, dict[int, dict[str, Any]]]
 
 
-def _checked(where: str, check: Callable[[], object]) -> Iterator[str]:
+#: One rule applied to one value: what it is called, the rule, and the rule's arguments.
+Check = tuple[str, Callable[..., object], tuple[Any, ...]]
+
+
+def _checked(where: str, rule: Callable[..., object], args: tuple[Any, ...]) -> Iterator[str]:
     try:
-        check()
+        rule(*args)
     except DomainError as error:
         yield t("err.import.record", where=where, problem=describe(error.key, error.params))
 
 
-def _platform_checks(platform: Platform) -> Iterator[tuple[str, Callable[[], object]]]:
-    yield "name", lambda: clean_name(platform.name)
+def _platform_checks(platform: Platform) -> Iterator[Check]:
+    yield "name", clean_name, (platform.name,)
     for key in ("hotline", "app", "funder"):
-        yield key, lambda key=key: clean_field(getattr(platform, key), key)
+        yield key, clean_field, (getattr(platform, key), key)
     for stage in platform.stages:
-        yield stage.key.value, lambda stage=stage: clean_field(stage.skip_reason, "reason")
+        yield stage.key.value, clean_field, (stage.skip_reason, "reason")
     if platform.payee is not None:
         payee = platform.payee
-        yield "payee", lambda: clean_field(payee.name, "payee_name")
-        yield "payee", lambda: clean_field(payee.bank, "bank")
-        yield "payee", lambda: clean_field(payee.verified_via, "verified_via")
+        yield "payee", clean_field, (payee.name, "payee_name")
+        yield "payee", clean_field, (payee.bank, "bank")
+        yield "payee", clean_field, (payee.verified_via, "verified_via")
     for payment in platform.payments:
-        yield "payments", lambda payment=payment: clean_field(payment.reference, "reference")
+        yield "payments", clean_field, (payment.reference, "reference")
 
 
 def _platforms(tables: Tables) -> Iterator[str]:
     for item_id, doc in sorted(tables.get("platforms", {}).items()):
         platform = decode_platform(item_id, doc)
-        for field, check in _platform_checks(platform):
-            yield from _checked(f"platforms #{item_id} {field}", check)
+        for field, rule, args in _platform_checks(platform):
+            yield from _checked(f"platforms #{item_id} {field}", rule, args)
 
 
 def _notes_and_reminders(tables: Tables) -> Iterator[str]:
     platform_ids = set(tables.get("platforms", {}))
     for item_id, doc in sorted(tables.get("notes", {}).items()):
         note = decode_note(item_id, doc)
-        yield from _checked(f"notes #{item_id}", lambda note=note: clean_note(note.text))
+        yield from _checked(f"notes #{item_id}", clean_note, (note.text,))
     for item_id, doc in sorted(tables.get("reminders", {}).items()):
         reminder = decode_reminder(item_id, doc)
         where = f"reminders #{item_id}"
-        yield from _checked(where, lambda r=reminder: clean_field(r.text, "reminder_text"))
+        yield from _checked(where, clean_field, (reminder.text, "reminder_text"))
         if reminder.platform_id not in platform_ids:
             yield t("err.import.no_platform", where=where, id=reminder.platform_id)
 
