@@ -16,7 +16,7 @@ from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.calendar import write_calendar
 from closure_tui.services.reminders import Reminders
-from closure_tui.services.session import open_closures
+from closure_tui.services.session import closures_session, open_closures
 from closure_tui.store.store import Store
 from tests import hostile
 from tests.cli_inprocess import Ran, in_process
@@ -162,3 +162,25 @@ def test_ics_file_is_private(data_dir: Path, clock: FixedClock, tmp_path: Path) 
     target = tmp_path / "r.ics"
     _export(data_dir, clock, target)
     assert target.stat().st_mode & 0o077 == 0
+
+
+def test_the_first_export_while_another_writes_is_refused_plainly(
+    data_dir: Path, clock: FixedClock, tmp_path: Path, run: Callable[..., Ran]
+) -> None:
+    """No stand-in id: it would change every UID once the real one is made."""
+    _seed(data_dir, clock)
+    with closures_session(data_dir, clock, writable=True):
+        result = run(data_dir, "export", "--format", "ics", "--output", str(tmp_path / "r.ics"))
+    assert result.returncode == 1
+    assert "calendar id" in result.stderr
+    assert not (tmp_path / "r.ics").exists()
+    first = run(data_dir, "export", "--format", "ics", "--output", str(tmp_path / "r.ics"))
+    assert first.returncode == 0, first.stderr
+    with closures_session(data_dir, clock, writable=True):
+        again = run(data_dir, "export", "--format", "ics", "--output", str(tmp_path / "s.ics"))
+    assert again.returncode == 0, again.stderr
+    uids = [
+        {str(todo["UID"]) for todo in Calendar.from_ical((tmp_path / n).read_bytes()).walk("VTODO")}
+        for n in ("r.ics", "s.ics")
+    ]
+    assert len(uids[0]) == 3 and uids[0] == uids[1]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from closure_tui.cli.registry import reader, say
+from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
 from closure_tui.services.report_formats import REPORT_FORMATS
 
@@ -38,13 +39,18 @@ def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
 
 def _store_id(service: Closures) -> str:
     """The store's calendar id; made (once) through a short write when it has none yet."""
+    from closure_tui.services.calendar import calendar_id
     from closure_tui.services.session import closures_session
+    from closure_tui.store.errors import StoreLocked
 
     existing = service.store.store_id()
     if existing is not None:
         return existing
-    with closures_session(service.store.data_dir, service.clock, writable=True) as writing:
-        return writing.store.ensure_store_id()
+    try:
+        with closures_session(service.store.data_dir, service.clock, writable=True) as writing:
+            return calendar_id(writing.store)
+    except StoreLocked:
+        raise DomainError("err.calendar.no_id") from None
 
 
 #: format name -> function writing that format to `args.output`; returns the path written.

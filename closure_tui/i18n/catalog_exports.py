@@ -100,4 +100,10 @@ EXPORTS: dict[str, tuple[str, str]] = {
         "verified when you paid.",
     ),
     "cli.files": ("凭证文件：", "Files:"),
+    "err.calendar.no_id": (
+        "第一次导出日历时要在数据里保存一个日历编号，但另一个结清跟踪正在写入数据。"
+        "请在那个程序里导出（命令面板），或关掉它再试。",
+        "The first calendar export saves a calendar id in the data, but another closure-tui "
+        "is writing it now. Export from that one (command palette), or close it and try again.",
+    ),
 }

@@ -11,13 +11,18 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import EventState
 from closure_tui.domain.reminders import Reminder, ReminderState
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import t
 from closure_tui.services.reminder_labels import reminder_subject, reminder_text
 from closure_tui.services.reminders import Reminders
+
+if TYPE_CHECKING:
+    from closure_tui.store.store import Store
 
 #: Namespace for reminder UIDs; never change it, or calendars would duplicate every item.
 UID_NAMESPACE = uuid.UUID("6f1c2b0e-5a43-4c1e-9d0b-3c7a2e9f4b11")
@@ -34,6 +39,20 @@ STATUS = {
     ReminderState.DISMISSED: "CANCELLED",
 }
 PRODID = "-//closure-tui//closure-tui reminders//EN"
+
+
+def calendar_id(store: Store) -> str:
+    """The store's random id for UIDs: made and saved on the first export from a writer.
+
+    A read-only view of a store that has none yet cannot make it, and any stand-in
+    would change the UIDs (or collide with another store's), so that export is refused.
+    """
+    existing = store.store_id()
+    if existing is not None:
+        return existing
+    if store.read_only:
+        raise DomainError("err.calendar.no_id")
+    return store.ensure_store_id()
 
 
 def reminder_uid(store_id: str, reminder_id: int) -> str:
