@@ -50,3 +50,28 @@ def test_a_payment_saved_without_its_history_entry_says_so_and_exits_0(
     assert len(_payments(data_dir)) == 1
     undone = run(data_dir, "undo")
     assert len(_payments(data_dir)) == 1, undone.stdout
+
+
+async def test_the_app_says_a_tick_was_saved_but_cannot_be_undone(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Callable[..., Ran]
+) -> None:
+    from closure_tui.domain.clock import SystemClock
+    from closure_tui.tui.app import create_app
+    from closure_tui.tui.screens.platform import PlatformScreen
+    from tests.tui.helpers import notifications, running
+
+    assert run(data_dir, "add", "借呗").returncode == 0
+    app = create_app(
+        data_dir=data_dir, clock=SystemClock(), lang="en", config_path=tmp_path / "c.toml"
+    )
+    async with running(app) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlatformScreen)
+        _history_disk_full(monkeypatch, data_dir)
+        await pilot.press("space")
+        await pilot.pause()
+        assert any("cannot be undone" in str(m) for m in notifications(app))
+        assert not any("Saving failed" in str(m) for m in notifications(app))
+    shown = json.loads(run(data_dir, "show", "借呗", "--json").stdout)
+    assert shown["stages"]["negotiated"]["state"] == "done"
