@@ -75,3 +75,16 @@ async def test_the_app_says_a_tick_was_saved_but_cannot_be_undone(
         assert not any("Saving failed" in str(m) for m in notifications(app))
     shown = json.loads(run(data_dir, "show", "借呗", "--json").stdout)
     assert shown["stages"]["negotiated"]["state"] == "done"
+
+
+def test_an_undo_saved_without_its_history_entry_is_done_and_said(
+    data_dir: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(data_dir, "add", "借呗").returncode == 0
+    assert run(data_dir, "pay", "借呗", "100").returncode == 0
+    with monkeypatch.context() as patched:
+        _history_disk_full(patched, data_dir)
+        undone = run(data_dir, "undo")
+    assert undone.returncode == 0, undone.stderr
+    assert "cannot be undone" in undone.stderr
+    assert _payments(data_dir) == []
