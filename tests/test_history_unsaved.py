@@ -19,12 +19,15 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Ran]:
     return in_process(capsys)
 
 
-def _history_disk_full(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
-    """The data directory's `history.json` can no longer be replaced; any other file can."""
+def _history_disk_full(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, name: str = "history.json"
+) -> None:
+    """The data directory's `history.json` (or `name`) can no longer be replaced; any other
+    file can."""
     real = os.replace
 
     def replace(src: object, dst: object, *args: object, **kwargs: object) -> None:
-        if Path(str(dst)) == data_dir / "history.json":
+        if Path(str(dst)) == data_dir / name:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real(src, dst, *args, **kwargs)
 
@@ -88,3 +91,22 @@ def test_an_undo_saved_without_its_history_entry_is_done_and_said(
     assert undone.returncode == 0, undone.stderr
     assert "cannot be undone" in undone.stderr
     assert _payments(data_dir) == []
+
+
+def test_an_import_cut_short_says_what_was_written_and_how_to_go_back(
+    data_dir: Path, tmp_path: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other"
+    assert run(other, "add", "花呗").returncode == 0
+    assert run(other, "note", "花呗", "from the backup").returncode == 0
+    backup = tmp_path / "b.json"
+    assert run(other, "export", "--format", "json", "--output", str(backup)).returncode == 0
+    assert run(data_dir, "add", "借呗").returncode == 0
+    with monkeypatch.context() as patched:
+        _history_disk_full(patched, data_dir, "notes.json")
+        cut = run(data_dir, "import", str(backup), "--replace")
+    assert cut.returncode == 1
+    assert "only partly written" in cut.stderr and "restore" in cut.stderr
+    assert run(data_dir, "restore").returncode == 0
+    names = [p["name"] for p in json.loads(run(data_dir, "list", "--json").stdout)]
+    assert names == ["借呗"]

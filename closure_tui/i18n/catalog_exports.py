@@ -106,4 +106,11 @@ EXPORTS: dict[str, tuple[str, str]] = {
         "The first calendar export saves a calendar id in the data, but another closure-tui "
         "is writing it now. Export from that one (command palette), or close it and try again.",
     ),
+    "err.import.partial": (
+        "导入只写入了一部分：{path} 保存失败（{reason}），之前的文件已被替换。"
+        "导入前的数据在备份 {backup} 里，用 closure-tui restore 可以放回。",
+        "The import was only partly written: saving {path} failed ({reason}) after the files "
+        "before it were replaced. The data as it was before the import is in the backup "
+        "{backup}; closure-tui restore puts it back.",
+    ),
 }

@@ -24,6 +24,7 @@ from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.datafiles import DATA_FILES, check_data
+from closure_tui.store.errors import StoreWriteFailed
 from closure_tui.store.schema import CURRENT_SCHEMA, META_TABLE, fresh_meta
 from closure_tui.store.storage import FileDamaged, parse_strict
 
@@ -163,10 +164,24 @@ def import_backup(service: Closures, path: Path, mode: str | None) -> Imported:
     snapshots = backups.list_snapshots(service.store.data_dir)
     taken = snapshots[0].path if snapshots else None
     if mode == "replace":
-        service.store.replace_all(tables)
+        _replace(service, tables, taken)
         return Imported(len(tables["platforms"]), len(tables["notes"]), taken)
     notes = _merge(service, tables)
     return Imported(len(tables["platforms"]), notes, taken)
+
+
+def _replace(service: Closures, tables: Tables, taken: Path | None) -> None:
+    """Write every file; if the disk refuses one after another was written, say so and
+    where the state before the import is kept (one file per write, so that can happen)."""
+    first = service.store.data_dir / next(iter(DATA_FILES))
+    try:
+        service.store.replace_all(tables)
+    except StoreWriteFailed as error:
+        if error.path == first:
+            raise  # nothing was written: the usual refusal says so
+        raise DomainError(
+            "err.import.partial", reason=error.reason, path=str(error.path), backup=str(taken)
+        ) from None
 
 
 def _merge(service: Closures, tables: Tables) -> int:
@@ -178,7 +193,7 @@ def _merge(service: Closures, tables: Tables) -> int:
     store = service.store
     moved: dict[int, int] = {}
     added: dict[str, int] = {}
-    with service.history.change("import.merge"):
+    with service.history.change("import.merge"), store.transaction():
         for old_id, doc in sorted(tables["platforms"].items()):
             platform = decode_platform(old_id, doc)
             new = store.platforms.insert(lambda new_id, p=platform: replace(p, id=new_id))
