@@ -17,6 +17,7 @@ from tests.cli_inprocess import Ran, in_process
 LEAKS = re.compile(
     r"\b(?:err|cli|msg|warn|notice|history\.action|field|stage|kind)\.[a-z_]+(?:\.[a-z_]+)*\b"
     r"|\{'|is not a valid|Invalid isoformat|expected (?:str|int|dict|bool)\b|Traceback"
+    r"|expected (?:list|object|integer|true)|are required|is not a number"
 )
 CJK = re.compile("[\u4e00-\u9fff]")
 
@@ -46,6 +47,8 @@ BAD_RECORDS = {
     "original": _edit({"original": "12,000"}),
     "hotline": _edit({"hotline": 95188}),
     "created_on": _edit({"created_on": "yesterday-ish"}),
+    "payments": _edit({"stages/paid/payments": "none"}),
+    "attachments": _edit({"attachments": [{"path": "x"}]}),
 }
 
 COMMANDS = [

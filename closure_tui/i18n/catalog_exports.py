@@ -78,6 +78,9 @@ EXPORTS: dict[str, tuple[str, str]] = {
     "record.kind.number": ("整数", "a whole number"),
     "record.kind.bool": ("true 或 false", "true or false"),
     "record.kind.object": ("对象", "an object"),
+    "record.kind.list": ("列表", "a list"),
+    "record.kind.id": ("数字编号", "a numeric id"),
+    "err.record.required": ("缺少必填项：{fields}", "required fields missing: {fields}"),
     "err.tick.future": (
         "完成日期 {date} 还没到：只能记录已经完成的步骤。",
         "The done date {date} is in the future: only a stage already done can be ticked.",

@@ -43,6 +43,16 @@ def invalid(error: ValueError | TypeError) -> RecordInvalid:
     return RecordInvalid(t("err.record.value"))
 
 
+def wrong_type(field: str, kind: str) -> RecordInvalid:
+    """`field` holds the wrong kind of value (`kind`: text, number, bool, object, list, id)."""
+    return RecordInvalid(t("err.record.type", field=field, kind=t("record.kind." + kind)))
+
+
+def missing(fields: str) -> RecordInvalid:
+    """Required `fields` are missing or empty."""
+    return RecordInvalid(t("err.record.required", fields=fields))
+
+
 def stored_time(text: str) -> datetime:
     """A stored date and time; a malformed one names its text."""
     try:
@@ -137,17 +147,17 @@ def encode_attachment(attachment: Attachment) -> dict[str, Any]:
 
 def _decode_attachments(raw: Any) -> tuple[Attachment, ...]:
     if not isinstance(raw, list):
-        raise RecordInvalid("attachments: expected list")
+        raise wrong_type("attachments", "list")
     found = []
     for item in raw:
         if not isinstance(item, dict):
-            raise RecordInvalid("attachment: expected object")
+            raise wrong_type("attachments[]", "object")
         digest = _get(item, "sha256", str, "")
         size = _get(item, "size", int, -1)
         when = _get(item, "attached_at", str, "")
         path = _get(item, "path", str, "")
         if len(digest) != 64 or size < 0 or not when or not path:
-            raise RecordInvalid("attachment: path, size, sha256 and attached_at required")
+            raise missing("attachments[]: path, size, sha256, attached_at")
         found.append(
             Attachment(
                 stage=enum_value(StageKey, _get(item, "stage", str, "")),
@@ -172,8 +182,7 @@ def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], default: 
     if value is None and default is None:
         return None
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        named = t("record.kind." + _KIND_NAMES.get(kind, "object"))
-        raise RecordInvalid(t("err.record.type", field=key, kind=named))
+        raise wrong_type(key, _KIND_NAMES.get(kind, "object"))
     return value
 
 
@@ -196,7 +205,7 @@ def _opt_money(doc: dict[str, Any], key: str) -> Decimal | None:
 
 def decode_evidence(key: StageKey, raw: Any) -> MappingProxyType[str, Any]:
     if not isinstance(raw, dict):
-        raise RecordInvalid(f"{key.value}.evidence: expected object")
+        raise wrong_type(f"stages.{key.value}.evidence", "object")
     values: dict[str, Any] = {}
     for spec in EVIDENCE_FIELDS[key]:
         if spec.kind is FieldKind.DATE:
@@ -225,7 +234,7 @@ def _decode_stage(key: StageKey, raw: Any) -> Stage:
     if raw == _UNTOUCHED_RAW[key]:
         return _UNTOUCHED[key]
     if not isinstance(raw, dict):
-        raise RecordInvalid(f"stages.{key.value}: expected object")
+        raise wrong_type(f"stages.{key.value}", "object")
     return rebuild(
         Stage,
         key=key,
@@ -257,7 +266,7 @@ def _decode_payee(raw: Any) -> Payee | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise RecordInvalid("payee: expected object")
+        raise wrong_type("payee", "object")
     return Payee(
         name=_get(raw, "name", str, ""),
         bank=_get(raw, "bank", str, ""),
@@ -269,15 +278,15 @@ def _decode_payee(raw: Any) -> Payee | None:
 
 def _decode_payments(raw: Any) -> tuple[Payment, ...]:
     if not isinstance(raw, list):
-        raise RecordInvalid("payments: expected list")
+        raise wrong_type("payments", "list")
     payments = []
     for item in raw:
         if not isinstance(item, dict):
-            raise RecordInvalid("payment: expected object")
+            raise wrong_type("payments[]", "object")
         amount = _get(item, "amount", str)
         when = _get(item, "on", str)
         if amount is None or when is None:
-            raise RecordInvalid("payment: amount and date required")
+            raise missing("payments[]: amount, on")
         reference = _get(item, "reference", str, "")
         payments.append(Payment(parse_money(amount), stored_date(when), reference))
     return tuple(payments)
@@ -292,7 +301,7 @@ def decode_platform(doc_id: int, doc: dict[str, Any]) -> Platform:
         name = _get(doc, "name", str)
         created = _opt_date(doc, "created_on")
         if not name or created is None:
-            raise RecordInvalid("name and created_on are required")
+            raise missing("name, created_on")
         return rebuild(
             Platform,
             id=doc_id,
@@ -331,7 +340,7 @@ def decode_note(doc_id: int, doc: dict[str, Any]) -> Note:
         text = _get(doc, "text", str)
         created = _get(doc, "created", str)
         if platform_id is None or text is None or created is None:
-            raise RecordInvalid("platform_id, text and created are required")
+            raise missing("platform_id, text, created")
         return rebuild(
             Note,
             id=doc_id,

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from closure_tui.domain.history import Event, EventState, Records
-from closure_tui.store.codec import RecordInvalid, enum_value, invalid, rebuild, stored_time
+from closure_tui.store.codec import (
+    enum_value,
+    invalid,
+    missing,
+    rebuild,
+    stored_time,
+    wrong_type,
+)
 
 
 def _encode_records(records: Records) -> dict[str, dict[str, Any]]:
@@ -17,16 +24,16 @@ def _encode_records(records: Records) -> dict[str, dict[str, Any]]:
 
 def _decode_records(raw: Any, side: str) -> Records:
     if not isinstance(raw, dict):
-        raise RecordInvalid(f"{side}: expected object")
+        raise wrong_type(side, "object")
     records: dict[str, dict[int, Any]] = {}
     for name, docs in raw.items():
         if not isinstance(docs, dict):
-            raise RecordInvalid(f"{side}.{name}: expected object")
+            raise wrong_type(f"{side}.{name}", "object")
         for item_id, doc in docs.items():
             if not (isinstance(item_id, str) and item_id.isdigit() and item_id.isascii()):
-                raise RecordInvalid(f"{side}.{name}: id {item_id!r} is not a number")
+                raise wrong_type(f"{side}.{name} {item_id}", "id")
             if doc is not None and not isinstance(doc, dict):
-                raise RecordInvalid(f"{side}.{name} #{item_id}: expected object or null")
+                raise wrong_type(f"{side}.{name} #{item_id}", "object")
             records.setdefault(name, {})[int(item_id)] = doc
     return records
 
@@ -52,16 +59,16 @@ def decode_event(doc_id: int, doc: dict[str, Any]) -> Event:
         platform_id, name = doc.get("platform_id"), doc.get("platform", "")
         undone_at = doc.get("undone_at")
         if not isinstance(at, str) or not isinstance(action, str) or not action:
-            raise RecordInvalid("at and action are required")
+            raise missing("at, action")
         if platform_id is not None and (
             not isinstance(platform_id, int) or isinstance(platform_id, bool)
         ):
-            raise RecordInvalid("platform_id: expected integer")
+            raise wrong_type("platform_id", "number")
         if not isinstance(name, str) or (undone_at is not None and not isinstance(undone_at, str)):
-            raise RecordInvalid("platform and undone_at: expected text")
+            raise wrong_type("platform, undone_at", "text")
         patch = doc.get("patch", False)
         if not isinstance(patch, bool):
-            raise RecordInvalid("patch: expected true or false")
+            raise wrong_type("patch", "bool")
         return rebuild(
             Event,
             id=doc_id,

@@ -7,11 +7,11 @@ from typing import Any
 from closure_tui.domain.reminders import Reminder, ReminderKind, ReminderState
 from closure_tui.domain.stages import StageKey
 from closure_tui.store.codec import (
-    RecordInvalid,
     _get,
     _opt_date,
     enum_value,
     invalid,
+    missing,
     rebuild,
     stored_date,
     stored_time,
@@ -38,7 +38,7 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
         when = _get(doc, "date", str)
         created = _get(doc, "created", str)
         if platform_id is None or when is None or created is None:
-            raise RecordInvalid("platform_id, date and created are required")
+            raise missing("platform_id, date, created")
         stage = _get(doc, "stage", str)
         return rebuild(
             Reminder,
