@@ -9,7 +9,7 @@ days are written again as completed or cancelled so the calendar closes them too
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,8 +87,9 @@ def _todo(reminder: Reminder, platform: str, stamp: datetime, store_id: str) -> 
     return todo
 
 
-def closed_since(reminders: Reminders, cutoff: datetime) -> set[int]:
-    """Ids of reminders whose last recorded change closed them after `cutoff`."""
+def closed_since(reminders: Reminders, cutoff: date) -> set[int]:
+    """Ids of reminders whose last recorded change closed them on or after `cutoff` (days,
+    so stored times with and without a zone compare alike)."""
     closed: dict[int, bool] = {}
     for event in reminders.history.events():
         if event.state is not EventState.APPLIED:
@@ -96,7 +97,7 @@ def closed_since(reminders: Reminders, cutoff: datetime) -> set[int]:
         for item_id, doc in event.after.get("reminders", {}).items():
             state = doc.get("state") if doc is not None else None
             if state is not None:
-                closed[item_id] = state != ReminderState.OPEN and event.at >= cutoff
+                closed[item_id] = state != ReminderState.OPEN and event.at.date() >= cutoff
     return {item_id for item_id, is_closed in closed.items() if is_closed}
 
 
@@ -104,7 +105,7 @@ def _items(reminders: Reminders, platform_id: int | None) -> list[Reminder]:
     everything = reminders.find(platform_id, include_closed=True)
     if all(r.is_open for r in everything):
         return everything
-    recent = closed_since(reminders, reminders.closures.clock.now() - KEEP_CLOSED)
+    recent = closed_since(reminders, reminders.closures.today() - KEEP_CLOSED)
     return [r for r in everything if r.is_open or r.id in recent]
 
 
