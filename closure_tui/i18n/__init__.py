@@ -16,6 +16,7 @@ from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_exports import EXPORTS
+from closure_tui.i18n.catalog_integrity import INTEGRITY
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
 from closure_tui.i18n.catalog_tui import TUI
@@ -33,6 +34,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     EVIDENCE,
     DOCTOR,
     EXPORTS,
+    INTEGRITY,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 

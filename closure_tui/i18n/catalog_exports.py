@@ -81,6 +81,10 @@ EXPORTS: dict[str, tuple[str, str]] = {
     "record.kind.list": ("列表", "a list"),
     "record.kind.id": ("数字编号", "a numeric id"),
     "err.record.required": ("缺少必填项：{fields}", "required fields missing: {fields}"),
+    "err.record.copy_outside": (
+        "附件的副本 {path} 不在 evidence/ 文件夹里",
+        "the attachment's copy {path} is not inside evidence/",
+    ),
     "err.tick.future": (
         "完成日期 {date} 还没到：只能记录已经完成的步骤。",
         "The done date {date} is in the future: only a stage already done can be ticked.",

@@ -13,6 +13,7 @@ from closure_tui.store.codec import (
     stored_time,
     wrong_type,
 )
+from closure_tui.store.schema import is_doc_id
 
 
 def _encode_records(records: Records) -> dict[str, dict[str, Any]]:
@@ -30,7 +31,7 @@ def _decode_records(raw: Any, side: str) -> Records:
         if not isinstance(docs, dict):
             raise wrong_type(f"{side}.{name}", "object")
         for item_id, doc in docs.items():
-            if not (isinstance(item_id, str) and item_id.isdigit() and item_id.isascii()):
+            if not is_doc_id(item_id):
                 raise wrong_type(f"{side}.{name} {item_id}", "id")
             if doc is not None and not isinstance(doc, dict):
                 raise wrong_type(f"{side}.{name} #{item_id}", "object")
