@@ -18,6 +18,7 @@ LEAKS = re.compile(
     r"\b(?:err|cli|msg|warn|notice|history\.action|field|stage|kind)\.[a-z_]+(?:\.[a-z_]+)*\b"
     r"|\{'|is not a valid|Invalid isoformat|expected (?:str|int|dict|bool)\b|Traceback"
     r"|expected (?:list|object|integer|true)|are required|is not a number"
+    r"|Expecting|top level is (?:list|int|str)|codec can't|bad schema version"
 )
 CJK = re.compile("[\u4e00-\u9fff]")
 
@@ -123,3 +124,26 @@ def test_a_change_of_an_unknown_kind_is_named_as_stored(
     assert result.returncode == 0, result.stderr
     assert "platform.teleport" in result.stdout
     assert LEAKS.search(result.stdout) is None, result.stdout
+
+
+DAMAGED_FILES = {
+    "json": b'{"platforms": {',
+    "utf8": b'{"platforms": {}, "x": "\xff"}',
+    "top_level": b"[1, 2]",
+    "duplicate_key": b'{"platforms": {}, "platforms": {}}',
+    "record_id": b'{"_meta": {"1": {"schema": 1}}, "platforms": {"x": {}}}',
+    "schema": b'{"_meta": {"1": {"schema": "one"}}, "platforms": {}}',
+    "too_deep": b'{"platforms": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("case", sorted(DAMAGED_FILES))
+def test_a_damaged_file_is_described_in_words(
+    case: str, lang: str, store: Path, run: Callable[..., Ran]
+) -> None:
+    (store / "closure.json").write_bytes(DAMAGED_FILES[case])
+    for args in (("list",), ("doctor",)):
+        result = run(store, *args, lang=lang)
+        assert result.returncode == 1, (args, result.stdout)
+        _clean(result, lang)

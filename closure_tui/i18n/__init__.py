@@ -17,6 +17,7 @@ from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_exports import EXPORTS
 from closure_tui.i18n.catalog_integrity import INTEGRITY
+from closure_tui.i18n.catalog_records import RECORDS
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
 from closure_tui.i18n.catalog_tui import TUI
@@ -35,6 +36,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     DOCTOR,
     EXPORTS,
     INTEGRITY,
+    RECORDS,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 

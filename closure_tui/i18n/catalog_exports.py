@@ -1,5 +1,4 @@
-"""Export and import text (refused targets, archives, import checks, warnings) and why a
-stored record is invalid."""
+"""Export and import text: refused targets, archives, import checks and warnings."""
 
 from __future__ import annotations
 
@@ -66,24 +65,6 @@ EXPORTS: dict[str, tuple[str, str]] = {
     "err.import.undo_duplicate": (
         "{where}：撤销或重做这条修改会出现两个同名平台",
         "{where}: undoing or redoing this change would make two platforms share a name",
-    ),
-    "err.record.value": ("有一个值无效", "a value is not valid"),
-    "err.record.time": ("不是有效的日期时间：{value}", "not a valid date and time: {value}"),
-    "err.record.type": ("{field} 应为{kind}", "{field}: expected {kind}"),
-    "err.record.enum": (
-        "未知的取值“{value}”（应为 {choices} 之一）",
-        "unknown value “{value}” (expected one of {choices})",
-    ),
-    "record.kind.text": ("文字", "text"),
-    "record.kind.number": ("整数", "a whole number"),
-    "record.kind.bool": ("true 或 false", "true or false"),
-    "record.kind.object": ("对象", "an object"),
-    "record.kind.list": ("列表", "a list"),
-    "record.kind.id": ("数字编号", "a numeric id"),
-    "err.record.required": ("缺少必填项：{fields}", "required fields missing: {fields}"),
-    "err.record.copy_outside": (
-        "附件的副本 {path} 不在 evidence/ 文件夹里",
-        "the attachment's copy {path} is not inside evidence/",
     ),
     "err.tick.future": (
         "完成日期 {date} 还没到：只能记录已经完成的步骤。",
