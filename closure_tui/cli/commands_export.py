@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from closure_tui.cli.registry import reader, say
+from closure_tui.cli.registry import reader, say, warn
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
 from closure_tui.services.report_formats import REPORT_FORMATS
@@ -33,7 +33,9 @@ def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
 
     path = export_target(Path(args.output), service.store.data_dir, force=args.force)
     platform_id = service.resolve(args.platform).id if args.platform else None
-    write_calendar(Reminders(service), path, _store_id(service), platform_id)
+    reminders = Reminders(service)
+    write_calendar(reminders, path, _store_id(service), platform_id)
+    warn(reminders.problems())
     return path
 
 

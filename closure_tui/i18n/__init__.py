@@ -16,6 +16,7 @@ from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_exports import EXPORTS
+from closure_tui.i18n.catalog_followups import FOLLOWUPS
 from closure_tui.i18n.catalog_integrity import INTEGRITY
 from closure_tui.i18n.catalog_records import RECORDS
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
@@ -35,6 +36,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     EVIDENCE,
     DOCTOR,
     EXPORTS,
+    FOLLOWUPS,
     INTEGRITY,
     RECORDS,
 )
@@ -98,4 +100,7 @@ def describe(key: str, params: Mapping[str, Any] | None = None) -> str:
     stage = values.get("stage")
     if isinstance(stage, str) and f"stage.{stage}" in CATALOGUE:
         values["stage"] = t(f"stage.{stage}")
+    followup = values.get("followup")
+    if isinstance(followup, str):
+        values["followup"] = t(f"reminder.kind.{followup}")
     return t(key, **values)

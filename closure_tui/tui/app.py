@@ -7,6 +7,7 @@ watch `data_version` (bumped after every saved change) to refresh themselves.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -78,6 +79,9 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
     privacy: reactive[bool] = reactive(False)
     data_version: reactive[int] = reactive(0)
     language: reactive[str] = reactive("en")
+    #: The local date, moved on by the minute timer: screens showing dates or "days late"
+    #: watch it, so an app left open across midnight shows the new day.
+    today: reactive[date] = reactive(date.min)
 
     def __init__(
         self, *, data_dir: Path, clock: Clock, lang: str | None, config_path: Path
@@ -95,6 +99,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         self.set_reactive(ClosureApp.language, chosen)
         self.set_reactive(ClosureApp.privacy, False)
         self.set_reactive(ClosureApp.data_version, 0)
+        self.set_reactive(ClosureApp.today, clock.now().date())
         self.service: Closures | None = None
         self.read_only = False
         #: The banner's catalogue key and parameters while the store is read-only.

@@ -8,6 +8,7 @@ announced once per run.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ class ReminderActions:
 
     service: Closures | None
     read_only: bool
+    today: date
     _announced: set[int]
     _due_timer: Timer | None = None
 
@@ -53,6 +55,10 @@ class ReminderActions:
         """Summarise what is due now, then check again every `CHECK_EVERY` seconds."""
         due, names = self._due_now()
         self._announced = {r.id for r in due}
+        if self.service is not None:
+            for problem in Reminders(self.service).problems():
+                message = describe(problem.key, problem.params)
+                self.notify(message, severity="warning", timeout=30, markup=False)
         if due and self.service is not None:
             today = self.service.today()
             lines = [reminder_line(r, names[r.platform_id], today) for r in due[:SUMMARY_LINES]]
@@ -66,7 +72,10 @@ class ReminderActions:
             self.watch(self, "data_version", self._forget_seen, init=False)
 
     def check_due_reminders(self) -> list[Reminder]:
-        """Announce reminders that came due since the last check; returns them."""
+        """Move to the new day when the date changed (the screens watch `today`), then
+        announce reminders that came due since the last check; returns them."""
+        if self.service is not None and self.service.today() != self.today:
+            self.today = self.service.today()
         due, names = self._due_now()
         fresh = [r for r in due if r.id not in self._announced]
         if fresh and self.service is not None:

@@ -45,6 +45,7 @@ class AgendaScreen(WriteGuard, Screen[None]):
         for key in ("id", "date", "platform", "stage", "status", "text"):
             table.add_column(t(f"tui.agenda.col.{key}"), key=key)
         self.watch(self.app, "data_version", self.reload)
+        self.watch(self.app, "today", self.reload, init=False)
 
     def reload(self) -> None:
         table = self.query_one(DataTable)
