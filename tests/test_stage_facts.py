@@ -108,3 +108,23 @@ def test_show_lists_attached_files(store: Path, tmp_path: Path, run: Callable[..
     shown = run(store, "show", "借呗").stdout
     assert "结清证明.pdf" in shown and "12 B" in shown
     assert "Settlement certificate" in shown.split("Files:")[1]
+
+
+def test_the_paid_form_warns_like_pay(store: Path, run: Callable[..., Ran]) -> None:
+    """Payments added through the app's paid form get the same payee warnings."""
+    from closure_tui.domain.clock import SystemClock
+    from closure_tui.services.paid import NewPayment, save_paid
+    from closure_tui.services.session import closures_session
+
+    with closures_session(store, SystemClock(), writable=True) as service:
+        added = save_paid(service, 1, add=[NewPayment("100", "2025-03-05", "")])
+        assert "warn.unverified_payee" in [w.key for w in added.warnings]
+        late = {
+            "name": "某某消费金融有限公司",
+            "bank": "招商银行",
+            "account": "6222000011112222",
+            "verified_via": "95188",
+            "verified_on": "2025-03-10",
+        }
+        named = save_paid(service, 1, payee=late)
+        assert [w.key for w in named.warnings] == ["warn.paid_before_verified"]

@@ -17,6 +17,7 @@ from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_exports import EXPORTS
 from closure_tui.i18n.catalog_followups import FOLLOWUPS
+from closure_tui.i18n.catalog_forms import FORMS
 from closure_tui.i18n.catalog_integrity import INTEGRITY
 from closure_tui.i18n.catalog_records import RECORDS
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
@@ -36,6 +37,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     EVIDENCE,
     DOCTOR,
     EXPORTS,
+    FORMS,
     FOLLOWUPS,
     INTEGRITY,
     RECORDS,
