@@ -64,6 +64,11 @@ async def test_the_app_says_a_tick_was_saved_but_cannot_be_undone(
     from tests.tui.helpers import notifications, running
 
     assert run(data_dir, "add", "借呗").returncode == 0
+    ready = ("tick", "借呗", "negotiated", "--on", "2025-03-01", "--pay-by", "2025-03-05")
+    assert run(data_dir, *ready).returncode == 0
+    payee = ("--name", "某公司", "--bank", "银行", "--account", "62220001")
+    payee += ("--verified-via", "热线")
+    assert run(data_dir, "payee", "借呗", *payee).returncode == 0
     app = create_app(
         data_dir=data_dir, clock=SystemClock(), lang="en", config_path=tmp_path / "c.toml"
     )
@@ -77,7 +82,7 @@ async def test_the_app_says_a_tick_was_saved_but_cannot_be_undone(
         assert any("cannot be undone" in str(m) for m in notifications(app))
         assert not any("Saving failed" in str(m) for m in notifications(app))
     shown = json.loads(run(data_dir, "show", "借呗", "--json").stdout)
-    assert shown["stages"]["negotiated"]["state"] == "done"
+    assert shown["stages"]["paid"]["state"] == "done"
 
 
 def test_an_undo_saved_without_its_history_entry_is_done_and_said(
