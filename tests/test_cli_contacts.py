@@ -212,3 +212,20 @@ def test_a_complaint_escalated_to_another_names_it(
         2,
         "no answer",
     )
+
+
+def test_the_archive_carries_a_contacts_file_to_another_store(
+    lender: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    recording = tmp_path / "call.m4a"
+    recording.write_bytes(b"audio")
+    ok(lender, capsys, "contact", "借呗", *CALL, "--file", str(recording))
+    ok(lender, capsys, "complain", "借呗", "--channel", "12378", "--cite", "1")
+    archive = tmp_path / "all.zip"
+    ok(lender, capsys, "export", "--format", "archive", "--output", str(archive))
+    other = tmp_path / "other"
+    ok(other, capsys, "import", str(archive))
+    [doc] = json.loads(ok(other, capsys, "contacts", "--json"))
+    assert (other / doc["files"][0]["stored"]).read_bytes() == b"audio"
+    [complaint] = json.loads(ok(other, capsys, "complaints", "--json"))
+    assert complaint["cites"] == [doc["id"]]

@@ -8,8 +8,9 @@ from typing import Any
 
 from rich.text import Text
 
+from closure_tui.domain.errors import DomainError
 from closure_tui.domain.stages import StageKey
-from closure_tui.i18n import t
+from closure_tui.i18n import describe, t
 from closure_tui.services.complaints import Complaints
 from closure_tui.services.contact_labels import breaches_text, contact_who
 from closure_tui.services.contacts import ContactLog
@@ -90,7 +91,11 @@ class ContactActions:
         stamp = f"{service.clock.now():%Y%m%d-%H%M%S}"
         try:
             target = export_folder() / f"closure-tui-pack-{self.platform_id}-{stamp}.zip"
-            written = save_export(target, build_pack(service, self.platform_id, reveal=False))
+            content = build_pack(service, self.platform_id, reveal=False)
+            written = save_export(target, content, service.store.data_dir)
+        except DomainError as error:
+            self.app.notify(describe(error.key, error.params), severity="error", markup=False)
+            return
         except OSError as error:
             reason = error.strerror or str(error)
             self.app.notify(t("tui.export_failed", reason=reason), severity="error", markup=False)
