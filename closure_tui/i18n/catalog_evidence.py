@@ -22,8 +22,8 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "history.state.undone": ("已撤销", "undone"),
     "history.state.dropped": ("已撤销（不可重做）", "undone (cannot redo)"),
     "history.empty": ("还没有任何修改记录。", "No changes recorded yet."),
-    "history.undone": ("已撤销：{action}（{name}）", "Undone: {action} ({name})"),
-    "history.redone": ("已重做：{action}（{name}）", "Redone: {action} ({name})"),
+    "history.undone": ("已撤销：{what}", "Undone: {what}"),
+    "history.redone": ("已重做：{what}", "Redone: {what}"),
     "err.history.nothing_to_undo": ("没有可以撤销的修改。", "Nothing to undo."),
     "err.history.nothing_to_redo": ("没有可以重做的修改。", "Nothing to redo."),
     "err.history.conflict": (

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any, Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
 
@@ -84,12 +84,16 @@ class History:
                 if doc is not None:
                     platform = self.store.platforms.get(item_id)
                     return item_id, platform.name if platform else str(doc.get("name", ""))
+        collections = self._collections()
         for side in (after, before):
-            for docs in side.values():
-                for doc in docs.values():
-                    if doc is not None and isinstance(doc.get("platform_id"), int):
-                        platform = self.store.platforms.get(doc["platform_id"])
-                        return doc["platform_id"], platform.name if platform else ""
+            for name, docs in side.items():
+                for item_id, doc in docs.items():
+                    owner = _owner(
+                        doc, collections[name].get(item_id) if name in collections else None
+                    )
+                    if owner is not None:
+                        platform = self.store.platforms.get(owner)
+                        return owner, platform.name if platform else ""
         return None, ""
 
     def _record(self, action: str, before: Records, after: Records, patch: bool) -> Event:
@@ -245,24 +249,27 @@ def recorded(
     return wrap
 
 
+def _owner(doc: Mapping[str, Any] | None, record: Any) -> int | None:
+    """The platform a note or reminder belongs to; a patch (only the changed fields) names
+    it through the stored record."""
+    if doc is None:
+        return None
+    owner = doc.get("platform_id", getattr(record, "platform_id", None))
+    return owner if isinstance(owner, int) else None
+
+
 class FieldChange(NamedTuple):
-    """One changed value in an event, for the history views and the report digest."""
+    """One changed value of a record, e.g. `stages.paid.state`, for the history's sentences."""
 
     path: str
     before: Any
     after: Any
 
 
-def field_changes(event: Event) -> list[FieldChange]:
-    """The leaf values that differ between before and after, e.g. `stages.paid.state`."""
+def diff_record(old: Any, new: Any) -> list[FieldChange]:
+    """The leaf values that differ between two versions of one record's document."""
     changes: list[FieldChange] = []
-    for name in sorted(set(event.before) | set(event.after)):
-        old_docs, new_docs = event.before.get(name, {}), event.after.get(name, {})
-        for item_id in sorted(set(old_docs) | set(new_docs)):
-            old, new = old_docs.get(item_id), new_docs.get(item_id)
-            if old is None or new is None:
-                continue
-            _diff("", old, new, changes)
+    _diff("", old, new, changes)
     return changes
 
 

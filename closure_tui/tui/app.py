@@ -217,6 +217,14 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
     def _report_store_error(self, error: StoreError) -> None:
         self.notify(t(error.key, **error.params()), severity="error", timeout=20, markup=False)
 
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        """In privacy mode a toast hides amounts and account numbers like the screens do."""
+        if self.privacy:
+            from closure_tui.domain.text import hide_figures
+
+            message = hide_figures(message)
+        super().notify(message, *args, **kwargs)
+
     def allows(self, action: str) -> bool:
         """False for write actions while nothing can be saved: hidden from the Footer, and
         the key does nothing. Screens ask this through `bindings.WriteGuard`."""

@@ -43,9 +43,13 @@ class HistoryActions:
             self._say_history("history.redone", event)
 
     def _say_history(self: ClosureApp, key: str, event: Event) -> None:
-        from closure_tui.services.history_view import action_label
+        from closure_tui.services.history_sentences import Shown, event_summary, lookup_for
 
-        self.notify(t(key, action=action_label(event), name=event.platform_name), markup=False)
+        assert self.service is not None
+        what = event_summary(
+            event, shown=Shown(privacy=self.privacy), lookup=lookup_for(self.service)
+        )
+        self.notify(t(key, what=what), markup=False)
 
     def export_report(self: ClosureApp, fmt: str) -> Path | None:
         """Write a report (masked) or the JSON backup to the documents folder and say where."""

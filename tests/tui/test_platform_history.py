@@ -21,7 +21,7 @@ async def test_history_panel_follows_changes_and_undo(data_dir: Path, clock: Fix
         assert stored(data_dir, clock, ui.platform_id).stage(StageKey.PAID).state is (
             StageState.DONE
         )
-        assert "Paid to verified account · State: to do → done" in shown_text(ui.app, "#history")
+        assert "Paid: state to do → done" in shown_text(ui.app, "#history")
 
         await ui.press("ctrl+z")
         assert stored(data_dir, clock, ui.platform_id).stage(StageKey.PAID).state is (

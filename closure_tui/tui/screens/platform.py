@@ -137,7 +137,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
         checklist.show(platform, privacy=privacy)
         self._show_evidence()
         notes = app.read(lambda service: service.notes(platform.id), [])
-        self.query_one("#notes", Static).update(notes_text(notes))
+        self.query_one("#notes", Static).update(notes_text(notes, privacy=privacy))
 
     def _title(self, platform: Platform, privacy: bool) -> Text:
         title = plain(platform.name, style="bold")

@@ -22,6 +22,7 @@ class PlatformPanel(Static):
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self.reload)
         self.watch(self.app, "language", self.reload, init=False)
+        self.watch(self.app, "privacy", self.reload, init=False)
 
     def reload(self, _: object = None) -> None:
         service = self.app.service  # type: ignore[attr-defined]

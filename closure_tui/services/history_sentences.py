@@ -1,0 +1,255 @@
+"""History told as sentences in the user's language: "已还款：收款账户核实日期 — → 2026-11-30",
+"提醒「打给招行贷后」已完成". Never a field name, a Python value or an empty pair of brackets.
+
+Shared by the `history` command, the TUI's history panel and the undo / redo toasts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from closure_tui.domain.history import Event
+from closure_tui.domain.text import display_safe, hide_figures, mask_account
+from closure_tui.i18n import CATALOGUE, t
+from closure_tui.services.history import FieldChange, diff_record
+
+if TYPE_CHECKING:
+    from closure_tui.services.closures import Closures
+
+HIDDEN = "•••"
+TEXT_MAX = 40
+AMOUNTS = frozenset({"original", "settled", "amount"})
+#: Bookkeeping the user never typed: not worth a sentence.
+#: Stored codes, each read through its catalogue entry.
+_CODED = {"state": "report.state.", "kind": "kind.", "stage": "stage."}
+QUIET = frozenset({"created_on", "created", "attached_at", "stored", "sha256", "kind"})
+
+
+class Lookup(NamedTuple):
+    """What an event does not carry itself: a patched reminder's text, a platform's name."""
+
+    reminder: Callable[[int], Any]
+    platform_name: Callable[[int], str]
+
+
+def lookup_for(service: Closures) -> Lookup:
+    def reminder(reminder_id: int) -> Any:
+        return service.store.reminders.get(reminder_id)
+
+    def platform_name(platform_id: int) -> str:
+        platform = service.store.platforms.get(platform_id)
+        return platform.name if platform is not None else ""
+
+    return Lookup(reminder, platform_name)
+
+
+class Shown(NamedTuple):
+    """How values are shown: accounts revealed (CLI `--reveal`) or everything hidden."""
+
+    reveal: bool = False
+    privacy: bool = False
+
+
+PLAIN = Shown()
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= TEXT_MAX else text[: TEXT_MAX - 1] + "…"
+
+
+def value_text(leaf: str, value: Any, shown: Shown) -> str:
+    """One stored value as the user reads it."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return t("hs.yes" if value else "hs.no")
+    if leaf in AMOUNTS:
+        from closure_tui.domain.money import display_money, parse_money
+
+        return HIDDEN if shown.privacy else display_money(parse_money(str(value)))
+    if leaf == "account":
+        if shown.privacy:
+            return HIDDEN
+        return str(value) if shown.reveal else mask_account(str(value))
+    prefix = _CODED.get(leaf)
+    if prefix is not None and f"{prefix}{value}" in CATALOGUE:
+        return t(f"{prefix}{value}")
+    text = _short(display_safe(str(value)))
+    return hide_figures(text) if shown.privacy else text
+
+
+def _label(key: str) -> str:
+    return t(key) if key in CATALOGUE else t("hs.other")
+
+
+def _pair(label: str, leaf: str, change: FieldChange, shown: Shown) -> str:
+    before = value_text(leaf, change.before, shown)
+    after = value_text(leaf, change.after, shown)
+    return t("hs.change", label=label, before=before, after=after)
+
+
+_STAGE_PATH = re.compile(
+    r"stages\.(?P<stage>\w+)\.(?:(?P<group>payee|evidence|payments)(?:\[(?P<index>\d+)\])?\.)?"
+    r"(?P<leaf>\w+)"
+)
+_LIST_ITEM = re.compile(r"(?P<group>attachments)\[(?P<index>\d+)\]\.(?P<leaf>\w+)")
+
+
+def _items(changes: list[FieldChange], pattern: re.Pattern[str]) -> dict[tuple, list]:
+    """Changes grouped by the list item they belong to, in order."""
+    groups: dict[tuple, list] = {}
+    for change in changes:
+        match = pattern.fullmatch(change.path)
+        if match is not None:
+            key = tuple(match.group(n) for n in pattern.groupindex if n != "leaf")
+            groups.setdefault(key, []).append((match.group("leaf"), change))
+    return groups
+
+
+def _item_sentence(
+    stage: str, kind: str, fields: list[tuple[str, FieldChange]], shown: Shown
+) -> list[str]:
+    """A payment or a file that appeared or went away is one sentence; else one per field."""
+    before = {leaf: c.before for leaf, c in fields}
+    after = {leaf: c.after for leaf, c in fields}
+    if all(v is None for v in before.values()) or all(v is None for v in after.values()):
+        added = all(v is None for v in before.values())
+        doc = after if added else before
+        if kind == "payments":
+            detail = t(
+                "hs.payment_detail",
+                amount=value_text("amount", doc.get("amount"), shown),
+                on=value_text("on", doc.get("on"), shown),
+            )
+        else:
+            name = PurePath(str(doc.get("path") or "")).name or "—"
+            detail = _short(display_safe(name))
+        what = t(f"hs.{kind}.{'added' if added else 'removed'}", detail=detail)
+        return [t("hs.in_stage", stage=t(f"hs.stage.{stage}"), text=what)]
+    label = t(f"hs.{kind}.one")
+    return [
+        t(
+            "hs.in_stage",
+            stage=t(f"hs.stage.{stage}"),
+            text=_pair(f"{label}{_label(f'hs.field.{leaf}')}", leaf, change, shown),
+        )
+        for leaf, change in fields
+        if leaf not in QUIET
+    ]
+
+
+def platform_sentences(old: Mapping, new: Mapping, shown: Shown) -> Iterator[str]:
+    changes = diff_record(old, new)
+    for change in changes:
+        match = _STAGE_PATH.fullmatch(change.path)
+        if match is None:
+            if "." not in change.path and change.path not in QUIET:
+                yield _pair(_label(f"hs.field.{change.path}"), change.path, change, shown)
+            continue
+        stage, group, leaf = match.group("stage", "group", "leaf")
+        if group == "payments" or (leaf in QUIET and group is None):
+            continue
+        if group == "evidence":
+            label = _label(f"ev.{leaf}")
+        elif group == "payee":
+            label = _label(f"hs.payee.{leaf}")
+        else:
+            label = _label(f"hs.stage_field.{leaf}")
+        yield t("hs.in_stage", stage=t(f"hs.stage.{stage}"), text=_pair(label, leaf, change, shown))
+    for (stage, _group, _index), fields in _items(changes, _STAGE_PATH).items():
+        if _group == "payments":
+            yield from _item_sentence(stage, "payments", fields, shown)
+    for (_group, _index), fields in _items(changes, _LIST_ITEM).items():
+        stage = next((str(c.after or c.before) for leaf, c in fields if leaf == "stage"), "")
+        yield from _item_sentence(stage or "paid", "attachments", fields, shown)
+
+
+def reminder_name(doc: Mapping | None, reminder: Any) -> str:
+    """「打给招行贷后」, or the standard wording of an automatic follow-up."""
+    text, kind = "", "manual"
+    for source in (doc or {}, _reminder_doc(reminder)):
+        text = text or str(source.get("text") or "")
+        kind = source.get("kind") or kind
+    if not text and f"reminder.kind.{kind}" in CATALOGUE:
+        text = t(f"reminder.kind.{kind}")
+    return t("hs.quoted", text=_short(display_safe(text))) if text else ""
+
+
+def _reminder_doc(reminder: Any) -> Mapping:
+    if reminder is None:
+        return {}
+    return {"text": reminder.text, "kind": reminder.kind.value}
+
+
+def reminder_sentences(
+    old: Mapping | None, new: Mapping | None, reminder: Any, shown: Shown
+) -> Iterator[str]:
+    what = reminder_name(new or old, reminder)
+    if old is None or new is None:
+        when = value_text("date", (new or old or {}).get("date"), shown)
+        yield t("hs.reminder.added" if old is None else "hs.reminder.removed", what=what, on=when)
+        return
+    for change in diff_record(old, new):
+        if change.path == "state":
+            yield t(f"hs.reminder.{change.after}", what=what)
+        elif change.path == "snoozed_until" and change.after:
+            yield t("hs.reminder.snoozed", what=what, on=value_text("date", change.after, shown))
+        elif change.path not in QUIET:
+            label = _label(f"hs.reminder_field.{change.path}")
+            yield t("hs.reminder.changed", what=what, text=_pair(label, change.path, change, shown))
+
+
+def note_sentences(old: Mapping | None, new: Mapping | None, shown: Shown) -> Iterator[str]:
+    doc = new or old or {}
+    text = value_text("text", str(doc.get("text") or "").replace("\n", " "), shown)
+    if old is None or new is None:
+        yield t("hs.note.added" if old is None else "hs.note.removed", text=text)
+    elif old.get("text") != new.get("text"):
+        yield t("hs.note.edited", text=text)
+
+
+def event_lines(event: Event, *, shown: Shown = PLAIN, lookup: Lookup | None = None) -> list[str]:
+    """What the event changed, one sentence a line."""
+    lines: list[str] = []
+    for name in sorted(set(event.before) | set(event.after)):
+        olds, news = event.before.get(name, {}), event.after.get(name, {})
+        for item_id in sorted(set(olds) | set(news)):
+            old, new = olds.get(item_id), news.get(item_id)
+            if name == "platforms" and old is not None and new is not None:
+                lines += platform_sentences(old, new, shown)
+            elif name == "reminders":
+                found = lookup.reminder(item_id) if lookup else None
+                lines += reminder_sentences(old, new, found, shown)
+            elif name == "notes":
+                lines += note_sentences(old, new, shown)
+    return lines
+
+
+def event_platform(event: Event, lookup: Lookup | None) -> str:
+    """The platform's name; for an event recorded without it, found through its reminder."""
+    if event.platform_name or lookup is None:
+        return event.platform_name
+    if event.platform_id is not None:
+        return lookup.platform_name(event.platform_id)
+    for side in (event.after, event.before):
+        for reminder_id in side.get("reminders", {}):
+            reminder = lookup.reminder(reminder_id)
+            if reminder is not None:
+                return lookup.platform_name(reminder.platform_id)
+    return ""
+
+
+def event_summary(event: Event, *, shown: Shown = PLAIN, lookup: Lookup | None = None) -> str:
+    """One line for a toast: `招行 · 提醒「打给招行贷后」已完成`."""
+    lines = event_lines(event, shown=shown, lookup=lookup)
+    whole = any(
+        None in docs.values()
+        for docs in (event.before.get("platforms", {}), event.after.get("platforms", {}))
+    )
+    single = len(lines) == 1 and not whole
+    what = lines[0] if single else t(f"history.action.{event.action}")
+    name = display_safe(event_platform(event, lookup))
+    return t("hs.summary", name=name, what=what) if name else what
