@@ -16,6 +16,7 @@ from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_history import HISTORY
+from closure_tui.i18n.catalog_reading import READING
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
 from closure_tui.i18n.catalog_tui import TUI
@@ -33,6 +34,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     EVIDENCE,
     DOCTOR,
     HISTORY,
+    READING,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 
@@ -83,6 +85,12 @@ def t(key: str, /, **params: Any) -> str:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def tn(key: str, count: int, /, **params: Any) -> str:
+    """`key.one` when `count` is 1 and the entry exists ("1 platform"), else `key`."""
+    chosen = f"{key}.one" if count == 1 and f"{key}.one" in CATALOGUE else key
+    return t(chosen, count=count, **params)
 
 
 def describe(key: str, params: Mapping[str, Any] | None = None) -> str:

@@ -16,7 +16,7 @@ TUI: dict[str, tuple[str, str]] = {
     "bind.view": ("切换视图", "Switch view"),
     "bind.clear_filter": ("清除筛选", "Clear filter"),
     "bind.close": ("关闭", "Close"),
-    "bind.restore": ("恢复最新备份", "Restore newest backup"),
+    "bind.restore": ("恢复所选备份", "Restore this backup"),
     "bind.confirm": ("确认", "Confirm"),
     "bind.cancel": ("取消", "Cancel"),
     # app
@@ -118,20 +118,10 @@ TUI: dict[str, tuple[str, str]] = {
         "Problem: {problems}\n\nThe file was left untouched. A backup is taken before every "
         "session's first change; backups are in:\n  {backups}",
     ),
-    "damaged.offer": (
-        "按 r 恢复最新的完好备份（损坏的文件会被改名保留，不会删除），或按 q 退出后自行检查。",
-        "Press r to restore the newest good backup (the damaged file is kept aside under a new "
-        "name, never deleted), or q to quit and look at it yourself.",
-    ),
     "damaged.too_new": (
         "这份数据由更新版本的 closure-tui 写入。请升级 closure-tui；恢复旧备份会丢失较新的修改。",
         "This data was written by a newer closure-tui. Upgrade closure-tui; restoring an older "
         "backup would lose the newer changes.",
-    ),
-    "damaged.confirm": (
-        "确定要恢复最新的完好备份吗？当前的文件会被改名保留。按 y 确认，Esc 取消。",
-        "Restore the newest good backup? The current files are kept aside under a new name. "
-        "Press y to confirm, Esc to cancel.",
     ),
     "damaged.restored": (
         "已从备份 {name} 恢复；原来的文件已改名保留。",

@@ -58,13 +58,20 @@ def parse_strict(raw: bytes) -> dict[str, Any]:
     no duplicate keys."""
     try:
         text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        raise FileDamaged(
+            f"not UTF-8 text: line {line} column {column} (char {error.start})"
+        ) from None
+    try:
         data = json.loads(
             text,
             parse_constant=_no_constants,
             parse_float=_finite_float,
             object_pairs_hook=_no_duplicates,
         )
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:
         raise FileDamaged(str(error)[:200]) from None
     if not isinstance(data, dict):
         raise FileDamaged(f"top level is {type(data).__name__}, not an object")

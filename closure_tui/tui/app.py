@@ -53,6 +53,9 @@ WRITE_ACTIONS = frozenset(
     }
 )
 
+#: Actions that need the data open (none is while a damaged file is explained).
+NEEDS_DATA = WRITE_ACTIONS | {"toggle_privacy", "agenda"}
+
 
 class ClosureApp(HistoryActions, ReminderActions, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
@@ -226,9 +229,12 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         super().notify(message, *args, **kwargs)
 
     def allows(self, action: str) -> bool:
-        """False for write actions while nothing can be saved: hidden from the Footer, and
-        the key does nothing. Screens ask this through `bindings.WriteGuard`."""
-        return not (action in WRITE_ACTIONS and (self.read_only or self.service is None))
+        """False for write actions while nothing can be saved, and for what needs the data
+        while none is open: hidden from the Footer, and the key does nothing. Screens ask
+        this through `bindings.WriteGuard`."""
+        if self.service is None and action in NEEDS_DATA:
+            return False
+        return not (action in WRITE_ACTIONS and self.read_only)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.allows(action)

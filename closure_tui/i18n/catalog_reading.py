@@ -1,0 +1,43 @@
+"""Counts that read as English ("1 platform"), and the damaged-data screen's wording."""
+
+READING: dict[str, tuple[str, str]] = {
+    "count.platforms": ("{count} 个平台", "{count} platforms"),
+    "count.platforms.one": ("1 个平台", "1 platform"),
+    "count.steps": ("{count} 步", "{count} steps"),
+    "count.steps.one": ("1 步", "1 step"),
+    "damage.at": ("第 {line} 行第 {column} 列：{what}", "line {line}, column {column}: {what}"),
+    "damage.json.value": ("这里缺少一个值", "a value is missing here"),
+    "damage.json.name": (
+        "这里应该是一个用双引号括起来的名称",
+        "a name in double quotes was expected here",
+    ),
+    "damage.json.colon": ("这里缺少冒号（:）", "a colon (:) is missing here"),
+    "damage.json.comma": ("这里缺少逗号（,）", "a comma (,) is missing here"),
+    "damage.json.string": ("引号没有闭合", "a quoted text is never closed"),
+    "damage.json.control": ("文本里有不允许的控制字符", "a control character inside a text"),
+    "damage.json.escape": ("反斜杠转义写错了", "a backslash escape is malformed"),
+    "damage.json.extra": ("数据结束后还有多余的内容", "more content after the end of the data"),
+    "damage.json.trailing_comma": ("结尾多了一个逗号", "a trailing comma"),
+    "damage.json.utf8": ("这里的字节不是 UTF-8 文本", "these bytes are not UTF-8 text"),
+    "damage.backups_title": (
+        "可以恢复的备份（最新在前）：",
+        "Backups you can restore (newest first):",
+    ),
+    "damage.backup_row": ("#{number}  {taken}  {platforms}", "#{number}  {taken}  {platforms}"),
+    "damage.choose": (
+        "选中一个备份，按 r 或 Enter 恢复（损坏的文件会被改名保留，不会删除）；或按 q 退出后自行检查。",
+        "Highlight a backup and press r or Enter to restore it (the damaged file is kept aside "
+        "under a new name, never deleted), or q to quit and look at it yourself.",
+    ),
+    "damage.no_backup": (
+        "没有可以恢复的完好备份。按 q 退出，自行检查上面的文件（可以用文本编辑器打开）。",
+        "There is no good backup to restore. Press q to quit and look at the file above "
+        "yourself (any text editor opens it).",
+    ),
+    "damage.confirm": (
+        "确定要恢复备份 #{number}（{taken}，{platforms}）吗？当前的文件会被改名保留。"
+        "按 y 确认，Esc 取消。",
+        "Restore backup #{number} ({taken}, {platforms})? The current files are kept aside "
+        "under a new name. Press y to confirm, Esc to cancel.",
+    ),
+}
