@@ -1,6 +1,14 @@
 """Counts that read as English ("1 platform"), and the damaged-data screen's wording."""
 
 READING: dict[str, tuple[str, str]] = {
+    "pf.no_notes.read_only": ("还没有备注。", "No notes yet."),
+    "pf.no_evidence.read_only": ("还没有记录凭证。", "No evidence recorded yet."),
+    "dash.read_only": (
+        "欢迎使用 closure-tui（结清跟踪）。\n\n另一个 closure-tui 正在使用这份数据，这里只能查看。"
+        "在那边添加的平台会在这里自动显示。",
+        "Welcome to closure-tui (结清跟踪).\n\nAnother closure-tui is using this data, so this "
+        "one only shows it. Platforms added there appear here by themselves.",
+    ),
     "count.platforms": ("{count} 个平台", "{count} platforms"),
     "count.platforms.one": ("1 个平台", "1 platform"),
     "count.steps": ("{count} 步", "{count} steps"),

@@ -27,6 +27,7 @@ from closure_tui.services.session import open_closures
 from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
+from closure_tui.tui.follow_writer import FollowWriter
 from closure_tui.tui.history_actions import HistoryActions
 from closure_tui.tui.reminder_actions import ReminderActions
 from closure_tui.tui.widgets.title_bar import TitleBar
@@ -57,7 +58,7 @@ WRITE_ACTIONS = frozenset(
 NEEDS_DATA = WRITE_ACTIONS | {"toggle_privacy", "agenda"}
 
 
-class ClosureApp(HistoryActions, ReminderActions, App[None]):
+class ClosureApp(HistoryActions, ReminderActions, FollowWriter, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
 
     #: The dashboard's stylesheet is read with the app's: a screen bringing a new file makes
@@ -150,6 +151,8 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         for notice in self.service.store.notices:
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
         self.push_screen(DashboardScreen())
+        if self.read_only:
+            self.follow_writer()
         # After the first frame: the dashboard shows first, the due summary a moment later.
         self.call_after_refresh(self.start_reminder_alerts)
 

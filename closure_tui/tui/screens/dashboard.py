@@ -198,7 +198,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
         ]
         self.table.load(headers, {platform.id: cells.row(platform) for platform in everything})
         self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
-        self._message("welcome", Text(t("dash.welcome")) if not everything else None)
+        welcome = "dash.welcome" if self.closure_app.allows("add_platform") else "dash.read_only"
+        self._message("welcome", Text(t(welcome)) if not everything else None)
         self.query_one("#summary").display = bool(everything)
 
     def _show(self) -> None:

@@ -137,7 +137,8 @@ class PlatformScreen(WriteGuard, Screen[None]):
         checklist.show(platform, privacy=privacy)
         self._show_evidence()
         notes = app.read(lambda service: service.notes(platform.id), [])
-        self.query_one("#notes", Static).update(notes_text(notes, privacy=privacy))
+        hints = app.allows("add_note")
+        self.query_one("#notes", Static).update(notes_text(notes, privacy=privacy, hints=hints))
 
     def _title(self, platform: Platform, privacy: bool) -> Text:
         title = plain(platform.name, style="bold")
@@ -168,7 +169,9 @@ class PlatformScreen(WriteGuard, Screen[None]):
         key = self.query_one(StageChecklist).highlighted_key
         stage_name = t(f"stage.{key.value}")
         self.query_one("#evidence-title", Static).update(t("pf.evidence", stage=stage_name))
-        detail = evidence_detail(self.platform, key, privacy=self.closure_app.privacy)
+        app = self.closure_app
+        hints = app.allows("edit_evidence")
+        detail = evidence_detail(self.platform, key, privacy=app.privacy, hints=hints)
         self.query_one("#evidence", Static).update(detail)
 
     @on(ListView.Highlighted, "#stages")

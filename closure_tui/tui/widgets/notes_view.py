@@ -12,8 +12,9 @@ from closure_tui.i18n import t
 from closure_tui.tui.text import plain
 
 
-def notes_text(notes: Iterable[Note], *, privacy: bool = False) -> Text:
-    """In privacy mode every amount or account number typed into a note is hidden too."""
+def notes_text(notes: Iterable[Note], *, privacy: bool = False, hints: bool = True) -> Text:
+    """In privacy mode every amount or account number typed into a note is hidden too;
+    `hints`: the keys that add one work (not while read-only)."""
     text = Text()
     for note in notes:
         if text:
@@ -26,5 +27,5 @@ def notes_text(notes: Iterable[Note], *, privacy: bool = False) -> Text:
         shown = hide_figures(note.text) if privacy else note.text
         text.append_text(plain(shown, multiline=True))
     if not text:
-        text.append(t("pf.no_notes"), style="dim")
+        text.append(t("pf.no_notes" if hints else "pf.no_notes.read_only"), style="dim")
     return text
