@@ -9,6 +9,31 @@ READING: dict[str, tuple[str, str]] = {
         "Welcome to closure-tui (结清跟踪).\n\nAnother closure-tui is using this data, so this "
         "one only shows it. Platforms added there appear here by themselves.",
     ),
+    "cmd.export.json.help": (
+        "保存到“文档”文件夹。这是完整备份，含完整的账号（不打码），请妥善保管",
+        "Saved to your Documents folder. A complete backup: it holds the full account "
+        "numbers (not masked), keep it safe",
+    ),
+    "cmd.sys.search": ("搜索命令…", "Search for commands…"),
+    "cmd.sys.search_themes": ("搜索主题…", "Search for themes…"),
+    "cmd.sys.keys": ("按键与帮助", "Keys and help"),
+    "cmd.sys.keys.help": (
+        "显示当前界面的所有按键和说明",
+        "Every key of this screen, and what it does",
+    ),
+    "cmd.sys.theme": ("主题", "Theme"),
+    "cmd.sys.theme.help": ("更换界面配色", "Change the colour theme"),
+    "cmd.sys.quit": ("退出", "Quit"),
+    "cmd.sys.quit.help": ("退出 closure-tui", "Quit closure-tui"),
+    "cmd.sys.maximize": ("最大化", "Maximize"),
+    "cmd.sys.maximize.help": ("放大当前选中的区域", "Maximize the focused part of the screen"),
+    "cmd.sys.minimize": ("还原", "Minimize"),
+    "cmd.sys.minimize.help": ("把放大的区域还原", "Restore the maximized part to its size"),
+    "cmd.sys.screenshot": ("截图", "Screenshot"),
+    "cmd.sys.screenshot.help": (
+        "把当前界面保存为 SVG 图片（会包含屏幕上的金额和名称）",
+        "Save the current screen as an SVG picture (with the amounts and names it shows)",
+    ),
     "count.platforms": ("{count} 个平台", "{count} platforms"),
     "count.platforms.one": ("1 个平台", "1 platform"),
     "count.steps": ("{count} 步", "{count} steps"),

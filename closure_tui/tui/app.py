@@ -29,6 +29,7 @@ from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.follow_writer import FollowWriter
 from closure_tui.tui.history_actions import HistoryActions
+from closure_tui.tui.palette_local import LocalPalette
 from closure_tui.tui.reminder_actions import ReminderActions
 from closure_tui.tui.widgets.title_bar import TitleBar
 
@@ -58,7 +59,7 @@ WRITE_ACTIONS = frozenset(
 NEEDS_DATA = WRITE_ACTIONS | {"toggle_privacy", "agenda"}
 
 
-class ClosureApp(HistoryActions, ReminderActions, FollowWriter, App[None]):
+class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
 
     #: The dashboard's stylesheet is read with the app's: a screen bringing a new file makes

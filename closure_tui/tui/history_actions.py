@@ -87,7 +87,7 @@ class HistoryActions:
         for fmt in REPORT_FORMATS:
             yield SystemCommand(
                 t(f"cmd.export.{fmt}"),
-                t("cmd.export.help"),
+                t("cmd.export.json.help" if fmt == "json" else "cmd.export.help"),
                 lambda fmt=fmt: self.export_report(fmt),
             )
         if not self.read_only:
