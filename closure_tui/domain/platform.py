@@ -155,17 +155,29 @@ class Platform:
 def tick_warnings(platform: Platform, key: StageKey) -> list[Problem]:
     """What deserves a second look before `key` is marked done (warn, never block)."""
     problems: list[Problem] = []
-    if key is not StageKey.NEGOTIATED and platform.stage(StageKey.NEGOTIATED).state is (
-        StageState.TODO
-    ):
-        problems.append(Problem("warn.before_negotiated", {"stage": key.value}))
+    earlier = STAGE_ORDER[: STAGE_ORDER.index(key)]
+    todo = [k for k in earlier if platform.stage(k).state is StageState.TODO]
+    if todo:
+        problems.append(
+            Problem(
+                "warn.earlier_todo.one" if len(todo) == 1 else "warn.earlier_todo",
+                {"stage": todo[0].value, "count": len(todo)},
+            )
+        )
     if key is StageKey.PAID:
         if platform.payee is None or not platform.payee.verified:
             problems.append(Problem("warn.unverified_payee"))
-        problems.extend(payment_warnings(platform))
-    if key is StageKey.CERTIFICATE and platform.stage(StageKey.PAID).state is StageState.TODO:
-        problems.append(Problem("warn.certificate_before_paid"))
+        problems.extend(payment_warnings(platform) or _nothing_paid(platform))
     return problems
+
+
+def _nothing_paid(platform: Platform) -> list[Problem]:
+    """Ticking `paid` with no payment recorded: the payments cannot add up yet."""
+    if platform.payments:
+        return []
+    if platform.settled is None:
+        return [Problem("warn.no_payments")]
+    return [Problem("warn.payments_mismatch", {"paid": "0.00", "settled": str(platform.settled)})]
 
 
 def payment_warnings(platform: Platform) -> list[Problem]:

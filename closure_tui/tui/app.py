@@ -191,8 +191,9 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
 
     # ---- changing data -------------------------------------------------------------------
 
-    def perform(self, change: Callable[[Closures], T]) -> T | None:
-        """Run one use case; report refusals and warnings; None when nothing was saved."""
+    def perform(self, change: Callable[[Closures], T], *, warned: bool = False) -> T | None:
+        """Run one use case; report refusals and warnings (unless the user just confirmed
+        them: `warned`); None when nothing was saved."""
         if self.service is None or self.read_only:
             self.notify(t("err.store.read_only"), severity="error", markup=False)
             return None
@@ -205,7 +206,7 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
             self._report_store_error(error)
             self.data_version += 1
             return None
-        for warning in getattr(result, "warnings", []):
+        for warning in [] if warned else getattr(result, "warnings", []):
             self.notify(describe(warning.key, warning.params), severity="warning", markup=False)
         self.data_version += 1
         return result

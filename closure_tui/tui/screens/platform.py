@@ -215,19 +215,19 @@ class PlatformScreen(WriteGuard, Screen[None]):
             return
         warnings = app.service.tick_warnings(self.platform_id, key)
         if not warnings:
-            self._tick(key, True)
+            self._tick(key, False)
             return
         reasons = [t("confirm.tick.stage", stage=name)]
         reasons += [describe(w.key, w.params) for w in warnings]
         self.app.push_screen(
             ConfirmModal(t("confirm.tick.title"), reasons, t("confirm.tick.yes")),
-            lambda confirmed: self._tick(key, bool(confirmed)),
+            lambda confirmed: confirmed and self._tick(key, True),
         )
 
-    def _tick(self, key: StageKey, confirmed: bool) -> None:
-        if not confirmed:
-            return
-        done = self.closure_app.perform(lambda service: service.tick(self.platform_id, key))
+    def _tick(self, key: StageKey, warned: bool) -> None:
+        """Tick `key`; `warned`: the user confirmed its warnings, so they are not repeated."""
+        tick = self.platform_id, key
+        done = self.closure_app.perform(lambda service: service.tick(*tick), warned=warned)
         if done is not None:
             self.say(t("pf.ticked", stage=t(f"stage.{key.value}")))
             self._advance()
