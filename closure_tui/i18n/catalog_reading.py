@@ -34,6 +34,21 @@ READING: dict[str, tuple[str, str]] = {
         "把当前界面保存为 SVG 图片（会包含屏幕上的金额和名称）",
         "Save the current screen as an SVG picture (with the amounts and names it shows)",
     ),
+    "dash.summary.saved": ("减免 {saved}", "saved {saved}"),
+    "bind.filter.help": (
+        "按名称筛选（名称的任意部分，中文也可以）",
+        "Filter by name (any part, Chinese too)",
+    ),
+    "bind.add_platform.help": (
+        "添加一个平台（任何界面都可以）",
+        "Add a platform (from any screen)",
+    ),
+    "bind.privacy.help": (
+        "隐私模式：隐藏所有金额和账号，再按一次恢复",
+        "Privacy mode: hide every amount and account number until pressed again",
+    ),
+    "bind.undo.help": ("撤销上一次修改", "Undo the last change"),
+    "bind.redo.help": ("重做刚撤销的修改", "Redo the change just undone"),
     "count.platforms": ("{count} 个平台", "{count} platforms"),
     "count.platforms.one": ("1 个平台", "1 platform"),
     "count.steps": ("{count} 步", "{count} steps"),

@@ -67,15 +67,17 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
     CSS_PATH = ["app.tcss", "screens/dashboard.tcss"]
     TITLE = "closure-tui"
     COMMANDS = App.COMMANDS | {PlatformCommands}
+    #: Only `?` shows in every Footer; a screen shows the app keys that matter there
+    #: (`bindings.app_key`), and `?` lists them all.
     BINDINGS = [
-        bind("q", "quit", "quit"),
+        bind("q", "quit", "quit", show=False),
         bind("question_mark", "help", "help"),
-        bind("p", "toggle_privacy", "privacy"),
-        bind("a", "add_platform", "add_platform"),
+        bind("p", "toggle_privacy", "privacy", show=False),
+        bind("a", "add_platform", "add_platform", show=False),
         bind("ctrl+p", "command_palette", "palette", show=False, priority=True),
         bind("ctrl+z", "undo", "undo", show=False),
         bind("ctrl+y", "redo", "redo", show=False),
-        bind("g", "agenda", "agenda"),
+        bind("g", "agenda", "agenda", show=False),
     ]
 
     privacy: reactive[bool] = reactive(False)

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from closure_tui.i18n import t
 from closure_tui.services.reminders import Reminders
-from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.bindings import WriteGuard, app_key, bind
 from closure_tui.tui.reminder_cells import agenda_row
 from closure_tui.tui.widgets.title_bar import TitleBar
 
@@ -27,6 +27,7 @@ class AgendaScreen(WriteGuard, Screen[None]):
         bind("s", "snooze_reminder", "snooze"),
         bind("x", "dismiss_reminder", "dismiss_reminder"),
         bind("e", "edit_reminder", "edit_reminder"),
+        app_key("ctrl+z", "undo"),
     ]
 
     @property

@@ -20,7 +20,7 @@ from closure_tui.services.damage import RestorePoint, problem_text, restore_poin
 from closure_tui.services.errors import StoreError, StoreTooNew
 from closure_tui.services.session import restore_backup
 from closure_tui.store.errors import StoreDamaged
-from closure_tui.tui.bindings import bind
+from closure_tui.tui.bindings import app_key, bind
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ class DamagedScreen(Screen[None]):
         bind("r", "ask_restore", "restore"),
         bind("y", "restore", "confirm"),
         bind("escape", "cancel", "cancel"),
+        app_key("q", "quit"),
     ]
 
     confirming: reactive[bool] = reactive(False)

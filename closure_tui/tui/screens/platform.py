@@ -24,7 +24,7 @@ from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
-from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.bindings import WriteGuard, app_key, bind
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.paid_form import PaidForm
@@ -43,15 +43,17 @@ class PlatformScreen(WriteGuard, Screen[None]):
     """The checklist of one platform, opened from the dashboard with `enter`."""
 
     CSS_PATH = "platform.tcss"
+    #: In the Footer (80 columns): back, tick, evidence, note, undo and `?`; the rest in `?`.
     BINDINGS = [
         bind("escape", "back", "back"),
         bind("space", "toggle_stage", "toggle_stage"),
-        bind("s", "skip_stage", "skip_stage"),
+        bind("s", "skip_stage", "skip_stage", show=False),
         bind("e", "edit_evidence", "edit_evidence"),
         bind("n", "add_note", "add_note"),
-        bind("r", "add_reminder", "add_reminder"),
-        bind("E", "edit_platform", "edit_platform"),
-        bind("x", "remove_platform", "remove_platform"),
+        bind("r", "add_reminder", "add_reminder", show=False),
+        bind("E", "edit_platform", "edit_platform", show=False),
+        bind("x", "remove_platform", "remove_platform", show=False),
+        app_key("ctrl+z", "undo"),
     ]
 
     def __init__(self, platform_id: int) -> None:
