@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 CHECK_EVERY = 60.0
 #: How many reminders the launch notification names before "and N more".
 SUMMARY_LINES = 5
+#: Seconds the launch summary of what is due stays (the agenda, `g`, keeps it all).
+DUE_TOAST = 8.0
 CALENDAR_FILE = "closure-tui-reminders.ics"
 
 
@@ -59,7 +61,9 @@ class ReminderActions:
                 lines.append(t("tui.due.more", count=len(due) - SUMMARY_LINES))
             overdue = sum(r.when < today for r in due)
             title = t("tui.due.title", count=len(due), overdue=overdue)
-            self.notify("\n".join(lines), title=title, severity="warning", timeout=20, markup=False)
+            self.notify(
+                "\n".join(lines), title=title, severity="warning", timeout=DUE_TOAST, markup=False
+            )
         if self._due_timer is None:
             self._due_timer = self.set_interval(CHECK_EVERY, self.check_due_reminders)
             self.watch(self, "data_version", self._forget_seen, init=False)
