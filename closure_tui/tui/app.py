@@ -210,6 +210,8 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
             return None
         for warning in [] if warned else getattr(result, "warnings", []):
             self.notify(describe(warning.key, warning.params), severity="warning", markup=False)
+        if self.redo_offered:
+            self._offer_redo(False)
         self.data_version += 1
         return result
 
@@ -241,6 +243,8 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
         this through `bindings.WriteGuard`."""
         if self.service is None and action in NEEDS_DATA:
             return False
+        if action == "redo_offered":
+            return self.redo_offered and self.allows("redo")
         return not (action in WRITE_ACTIONS and self.read_only)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -29,6 +29,11 @@ def app_key(key: str, action: str) -> Binding:
     return bind(key, f"app.{action}", action)
 
 
+def undo_keys() -> list[Binding]:
+    """ctrl+z in the Footer, and ctrl+y there too right after an undo (both are in `?`)."""
+    return [app_key("ctrl+z", "undo"), bind("ctrl+y", "app.redo_offered", "redo")]
+
+
 def description(binding: Binding) -> str:
     """The binding's description in the current language."""
     if binding.id and f"bind.{binding.id}" in CATALOGUE:

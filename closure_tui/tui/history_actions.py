@@ -32,15 +32,28 @@ def export_folder() -> Path:
 class HistoryActions:
     """Mixed into `ClosureApp`."""
 
+    #: True while the last change of this session was an undo with something left to redo:
+    #: then ctrl+y shows in the Footers (it works whenever there is something to redo).
+    redo_offered = False
+
     def action_undo(self: ClosureApp) -> None:
         event = self.perform(lambda service: service.history.undo())
         if event is not None:
             self._say_history("history.undone", event)
+            self._offer_redo(True)
 
     def action_redo(self: ClosureApp) -> None:
         event = self.perform(lambda service: service.history.redo())
         if event is not None:
             self._say_history("history.redone", event)
+            self._offer_redo(self.read(lambda service: bool(service.history.redo_stack()), False))
+
+    def action_redo_offered(self: ClosureApp) -> None:
+        self.action_redo()
+
+    def _offer_redo(self: ClosureApp, offered: bool) -> None:
+        self.redo_offered = offered
+        self.refresh_bindings()
 
     def _say_history(self: ClosureApp, key: str, event: Event) -> None:
         from closure_tui.services.history_sentences import Shown, event_summary, lookup_for

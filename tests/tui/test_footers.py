@@ -18,7 +18,7 @@ PALETTE = {"zh": "^p 命令", "en": "^p Commands"}
 MAIN_KEYS = {
     "dashboard": ["enter", "slash", "a", "g", "ctrl+z", "question_mark"],
     "platform": ["escape", "space", "e", "n", "ctrl+z", "question_mark"],
-    "agenda": ["escape", "d", "s", "x", "e", "ctrl+z", "question_mark"],
+    "agenda": ["escape", "d", "s", "x", "ctrl+z", "question_mark"],
 }
 
 
@@ -38,3 +38,21 @@ async def test_footer_fits_at_80_columns(
         footer = screen_text(app).splitlines()[-1]
         assert HELP[lang] in footer and footer.rstrip().endswith(PALETTE[lang]), footer
         assert [key for key in footer_keys(app) if key != "ctrl+p"] == MAIN_KEYS[where]
+
+
+async def test_ctrl_y_joins_the_footer_after_an_undo(make_app: AppFactory, filled: Path) -> None:
+    app = make_app()
+    async with running(app, (80, 24)) as pilot:
+        await app.push_screen(PlatformScreen(4))
+        await pilot.pause()
+        assert "ctrl+y" not in footer_keys(app)
+        await pilot.press("space")  # 微粒贷: negotiated, nothing earlier to warn about
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "ctrl+y" in footer_keys(app)
+        assert screen_text(app).splitlines()[-1].rstrip().endswith("^p Commands")
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert "ctrl+y" not in footer_keys(app), "nothing left to redo"
+        assert "[x] Negotiated" in screen_text(app)

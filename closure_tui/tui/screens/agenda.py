@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from closure_tui.i18n import t
 from closure_tui.services.reminders import Reminders
-from closure_tui.tui.bindings import WriteGuard, app_key, bind
+from closure_tui.tui.bindings import WriteGuard, bind, undo_keys
 from closure_tui.tui.reminder_cells import agenda_row
 from closure_tui.tui.widgets.title_bar import TitleBar
 
@@ -21,13 +21,14 @@ if TYPE_CHECKING:
 class AgendaScreen(WriteGuard, Screen[None]):
     """Read-only stores hide the done / snooze / dismiss / edit keys (`WriteGuard`)."""
 
+    #: In the Footer (80 columns): back, done, snooze, dismiss, undo and `?`; edit is in `?`.
     BINDINGS = [
         bind("escape", "app.pop_screen", "agenda_back"),
         bind("d", "reminder_done", "reminder_done"),
         bind("s", "snooze_reminder", "snooze"),
         bind("x", "dismiss_reminder", "dismiss_reminder"),
-        bind("e", "edit_reminder", "edit_reminder"),
-        app_key("ctrl+z", "undo"),
+        bind("e", "edit_reminder", "edit_reminder", show=False),
+        *undo_keys(),
     ]
 
     @property

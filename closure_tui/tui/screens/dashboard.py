@@ -28,7 +28,7 @@ from closure_tui.services.listing import (
 )
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.summary import Summary, summarise
-from closure_tui.tui.bindings import WriteGuard, app_key, bind
+from closure_tui.tui.bindings import WriteGuard, app_key, bind, undo_keys
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
@@ -109,7 +109,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         bind("escape", "clear_filter", "clear_filter"),
         app_key("a", "add_platform"),
         app_key("g", "agenda"),
-        app_key("ctrl+z", "undo"),
+        *undo_keys(),
     ]
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)

@@ -24,7 +24,7 @@ from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
-from closure_tui.tui.bindings import WriteGuard, app_key, bind
+from closure_tui.tui.bindings import WriteGuard, bind, undo_keys
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.paid_form import PaidForm
@@ -53,7 +53,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
         bind("r", "add_reminder", "add_reminder", show=False),
         bind("E", "edit_platform", "edit_platform", show=False),
         bind("x", "remove_platform", "remove_platform", show=False),
-        app_key("ctrl+z", "undo"),
+        *undo_keys(),
     ]
 
     def __init__(self, platform_id: int) -> None:
