@@ -69,7 +69,7 @@ TUI_PLATFORM: dict[str, tuple[str, str]] = {
     "form.platform.app": ("App", "App"),
     "form.platform.funder": (
         "出资方（征信上显示的机构）",
-        "Funder (institution on the credit report)",
+        "Funder (as on the credit report)",
     ),
     # skip
     "form.skip.title": ("“{stage}”不适用", "Mark “{stage}” as not applicable"),
