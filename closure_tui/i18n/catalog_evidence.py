@@ -173,9 +173,9 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "tui.exported": ("已保存到：{path}", "Saved to: {path}"),
     "tui.export_failed": ("导出失败：{reason}", "Export failed: {reason}"),
     "tui.summary.totals": (
-        "平台 {platforms} 个，已全部完成 {closed} 个 · 原欠合计 {original} · 结清合计 {settled} · "
+        "{platforms}，已全部完成 {closed} 个 · 原欠合计 {original} · 结清合计 {settled} · "
         "减免 {saved}\n总体进度：{done}/{applicable} 个步骤已完成",
-        "{platforms} platforms, {closed} closed · original {original} · settled {settled} · "
+        "{platforms}, {closed} closed · original {original} · settled {settled} · "
         "saved {saved}\nOverall progress: {done} of {applicable} steps done",
     ),
 }

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from closure_tui.domain.clock import FixedClock
+from closure_tui.services.reminders import Reminders
 from closure_tui.services.session import closures_session
 from closure_tui.tui.screens.platform import PlatformScreen
 from tests.storekit import ACCOUNT, fill
@@ -64,3 +65,21 @@ async def test_summary_chart_in_privacy_mode_has_bars_but_no_figures(
         assert "█" in shown
         assert FIGURES.search(shown) is None, shown
         assert "•••" not in shown.split("█", 1)[1], "the bars stand alone"
+
+
+async def test_agenda_in_privacy_mode_hides_figures_in_reminder_texts(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    pid = _prepare(data_dir, clock)
+    with closures_session(data_dir, clock, writable=True) as service:
+        Reminders(service).add(pid, "+3d", "转 7777 到尾号 " + ACCOUNT[-4:])
+    app = build_app(data_dir, clock)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settled(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert FIGURES.search(screen_text(app)) is not None
+        await pilot.press("p")
+        await pilot.pause()
+        assert "转 ••• 到尾号 •••" in screen_text(app)
+        assert FIGURES.search(screen_text(app)) is None

@@ -47,6 +47,7 @@ class AgendaScreen(WriteGuard, Screen[None]):
         for key in ("id", "date", "platform", "stage", "status", "text"):
             table.add_column(t(f"tui.agenda.col.{key}"), key=key)
         self.watch(self.app, "data_version", self.reload)
+        self.watch(self.app, "privacy", self.reload, init=False)
 
     def reload(self) -> None:
         table = self.query_one(DataTable)
@@ -60,7 +61,8 @@ class AgendaScreen(WriteGuard, Screen[None]):
         table.clear()
         for reminder in reminders.find():
             if reminder.platform_id in names:
-                row = agenda_row(reminder, names[reminder.platform_id], today)
+                name = names[reminder.platform_id]
+                row = agenda_row(reminder, name, today, privacy=self.closure_app.privacy)
                 table.add_row(*row, key=str(reminder.id))
         self.query_one("#agenda-empty").display = table.row_count == 0
         if selected is not None and str(selected) in {k.value for k in table.rows}:

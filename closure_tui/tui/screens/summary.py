@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from closure_tui.domain.platform import Platform
-from closure_tui.i18n import t
+from closure_tui.i18n import t, tn
 from closure_tui.services.summary import summarise
 from closure_tui.textwidth import fit
 from closure_tui.tui.bindings import bind
@@ -86,7 +86,7 @@ class SummaryScreen(Screen[None]):
             Text(
                 t(
                     "tui.summary.totals",
-                    platforms=summary.platforms,
+                    platforms=tn("count.platforms", summary.platforms),
                     closed=summary.closed,
                     original=money(summary.original, privacy=privacy),
                     settled=money(summary.settled, privacy=privacy),
