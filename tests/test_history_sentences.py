@@ -94,3 +94,18 @@ def test_a_reminder_done_in_the_agenda_names_its_platform(data_dir: Path, clock)
     summary = event_summary(event, lookup=lookup_for(service))
     assert summary == "借呗 · Reminder “call the hotline” done"
     service.store.close()
+
+
+def test_platform_edits_read_as_label_and_values(data_dir: Path, clock: FixedClock) -> None:
+    set_language("zh")
+    try:
+        service = open_service(data_dir, clock)
+        pid = service.add_platform("借呗", settled="8000").value.id
+        service.edit_platform(pid, kind="credit_card", settled="7500", funder="某银行")
+        lines = event_lines(service.history.events()[-1], lookup=lookup_for(service))
+        assert "类型 网贷（上征信） → 信用卡" in lines
+        assert "结清金额 ¥8,000.00 → ¥7,500.00" in lines
+        assert "出资方 — → 某银行" in lines
+        service.store.close()
+    finally:
+        set_language("en")

@@ -25,7 +25,9 @@ AMOUNTS = frozenset({"original", "settled", "amount"})
 #: Bookkeeping the user never typed: not worth a sentence.
 #: Stored codes, each read through its catalogue entry.
 _CODED = {"state": "report.state.", "kind": "kind.", "stage": "stage."}
-QUIET = frozenset({"created_on", "created", "attached_at", "stored", "sha256", "kind"})
+QUIET = frozenset({"created_on", "created", "attached_at", "stored", "sha256"})
+#: A reminder's kind says which follow-up made it: its text already tells.
+REMINDER_QUIET = QUIET | {"kind"}
 
 
 class Lookup(NamedTuple):
@@ -197,7 +199,7 @@ def reminder_sentences(
             yield t(f"hs.reminder.{change.after}", what=what)
         elif change.path == "snoozed_until" and change.after:
             yield t("hs.reminder.snoozed", what=what, on=value_text("date", change.after, shown))
-        elif change.path not in QUIET:
+        elif change.path not in REMINDER_QUIET:
             label = _label(f"hs.reminder_field.{change.path}")
             yield t("hs.reminder.changed", what=what, text=_pair(label, change.path, change, shown))
 
