@@ -109,3 +109,10 @@ def test_platform_edits_read_as_label_and_values(data_dir: Path, clock: FixedClo
         service.store.close()
     finally:
         set_language("en")
+
+
+def test_an_undone_tick_names_its_stage(data_dir: Path) -> None:
+    cli(data_dir, "add", "借呗")
+    cli(data_dir, "tick", "借呗", "negotiated", "--pay-by", "+5d")
+    assert cli(data_dir, "undo", lang="zh").stdout.strip() == "已撤销：借呗 · 已协商：步骤标记完成"
+    assert cli(data_dir, "undo", lang="zh").stdout.strip() == "已撤销：借呗 · 添加平台"

@@ -244,6 +244,19 @@ def event_platform(event: Event, lookup: Lookup | None) -> str:
     return ""
 
 
+def _ticked_stage(event: Event) -> str | None:
+    """The stage whose state a tick, untick or skip changed."""
+    for item_id, new in event.after.get("platforms", {}).items():
+        old = event.before.get("platforms", {}).get(item_id)
+        if old is None or new is None:
+            continue
+        for change in diff_record(old, new):
+            match = _STAGE_PATH.fullmatch(change.path)
+            if match is not None and match.group("leaf") == "state" and not match.group("group"):
+                return match.group("stage")
+    return None
+
+
 def event_summary(event: Event, *, shown: Shown = PLAIN, lookup: Lookup | None = None) -> str:
     """One line for a toast: `招行 · 提醒「打给招行贷后」已完成`."""
     lines = event_lines(event, shown=shown, lookup=lookup)
@@ -253,5 +266,8 @@ def event_summary(event: Event, *, shown: Shown = PLAIN, lookup: Lookup | None =
     )
     single = len(lines) == 1 and not whole
     what = lines[0] if single else t(f"history.action.{event.action}")
+    stage = _ticked_stage(event)
+    if not single and stage is not None:
+        what = t("hs.in_stage", stage=t(f"hs.stage.{stage}"), text=what)
     name = display_safe(event_platform(event, lookup))
     return t("hs.summary", name=name, what=what) if name else what
