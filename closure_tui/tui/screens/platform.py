@@ -221,10 +221,13 @@ class PlatformScreen(WriteGuard, Screen[None]):
             return
         reasons = [t("confirm.tick.stage", stage=name)]
         reasons += [describe(w.key, w.params) for w in warnings]
-        self.app.push_screen(
-            ConfirmModal(t("confirm.tick.title"), reasons, t("confirm.tick.yes")),
-            lambda confirmed: confirmed and self._tick(key, True),
-        )
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._tick(key, True)
+
+        confirm = ConfirmModal(t("confirm.tick.title"), reasons, t("confirm.tick.yes"))
+        self.app.push_screen(confirm, answered)
 
     def _tick(self, key: StageKey, warned: bool) -> None:
         """Tick `key`; `warned`: the user confirmed its warnings, so they are not repeated."""
