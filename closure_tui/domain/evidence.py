@@ -8,6 +8,9 @@ from typing import NamedTuple
 
 from closure_tui.domain.stages import StageKey
 
+#: The folder of the data directory that holds the kept copies.
+EVIDENCE_DIR = "evidence"
+
 
 class Attachment(NamedTuple):
     """A file as it was when attached: where it was, its size and SHA-256.
@@ -28,3 +31,15 @@ class FileStatus(StrEnum):
     OK = "ok"
     MISSING = "missing"
     CHANGED = "changed"
+
+
+def is_copy_path(stored: str) -> bool:
+    """Whether `stored` names a file directly inside `evidence/` (as `copy_into_evidence`
+    makes it): never absolute, never `..`, never deeper, so a copy path read from a file
+    can only ever point inside the data folder."""
+    folder, _, name = stored.partition("/")
+    return (
+        folder == EVIDENCE_DIR
+        and name not in ("", ".", "..")
+        and not any(mark in name for mark in ("/", "\\", "\0"))
+    )

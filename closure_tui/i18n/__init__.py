@@ -16,6 +16,7 @@ from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_history import HISTORY
+from closure_tui.i18n.catalog_integrity import INTEGRITY
 from closure_tui.i18n.catalog_reading import READING
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
@@ -35,6 +36,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     DOCTOR,
     HISTORY,
     READING,
+    INTEGRITY,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 

@@ -4,16 +4,11 @@ its line, and the backups worth restoring (number, date, how many platforms)."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 
 from closure_tui.i18n import t
-from closure_tui.store import backups
-from closure_tui.store.datafiles import DATA_FILES, check_file
-from closure_tui.store.storage import FileDamaged, parse_strict
+from closure_tui.services.snapshots import BackupInfo, list_backups
 
-MAIN_FILE = next(iter(DATA_FILES))
 _AT = re.compile(r"(?P<what>.+?): line (?P<line>\d+) column (?P<column>\d+) \(char \d+\)")
 #: The JSON parser's messages (its own wording, in English), each with its catalogue entry.
 _PARSER = (
@@ -45,36 +40,6 @@ def problem_text(problem: str) -> str:
     )
 
 
-class RestorePoint(NamedTuple):
-    """A backup every data file of which reads cleanly."""
-
-    number: int
-    taken: datetime | None
-    platforms: int
-
-
-def _taken(name: str) -> datetime | None:
-    _, _, stamp = name.partition("-")
-    try:
-        return datetime.strptime(stamp, "%Y%m%dT%H%M%S")
-    except ValueError:
-        return None
-
-
-def _platform_count(path: Path) -> int:
-    try:
-        tables = parse_strict(path.read_bytes()).get("platforms")
-    except (OSError, FileDamaged):
-        return 0
-    return len(tables) if isinstance(tables, dict) else 0
-
-
-def restore_points(data_dir: Path) -> list[RestorePoint]:
+def restore_points(data_dir: Path) -> list[BackupInfo]:
     """The good backups, newest first (what `closure-tui restore NUMBER` would accept)."""
-    found = []
-    for snapshot in backups.list_snapshots(data_dir):
-        present = [snapshot.path / n for n in DATA_FILES if (snapshot.path / n).is_file()]
-        if present and not any(check_file(path) for path in present):
-            count = _platform_count(snapshot.path / MAIN_FILE)
-            found.append(RestorePoint(snapshot.number, _taken(snapshot.name), count))
-    return found
+    return [backup for backup in list_backups(data_dir) if backup.good]

@@ -25,6 +25,7 @@ from closure_tui.services.closures import Closures
 from closure_tui.services.listing import View
 from closure_tui.services.session import open_closures
 from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
+from closure_tui.store.refusals import StoreUnwritable
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.follow_writer import FollowWriter
@@ -41,6 +42,7 @@ WRITE_ACTIONS = frozenset(
         "add_platform",
         "edit_platform",
         "remove_platform",
+        "forget_platform",
         "toggle_stage",
         "skip_stage",
         "edit_evidence",
@@ -102,7 +104,8 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
         self.set_reactive(ClosureApp.data_version, 0)
         self.service: Closures | None = None
         self.read_only = False
-        self.lock_holder = ""
+        #: The banner's catalogue key and parameters while the store is read-only.
+        self.read_only_why: tuple[str, dict[str, object]] = ("tui.read_only_banner", {})
         self.store_error: StoreDamaged | None = None
         if self.config.theme and self.config.theme in self.available_themes:
             self.theme = self.config.theme
@@ -134,8 +137,8 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
                 self.data_dir, self.clock, writable=True, offsets=self.config.followups
             )
             self.read_only = False
-        except StoreLocked as locked:
-            self.lock_holder = locked.holder
+        except (StoreLocked, StoreUnwritable) as refused:
+            self.read_only_why = _read_only_why(refused)
             try:
                 self.service = open_closures(
                     self.data_dir, self.clock, writable=False, offsets=self.config.followups
@@ -185,7 +188,7 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
         if not screen.is_attached or screen.query(f"ReadOnlyBanner, #{ReadOnlyBanner.OWN_ID}"):
             return
         headers = screen.query_children(TitleBar)
-        banner = ReadOnlyBanner(self.lock_holder)
+        banner = ReadOnlyBanner(*self.read_only_why)
         if headers:
             await screen.mount(banner, after=headers.first())
         else:
@@ -197,7 +200,10 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
         """Run one use case; report refusals and warnings (unless the user just confirmed
         them: `warned`); None when nothing was saved."""
         if self.service is None or self.read_only:
-            self.notify(t("err.store.read_only"), severity="error", markup=False)
+            key, params = self.read_only_why
+            if key == "tui.read_only_banner":  # another instance writes
+                key, params = "err.store.read_only", {}
+            self.notify(t(key, **params), severity="error", markup=False)
             return None
         try:
             result = change(self.service)
@@ -309,6 +315,9 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
         yield SystemCommand(
             t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)
         )
+        forget = getattr(screen, "action_forget_platform", None)
+        if forget is not None and self.allows("forget_platform"):
+            yield SystemCommand(t("cmd.forget"), t("cmd.forget.help"), forget)
         show_view = getattr(screen, "show_view", None)
         if show_view is not None:
             for view in View:
@@ -317,6 +326,13 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
                     t("cmd.view.help"),
                     lambda view=view: show_view(view),
                 )
+
+
+def _read_only_why(refused: StoreError) -> tuple[str, dict[str, object]]:
+    """What the read-only banner says: who holds the lock, or why nothing can be written."""
+    if isinstance(refused, StoreLocked):
+        return "tui.read_only_banner", {"holder": refused.holder}
+    return refused.key, refused.params()
 
 
 def create_app(

@@ -16,9 +16,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closure_tui.i18n import t, tn
-from closure_tui.services.damage import RestorePoint, problem_text, restore_points
+from closure_tui.services.damage import problem_text, restore_points
 from closure_tui.services.errors import StoreError, StoreTooNew
 from closure_tui.services.session import restore_backup
+from closure_tui.services.snapshots import BackupInfo
 from closure_tui.store.errors import StoreDamaged
 from closure_tui.tui.bindings import app_key, bind
 from closure_tui.tui.widgets.title_bar import TitleBar
@@ -27,12 +28,12 @@ if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
 
 
-def point_params(point: RestorePoint) -> dict[str, object]:
-    taken = f"{point.taken:%Y-%m-%d %H:%M}" if point.taken else "—"
+def point_params(point: BackupInfo) -> dict[str, object]:
+    taken = f"{point.taken:%Y-%m-%d %H:%M}"
     return {
         "number": point.number,
         "taken": taken,
-        "platforms": tn("count.platforms", point.platforms),
+        "platforms": tn("count.platforms", point.platforms or 0),
     }
 
 
@@ -52,7 +53,7 @@ class DamagedScreen(Screen[None]):
     def __init__(self, error: StoreDamaged) -> None:
         super().__init__()
         self.error = error
-        self.points: list[RestorePoint] = []
+        self.points: list[BackupInfo] = []
 
     @property
     def can_restore(self) -> bool:
@@ -110,7 +111,7 @@ class DamagedScreen(Screen[None]):
         self.query_one("#offer").display = not self.confirming
 
     @property
-    def chosen(self) -> RestorePoint | None:
+    def chosen(self) -> BackupInfo | None:
         index = self.query_one("#backups", OptionList).highlighted
         if index is None or not 0 <= index < len(self.points):
             return None
