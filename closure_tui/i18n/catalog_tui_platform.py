@@ -3,7 +3,7 @@
 TUI_PLATFORM: dict[str, tuple[str, str]] = {
     # bindings
     "bind.back": ("返回", "Back"),
-    "bind.toggle_stage": ("完成/撤销", "Done/undo"),
+    "bind.toggle_stage": ("完成/撤销", "Tick"),
     "bind.skip_stage": ("不适用", "Skip"),
     "bind.edit_evidence": ("凭证", "Evidence"),
     "bind.add_note": ("备注", "Note"),

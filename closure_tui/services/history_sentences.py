@@ -26,8 +26,9 @@ AMOUNTS = frozenset({"original", "settled", "amount"})
 #: Stored codes, each read through its catalogue entry.
 _CODED = {"state": "report.state.", "kind": "kind.", "stage": "stage."}
 QUIET = frozenset({"created_on", "created", "attached_at", "stored", "sha256"})
-#: A reminder's kind says which follow-up made it: its text already tells.
-REMINDER_QUIET = QUIET | {"kind"}
+#: A reminder's kind, basis and closer say which follow-up made it and who closed it: its
+#: text and its state change already tell.
+REMINDER_QUIET = QUIET | {"kind", "basis", "closed_by"}
 
 
 class Lookup(NamedTuple):

@@ -46,7 +46,7 @@ async def test_ctrl_y_joins_the_footer_after_an_undo(make_app: AppFactory, fille
         await app.push_screen(PlatformScreen(4))
         await pilot.pause()
         assert "ctrl+y" not in footer_keys(app)
-        await pilot.press("space")  # 微粒贷: negotiated, nothing earlier to warn about
+        app.perform(lambda service: service.add_note(4, "打过电话"))
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()
@@ -55,4 +55,20 @@ async def test_ctrl_y_joins_the_footer_after_an_undo(make_app: AppFactory, fille
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert "ctrl+y" not in footer_keys(app), "nothing left to redo"
-        assert "[x] Negotiated" in screen_text(app)
+        assert "打过电话" in screen_text(app)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_footer_fits_on_a_platforms_reminder_list(
+    make_app: AppFactory, filled: Path, lang: str
+) -> None:
+    app = make_app(lang=lang)
+    async with running(app, (80, 24)) as pilot:
+        await app.push_screen(PlatformScreen(3))  # 招联金融: the certificate follow-up
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "bind." not in footer
+        assert HELP[lang] in footer and footer.rstrip().endswith(PALETTE[lang]), footer
+        assert footer_keys(app)[:2] == ["d", "s"]
