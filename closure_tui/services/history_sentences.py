@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from closure_tui.domain.history import Event
+from closure_tui.domain.money import display_money
 from closure_tui.domain.text import display_safe, hide_figures, mask_account
 from closure_tui.i18n import CATALOGUE, t
 from closure_tui.services.history import FieldChange, diff_record
@@ -22,9 +24,9 @@ if TYPE_CHECKING:
 HIDDEN = "•••"
 TEXT_MAX = 40
 AMOUNTS = frozenset({"original", "settled", "amount"})
-#: Bookkeeping the user never typed: not worth a sentence.
 #: Stored codes, each read through its catalogue entry.
 _CODED = {"state": "report.state.", "kind": "kind.", "stage": "stage."}
+#: Bookkeeping the user never typed: not worth a sentence.
 QUIET = frozenset({"created_on", "created", "attached_at", "stored", "sha256"})
 #: A reminder's kind, basis and closer say which follow-up made it and who closed it: its
 #: text and its state change already tell.
@@ -70,9 +72,7 @@ def value_text(leaf: str, value: Any, shown: Shown) -> str:
     if isinstance(value, bool):
         return t("hs.yes" if value else "hs.no")
     if leaf in AMOUNTS:
-        from closure_tui.domain.money import display_money, parse_money
-
-        return HIDDEN if shown.privacy else display_money(parse_money(str(value)))
+        return HIDDEN if shown.privacy else _money(value)
     if leaf == "account":
         if shown.privacy:
             return HIDDEN
@@ -82,6 +82,14 @@ def value_text(leaf: str, value: Any, shown: Shown) -> str:
         return t(f"{prefix}{value}")
     text = _short(display_safe(str(value)))
     return hide_figures(text) if shown.privacy else text
+
+
+def _money(value: Any) -> str:
+    """`¥5,000.00`; a value an older file stored oddly is shown as it is."""
+    try:
+        return display_money(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return display_safe(str(value))
 
 
 def _label(key: str) -> str:
