@@ -239,6 +239,13 @@ def event_lines(event: Event, *, shown: Shown = PLAIN, lookup: Lookup | None = N
     return lines
 
 
+def action_label(event: Event) -> str:
+    """The change's name in the user's language; an action this version does not know (a
+    newer version's, or a hand-edited file's) is shown as stored, never as a catalogue key."""
+    key = f"history.action.{event.action}"
+    return t(key) if key in CATALOGUE else display_safe(event.action)
+
+
 def event_platform(event: Event, lookup: Lookup | None) -> str:
     """The platform's name; for an event recorded without it, found through its reminder."""
     if event.platform_name or lookup is None:
@@ -274,7 +281,7 @@ def event_summary(event: Event, *, shown: Shown = PLAIN, lookup: Lookup | None =
         for docs in (event.before.get("platforms", {}), event.after.get("platforms", {}))
     )
     single = len(lines) == 1 and not whole
-    what = lines[0] if single else t(f"history.action.{event.action}")
+    what = lines[0] if single else action_label(event)
     stage = _ticked_stage(event)
     if not single and stage is not None:
         what = t("hs.in_stage", stage=t(f"hs.stage.{stage}"), text=what)

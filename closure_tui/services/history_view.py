@@ -11,14 +11,10 @@ from typing import Any
 from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.text import display_safe, mask_account
 from closure_tui.i18n import t
-from closure_tui.services.history_sentences import Lookup, event_platform
+from closure_tui.services.history_sentences import Lookup, action_label, event_platform
 from closure_tui.store.codec_history import encode_event
 
 ACCOUNT_KEY = "account"
-
-
-def action_label(event: Event) -> str:
-    return t(f"history.action.{event.action}")
 
 
 def state_label(event: Event) -> str:

@@ -236,6 +236,10 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
             return None
         for warning in [] if warned else getattr(result, "warnings", []):
             self.notify(describe(warning.key, warning.params), severity="warning", markup=False)
+        for failed in self.service.store.unrecorded:
+            message = t("warn.history_unsaved", **failed.params())
+            self.notify(message, severity="warning", markup=False)
+        self.service.store.unrecorded.clear()
         if self.redo_offered:
             self._offer_redo(False)
         self.data_version += 1

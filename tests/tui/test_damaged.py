@@ -142,7 +142,7 @@ async def test_the_parsers_complaint_reads_in_chinese_with_its_line(
     app = make_app(lang="zh")
     async with running(app, (80, 24)):
         text = screen_text(app)
-        assert "问题：第 2 行第 21 列：这里缺少冒号（:）" in text
+        assert "问题：不是有效的 JSON（第 2 行第 21 列）" in text
         assert "Expecting" not in text
 
 

@@ -16,7 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closure_tui.i18n import t, tn
-from closure_tui.services.damage import problem_text, restore_points
+from closure_tui.services.damage import restore_points
 from closure_tui.services.errors import StoreError, StoreTooNew
 from closure_tui.services.session import restore_backup
 from closure_tui.services.snapshots import BackupInfo
@@ -82,9 +82,7 @@ class DamagedScreen(Screen[None]):
 
     def relabel(self) -> None:
         self.title = t("damaged.title")
-        params = {**self.error.params()}
-        params["problems"] = "; ".join(problem_text(p) for p in self.error.problems[:5])
-        self.query_one("#what", Static).update(Text(t("damaged.explain", **params)))
+        self.query_one("#what", Static).update(Text(t("damaged.explain", **self.error.params())))
         if isinstance(self.error, StoreTooNew):
             offer = t("damaged.too_new")
         else:
