@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from closure_tui.domain.followups import FollowUpOffsets
 
 LANGS = ("zh", "en")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Config:
     """The user's settings from `config.toml`; every one has a default."""
 
@@ -27,7 +27,8 @@ class Config:
     copy_evidence: bool = True
 
 
-class Loaded(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Loaded:
     config: Config
     problems: list[str]
 

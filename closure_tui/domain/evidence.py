@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import NamedTuple
 
 from closure_tui.domain.stages import StageKey
 
 
-class Attachment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Attachment:
     """A file as it was when attached: where it was, its size and SHA-256.
 
     `stored` is the copy kept in the data directory (relative path), empty when

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import NamedTuple
 
 from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.domain.platform import Platform
@@ -33,7 +32,7 @@ class ReminderKind(StrEnum):
     DEDUCTION_CHECK = "deduction_check"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reminder:
     """Something to do on a date for one platform: set by hand, or a follow-up the app
     schedules when a stage changes; done, dismissed or snoozed to a later date."""
@@ -80,7 +79,8 @@ def by_date(reminders: list[Reminder]) -> list[Reminder]:
     return sorted(reminders, key=date_order)
 
 
-class FollowUp(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class FollowUp:
     """A follow-up to schedule: its kind, the stage it waits for (if any) and its date."""
 
     kind: ReminderKind
@@ -88,7 +88,8 @@ class FollowUp(NamedTuple):
     stage: StageKey | None = None
 
 
-class FollowUpPlan(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class FollowUpPlan:
     """What a platform change does to its reminders.
 
     `schedule`: follow-ups to create (or to move, if one of that kind is already open);

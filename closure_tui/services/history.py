@@ -19,8 +19,8 @@ import contextlib
 import copy
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import replace
-from typing import Any, Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
+from dataclasses import dataclass, replace
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
@@ -245,7 +245,8 @@ def recorded(
     return wrap
 
 
-class FieldChange(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class FieldChange:
     """One changed value in an event, for the history views and the report digest."""
 
     path: str

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, NamedTuple, TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from closure_tui.domain.errors import Problem
 
 T = TypeVar("T")
 
 
-class Outcome(NamedTuple, Generic[T]):
+@dataclass(frozen=True, slots=True)
+class Outcome(Generic[T]):
     value: T
     warnings: Sequence[Problem] = ()

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 
 from closure_tui.store.datafiles import backups_dir
 from closure_tui.store.fsutil import (
@@ -25,7 +25,8 @@ from closure_tui.store.fsutil import (
 KEEP = 10
 
 
-class Snapshot(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Snapshot:
     path: Path
     number: int
 

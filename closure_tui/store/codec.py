@@ -25,20 +25,10 @@ from closure_tui.domain.stages import (
 from closure_tui.domain.text import mask_account
 
 E = TypeVar("E", bound=Enum)
-R = TypeVar("R")
 
 
 class RecordInvalid(ValueError):
     """A stored record does not match the schema."""
-
-
-def rebuild(cls: type[R], **fields: Any) -> R:
-    """A frozen dataclass from fields this module has checked, built as pickle rebuilds an
-    object: its `__init__` sets each field through `object.__setattr__`, and that was a
-    fifth of decoding a store. Every field must be given (a test checks the decoders)."""
-    built = object.__new__(cls)
-    built.__dict__.update(fields)
-    return built
 
 
 def _date(value: date | None) -> str | None:
@@ -200,8 +190,7 @@ def _decode_stage(key: StageKey, raw: Any) -> Stage:
         return _UNTOUCHED[key]
     if not isinstance(raw, dict):
         raise RecordInvalid(f"stages.{key.value}: expected object")
-    return rebuild(
-        Stage,
+    return Stage(
         key=key,
         state=enum_value(StageState, _get(raw, "state", str, "todo")),
         done_on=_opt_date(raw, "done_on"),
@@ -267,8 +256,7 @@ def decode_platform(doc_id: int, doc: dict[str, Any]) -> Platform:
         created = _opt_date(doc, "created_on")
         if not name or created is None:
             raise RecordInvalid("name and created_on are required")
-        return rebuild(
-            Platform,
+        return Platform(
             id=doc_id,
             name=name,
             created_on=created,
@@ -308,8 +296,7 @@ def decode_note(doc_id: int, doc: dict[str, Any]) -> Note:
         created = _get(doc, "created", str)
         if platform_id is None or text is None or created is None:
             raise RecordInvalid("platform_id, text and created are required")
-        return rebuild(
-            Note,
+        return Note(
             id=doc_id,
             platform_id=platform_id,
             created=datetime.fromisoformat(created),

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from closure_tui.domain.history import Event, EventState, Records
-from closure_tui.store.codec import RecordInvalid, rebuild
+from closure_tui.store.codec import RecordInvalid
 
 
 def _encode_records(records: Records) -> dict[str, dict[str, Any]]:
@@ -63,8 +63,7 @@ def decode_event(doc_id: int, doc: dict[str, Any]) -> Event:
         patch = doc.get("patch", False)
         if not isinstance(patch, bool):
             raise RecordInvalid("patch: expected true or false")
-        return rebuild(
-            Event,
+        return Event(
             id=doc_id,
             at=datetime.fromisoformat(at),
             action=action,

@@ -13,7 +13,6 @@ from closure_tui.store.codec import (
     _get,
     _opt_date,
     enum_value,
-    rebuild,
     stored_date,
 )
 
@@ -40,8 +39,7 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
         if platform_id is None or when is None or created is None:
             raise RecordInvalid("platform_id, date and created are required")
         stage = _get(doc, "stage", str)
-        return rebuild(
-            Reminder,
+        return Reminder(
             id=doc_id,
             platform_id=platform_id,
             date=stored_date(when),

@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from tinydb.table import Document
 
@@ -59,7 +60,8 @@ from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_stri
 from closure_tui.store.table import InPlaceTinyDB
 
 
-class Notice(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Notice:
     """Something the user should hear about that is not an error (e.g. permissions fixed)."""
 
     key: str
