@@ -29,6 +29,8 @@ class Config:
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
+    """The settings to use, and what was wrong with the file (defaults stand in)."""
+
     config: Config
     problems: list[str]
 

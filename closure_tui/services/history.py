@@ -19,7 +19,7 @@ import contextlib
 import copy
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from closure_tui.domain.clock import Clock
@@ -243,44 +243,3 @@ def recorded(
         return inner
 
     return wrap
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    """One changed value in an event, for the history views and the report digest."""
-
-    path: str
-    before: Any
-    after: Any
-
-
-def field_changes(event: Event) -> list[FieldChange]:
-    """The leaf values that differ between before and after, e.g. `stages.paid.state`."""
-    changes: list[FieldChange] = []
-    for name in sorted(set(event.before) | set(event.after)):
-        old_docs, new_docs = event.before.get(name, {}), event.after.get(name, {})
-        for item_id in sorted(set(old_docs) | set(new_docs)):
-            old, new = old_docs.get(item_id), new_docs.get(item_id)
-            if old is None or new is None:
-                continue
-            _diff("", old, new, changes)
-    return changes
-
-
-def _diff(prefix: str, old: Any, new: Any, out: list[FieldChange]) -> None:
-    """Walk two JSON values; a record or list item that appears is compared with an empty one."""
-    if isinstance(old, list) or isinstance(new, list):
-        olds, news = old if isinstance(old, list) else [], new if isinstance(new, list) else []
-        for index in range(max(len(olds), len(news))):
-            _diff(
-                f"{prefix}[{index + 1}]",
-                olds[index] if index < len(olds) else None,
-                news[index] if index < len(news) else None,
-                out,
-            )
-    elif isinstance(old, dict) or isinstance(new, dict):
-        olds, news = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
-        for key in [*olds, *(k for k in news if k not in olds)]:
-            _diff(f"{prefix}.{key}" if prefix else key, olds.get(key), news.get(key), out)
-    elif old != new and not (old in (None, "") and new in (None, "")):
-        out.append(FieldChange(prefix, old, new))

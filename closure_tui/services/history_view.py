@@ -6,12 +6,12 @@ Shared by the `history` command, the Markdown report and the TUI history panel.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.text import display_safe, mask_account
 from closure_tui.i18n import CATALOGUE, t
-from closure_tui.services.history import field_changes
 from closure_tui.store.codec_history import encode_event
 
 ACCOUNT_KEY = "account"
@@ -129,3 +129,44 @@ def headline(event: Event, *, with_platform: bool = True) -> str:
 def event_json(event: Event, *, reveal: bool = False) -> dict[str, Any]:
     doc = {"id": event.id, **encode_event(event)}
     return doc if reveal else mask_accounts(doc)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One changed value in an event, for the history views and the report digest."""
+
+    path: str
+    before: Any
+    after: Any
+
+
+def field_changes(event: Event) -> list[FieldChange]:
+    """The leaf values that differ between before and after, e.g. `stages.paid.state`."""
+    changes: list[FieldChange] = []
+    for name in sorted(set(event.before) | set(event.after)):
+        old_docs, new_docs = event.before.get(name, {}), event.after.get(name, {})
+        for item_id in sorted(set(old_docs) | set(new_docs)):
+            old, new = old_docs.get(item_id), new_docs.get(item_id)
+            if old is None or new is None:
+                continue
+            _diff("", old, new, changes)
+    return changes
+
+
+def _diff(prefix: str, old: Any, new: Any, out: list[FieldChange]) -> None:
+    """Walk two JSON values; a record or list item that appears is compared with an empty one."""
+    if isinstance(old, list) or isinstance(new, list):
+        olds, news = old if isinstance(old, list) else [], new if isinstance(new, list) else []
+        for index in range(max(len(olds), len(news))):
+            _diff(
+                f"{prefix}[{index + 1}]",
+                olds[index] if index < len(olds) else None,
+                news[index] if index < len(news) else None,
+                out,
+            )
+    elif isinstance(old, dict) or isinstance(new, dict):
+        olds, news = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
+        for key in [*olds, *(k for k in news if k not in olds)]:
+            _diff(f"{prefix}.{key}" if prefix else key, olds.get(key), news.get(key), out)
+    elif old != new and not (old in (None, "") and new in (None, "")):
+        out.append(FieldChange(prefix, old, new))

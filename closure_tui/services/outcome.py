@@ -13,5 +13,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Outcome(Generic[T]):
+    """A use case's result, and what deserves a second look (warn, never block)."""
+
     value: T
     warnings: Sequence[Problem] = ()

@@ -11,6 +11,8 @@ from closure_tui.domain.platform import Platform
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """What is left across the platforms, and what the settlements saved."""
+
     platforms: int
     closed: int
     steps_left: int

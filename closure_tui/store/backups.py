@@ -27,6 +27,8 @@ KEEP = 10
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
+    """One numbered backup directory."""
+
     path: Path
     number: int
 
