@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -17,6 +17,8 @@ T = TypeVar("T")
 #: Told of every record change: (collection name, id, document before, document after);
 #: a missing record is None. The history service listens to record undoable events.
 ChangeListener = Callable[[str, int, dict[str, Any] | None, dict[str, Any] | None], None]
+#: Told that a stored record does not decode (with why); raises the store's damaged-file error.
+DamageHandler = Callable[[str], NoReturn]
 
 
 class Collection(Generic[T]):
@@ -29,6 +31,8 @@ class Collection(Generic[T]):
         decode: Callable[[int, dict[str, Any]], T],
         encode: Callable[[T], dict[str, Any]],
         get_id: Callable[[T], int],
+        *,
+        on_damage: DamageHandler,
     ) -> None:
         self._db = db
         self._table = db.table(name, cache_size=0)
@@ -36,6 +40,7 @@ class Collection(Generic[T]):
         self._decode = decode
         self._encode = encode
         self._get_id = get_id
+        self._on_damage = on_damage
         self._items: dict[int, T] | None = None
         self._highest = 0
         self._generation = db.storage.generation
@@ -63,11 +68,24 @@ class Collection(Generic[T]):
             self._generation = self._db.storage.generation
         if self._items is None:
             with collector_paused():
-                self._items = {
-                    doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()
-                }
+                self._items = self._decode_all()
             self._highest = max(self._items, default=0)
         return self._items
+
+    def _decode_all(self) -> dict[int, T]:
+        """Every stored record, decoded. The file may have been trusted without a full check
+        (see `verified`), so a record that does not decode goes to `on_damage`."""
+        items = {}
+        for doc in self._table.all():
+            try:
+                items[doc.doc_id] = self._decode(doc.doc_id, dict(doc))
+            except RecordInvalid as error:
+                self._on_damage(f"{self.name} #{doc.doc_id}: {error}")
+        return items
+
+    def load(self) -> None:
+        """Decode every record now, so damage is reported here rather than on first use."""
+        self._cache()
 
     def __iter__(self) -> Iterator[T]:
         return iter(list(self._cache().values()))

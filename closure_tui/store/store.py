@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from tinydb.table import Document
 
@@ -95,27 +95,40 @@ class Store:
             self._dbs[name] = db
             self._storages[name] = db.storage
         main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
+        damaged = functools.partial(self._damaged_on_use, MAIN_FILE)
         self.platforms: Collection[Platform] = Collection(
-            main, "platforms", decode_platform, encode_platform, lambda p: p.id
+            main, "platforms", decode_platform, encode_platform, lambda p: p.id, on_damage=damaged
         )
         self.reminders: Collection[Reminder] = Collection(
-            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id
+            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id, on_damage=damaged
         )
         self.notes: Collection[Note] = Collection(
-            notes, "notes", decode_note, encode_note, lambda n: n.id
+            notes,
+            "notes",
+            decode_note,
+            encode_note,
+            lambda n: n.id,
+            on_damage=functools.partial(self._damaged_on_use, NOTES_FILE),
         )
         self.history: Collection[Event] = Collection(
-            self._dbs[HISTORY_FILE], "history", decode_event, encode_event, lambda e: e.id
+            self._dbs[HISTORY_FILE],
+            "history",
+            decode_event,
+            encode_event,
+            lambda e: e.id,
+            on_damage=functools.partial(self._damaged_on_use, HISTORY_FILE),
         )
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> Store:
         """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass.
 
-        `closure.json` is always read at open. The notes and history files are checked at
-        open unless they hold what this program last wrote (then they are read when first
-        used); with `lazy` (a command that may never use them) they are not looked at
-        until first used, and a damaged one is reported then.
+        `closure.json` is always read at open, and its records decoded unless `lazy`. The
+        notes and history files are checked at open unless they hold what this program last
+        wrote (then they are read when first used); with `lazy` (a command that may never
+        use them) they are not looked at until first used. Damage found after open (a
+        record that does not decode, in a file trusted without a full check) raises
+        `StoreDamaged` just as at open.
         """
         tightened = writable and ensure_private_dir(data_dir)  # readers change nothing
         store = cls(data_dir, clock, writable=writable, lazy=lazy)
@@ -143,6 +156,9 @@ class Store:
                 self._tighten(storage.path)
         for name, (data, decoded) in loaded.items():
             self._adopt(name, data, decoded)
+        if not self._lazy:
+            self.platforms.load()
+            self.reminders.load()
         self._record.save_checked()
 
     def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
@@ -187,6 +203,15 @@ class Store:
         data = self._load(name)[0]
         self._record.save_checked()
         return migrate(data)[0] if data is not None else empty_file(name)
+
+    def _damaged_on_use(self, name: str, problem: str) -> NoReturn:
+        """A record of a file trusted at open does not decode (say, a file written by a
+        newer version, or rules made stricter): the file is damaged after all. It loses its
+        place in the record of checked files and is read again, in full, when next used."""
+        storage = self._storages[name]
+        self._record.forget(storage.path)
+        storage.invalidate()
+        raise StoreDamaged(storage.path, [problem], self.backups_path)
 
     def require(self, *names: str) -> None:
         """Read (and check) these files now, before a change that must not half-happen."""
