@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 from closure_tui.cli.registry import DIRECT, READERS, WRITERS, reader, say, warn, writer
-from closure_tui.cli.render import json_text, list_text, note_json, platform_json, show_text
+from closure_tui.cli.render import json_text, list_text, show_text
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.stages import parse_stage
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
+from closure_tui.services.json_view import note_json, platform_json
 from closure_tui.services.session import closures_session, restore_backup
 
 

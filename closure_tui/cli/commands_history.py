@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from closure_tui.cli.registry import reader, say, writer
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
-from closure_tui.services.history_view import action_label, change_lines, event_json, headline
+from closure_tui.services.history_view import action_label, change_lines, headline
+from closure_tui.services.json_view import event_json
 
 if TYPE_CHECKING:
     from closure_tui.services.closures import Closures

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from typing import Any
 
 from closure_tui.cli.registry import reader, say, writer
 from closure_tui.cli.render import table
@@ -17,7 +16,8 @@ from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import STAGE_ORDER, parse_stage
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
-from closure_tui.services.reminder_labels import reminder_line_parts, reminder_text
+from closure_tui.services.json_view import full_reminder_json, reminder_json
+from closure_tui.services.reminder_labels import reminder_line_parts
 from closure_tui.services.reminders import Reminders
 
 STAGES = ", ".join(key.value for key in STAGE_ORDER)
@@ -51,38 +51,14 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     snooze.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))
 
 
-def reminder_json(reminder: Reminder, platform: str, service: Closures) -> dict[str, Any]:
-    """The `due --json` fields: `overdue` is the number of days past due (0: not overdue)."""
-    return {
-        "id": reminder.id,
-        "platform": platform,
-        "stage": reminder.stage.value if reminder.stage else None,
-        "date": reminder.when.isoformat(),
-        "text": reminder_text(reminder),
-        "overdue": reminder.overdue_days(service.today()),
-    }
-
-
-def _full_json(reminder: Reminder, platform: str, service: Closures) -> dict[str, Any]:
-    return {
-        **reminder_json(reminder, platform, service),
-        "platform_id": reminder.platform_id,
-        "kind": reminder.kind.value,
-        "state": reminder.state.value,
-        "original_date": reminder.date.isoformat(),
-        "snoozed_until": reminder.snoozed_until.isoformat() if reminder.snoozed_until else None,
-        "created": reminder.created.isoformat(timespec="seconds"),
-    }
-
-
 def _print(
     service: Closures, reminders: list[Reminder], *, as_json: bool, full: bool, empty: str
 ) -> None:
     names = Reminders(service).platform_names()
     shown = [r for r in reminders if r.platform_id in names]
     if as_json:
-        encode = _full_json if full else reminder_json
-        docs = [encode(r, names[r.platform_id], service) for r in shown]
+        encode = full_reminder_json if full else reminder_json
+        docs = [encode(r, names[r.platform_id], service.today()) for r in shown]
         say(json.dumps(docs, ensure_ascii=False, indent=2))
     elif not shown:
         say(empty)

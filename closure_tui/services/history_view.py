@@ -12,9 +12,8 @@ from typing import Any
 from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.text import display_safe, mask_account
 from closure_tui.i18n import CATALOGUE, t
-from closure_tui.store.codec_history import encode_event
+from closure_tui.services.json_view import ACCOUNT_KEY, mask_accounts
 
-ACCOUNT_KEY = "account"
 VALUE_MAX = 60
 
 
@@ -24,20 +23,6 @@ def action_label(event: Event) -> str:
 
 def state_label(event: Event) -> str:
     return "" if event.state is EventState.APPLIED else t(f"history.state.{event.state.value}")
-
-
-def mask_accounts(value: Any) -> Any:
-    """A copy of a JSON value with every `account` field masked to its last four digits."""
-    if isinstance(value, dict):
-        return {
-            key: mask_account(item)
-            if key == ACCOUNT_KEY and isinstance(item, str)
-            else mask_accounts(item)
-            for key, item in value.items()
-        }
-    if isinstance(value, list):
-        return [mask_accounts(item) for item in value]
-    return value
 
 
 def _shown(value: Any, path: str, reveal: bool) -> str:
@@ -124,11 +109,6 @@ def headline(event: Event, *, with_platform: bool = True) -> str:
     name = [display_safe(event.platform_name) or "—"] if with_platform else []
     parts = [f"{event.at:%Y-%m-%d %H:%M}", *name, action_label(event)]
     return "  ".join(parts) + (f"  ({state})" if state else "")
-
-
-def event_json(event: Event, *, reveal: bool = False) -> dict[str, Any]:
-    doc = {"id": event.id, **encode_event(event)}
-    return doc if reveal else mask_accounts(doc)
 
 
 @dataclass(frozen=True, slots=True)
