@@ -161,6 +161,6 @@ def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     # A reader uses little of the store: each file is read only if it uses it. A writer
     # checks every file at open (cheaply when unchanged), so damage refuses it unwritten.
     with closures_session(data_dir, clock, writable=writable, lazy=not writable) as service:
-        for notice in service.store.notices:
+        for notice in service.notices:
             print(t(notice.key, path=notice.path), file=sys.stderr)
         return handler(service, args)

@@ -46,5 +46,5 @@ def attach(service: Closures, args: argparse.Namespace) -> int:
         )
     )
     if attachment.stored:
-        say(t("cli.attached_copy", path=service.store.data_dir / attachment.stored))
+        say(t("cli.attached_copy", path=service.data_dir / attachment.stored))
     return 0

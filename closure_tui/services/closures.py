@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -28,7 +29,7 @@ from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageKey, Stag
 from closure_tui.domain.text import clean_field, clean_name, clean_note
 from closure_tui.services.history import History, recorded
 from closure_tui.services.outcome import Outcome
-from closure_tui.store.store import Store
+from closure_tui.store.store import Notice, Store
 
 #: Called with (before, after) inside the write that changes a platform's stages (after is
 #: None when it is removed), so other records (reminders) change in the same atomic write.
@@ -50,6 +51,19 @@ class Closures:
     def read_only(self) -> bool:
         return self.store.read_only
 
+    @property
+    def data_dir(self) -> Path:
+        return self.store.data_dir
+
+    @property
+    def notices(self) -> list[Notice]:
+        """What the user should hear about since the store opened (e.g. permissions fixed)."""
+        return self.store.notices
+
+    def close(self) -> None:
+        """Release the writer lock; the service is not used afterwards."""
+        self.store.close()
+
     def today(self) -> date:
         return today(self.clock)
 
@@ -63,10 +77,14 @@ class Closures:
         return sorted(self.store.platforms, key=lambda p: p.id)
 
     def get(self, platform_id: int) -> Platform:
-        platform = self.store.platforms.get(platform_id)
+        platform = self.find(platform_id)
         if platform is None:
             raise DomainError("err.platform.not_found", ref=str(platform_id))
         return platform
+
+    def find(self, platform_id: int) -> Platform | None:
+        """The platform, or None when there is none by that id (say, removed meanwhile)."""
+        return self.store.platforms.get(platform_id)
 
     def resolve(self, ref: str) -> Platform:
         """Exact name (case-insensitive), else a unique prefix, else the numeric id."""
@@ -83,7 +101,7 @@ class Closures:
             raise DomainError("err.platform.ambiguous", ref=ref, matches=matches)
         digits = wanted.removeprefix("#")
         if digits.isdigit() and digits.isascii():
-            found = self.store.platforms.get(int(digits))
+            found = self.find(int(digits))
             if found is not None:
                 return found
         raise DomainError("err.platform.not_found", ref=ref)

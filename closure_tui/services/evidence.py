@@ -28,7 +28,7 @@ def attach(
     try:
         if copy:
             prefix = f"p{platform.id}-{stage.value}"
-            facts, stored = copy_into_evidence(service.store.data_dir, source, prefix)
+            facts, stored = copy_into_evidence(service.data_dir, source, prefix)
         else:
             facts, stored = hash_file(source), ""
     except OSError as error:
@@ -84,7 +84,7 @@ def check_platform(data_dir: Path, platform: Platform) -> list[EvidenceCheck]:
 
 def check_evidence(service: Closures) -> list[EvidenceCheck]:
     """Every attachment of every platform, checked (for `doctor` and the platform screen)."""
-    data_dir = service.store.data_dir
+    data_dir = service.data_dir
     return [check for p in service.platforms() for check in check_platform(data_dir, p)]
 
 

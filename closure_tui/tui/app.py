@@ -22,9 +22,9 @@ from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import describe, t
 from closure_tui.services.closures import Closures
+from closure_tui.services.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.services.listing import View
 from closure_tui.services.session import open_closures
-from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.history_actions import HistoryActions
@@ -144,7 +144,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
             self.push_screen(DamagedScreen(self.store_error))
             return
         assert self.service is not None
-        for notice in self.service.store.notices:
+        for notice in self.service.notices:
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
         self.push_screen(DashboardScreen())
         # After the first frame: the dashboard shows first, the due summary a moment later.
@@ -152,7 +152,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
 
     def close_store(self) -> None:
         if self.service is not None:
-            self.service.store.close()
+            self.service.close()
             self.service = None
 
     def on_unmount(self) -> None:

@@ -13,9 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from closure_tui.i18n import t
-from closure_tui.services.errors import StoreError, StoreTooNew
+from closure_tui.services.errors import StoreDamaged, StoreError, StoreTooNew
 from closure_tui.services.session import restore_backup
-from closure_tui.store.errors import StoreDamaged
 from closure_tui.tui.bindings import bind
 from closure_tui.tui.widgets.title_bar import TitleBar
 
