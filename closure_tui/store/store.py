@@ -57,7 +57,7 @@ from closure_tui.store.schema import (
     migrate,
 )
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
-from closure_tui.store.table import InPlaceTinyDB
+from closure_tui.store.tinydb_compat import InPlaceTinyDB
 
 
 @dataclass(frozen=True, slots=True)
