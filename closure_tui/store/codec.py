@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from closure_tui.domain.dates import parse_iso_date
 from closure_tui.domain.errors import DomainError
@@ -180,7 +180,7 @@ def enum_value(kind: type[E], value: str) -> E:
     if members is None:
         members = _ENUM_VALUES[kind] = {member.value: member for member in kind}
     try:
-        return members[value]  # type: ignore[return-value]
+        return cast(E, members[value])
     except KeyError:
         raise RecordInvalid(f"{value!r} is not a valid {kind.__name__}") from None
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any, Generic, NoReturn, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, NoReturn, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -11,6 +11,7 @@ from tinydb.table import Document
 from closure_tui.collector import collector_paused
 from closure_tui.store.codec import RecordInvalid, deep_merge
 from closure_tui.store.schema import META_ID, META_TABLE, counter_key
+from closure_tui.store.storage import AtomicJSONStorage
 
 T = TypeVar("T")
 
@@ -35,6 +36,8 @@ class Collection(Generic[T]):
         on_damage: DamageHandler,
     ) -> None:
         self._db = db
+        #: The store opens every database on an `AtomicJSONStorage`.
+        self._storage = cast(AtomicJSONStorage, db.storage)
         self._table = db.table(name, cache_size=0)
         self.name = name
         self._decode = decode
@@ -43,10 +46,12 @@ class Collection(Generic[T]):
         self._on_damage = on_damage
         self._items: dict[int, T] | None = None
         self._highest = 0
-        self._generation = db.storage.generation
+        self._generation = self._storage.generation
         self.listener: ChangeListener | None = None
 
-    def _notify(self, item_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None):
+    def _notify(
+        self, item_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
         if self.listener is not None and before != after:
             self.listener(self.name, item_id, before, after)
 
@@ -54,7 +59,7 @@ class Collection(Generic[T]):
         """Adopt records already decoded from the current file (when it was validated)."""
         self._items = dict(items)
         self._highest = max(items, default=0)
-        self._generation = self._db.storage.generation
+        self._generation = self._storage.generation
 
     def reset(self) -> None:
         self._items = None
@@ -63,9 +68,9 @@ class Collection(Generic[T]):
     def _cache(self) -> dict[int, T]:
         """Decoded records; rebuilt from the file after a failed write dropped the storage's copy,
         so a change that was not saved is never shown as if it had been."""
-        if self._generation != self._db.storage.generation:
+        if self._generation != self._storage.generation:
             self._items = None
-            self._generation = self._db.storage.generation
+            self._generation = self._storage.generation
         if self._items is None:
             with collector_paused():
                 self._items = self._decode_all()
@@ -107,8 +112,8 @@ class Collection(Generic[T]):
         return dict(doc) if doc is not None else None
 
     def next_id(self) -> int:
-        meta = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
-        counter = meta.get(counter_key(self.name), 1)
+        meta: Mapping[str, Any] = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
+        counter: int = meta.get(counter_key(self.name), 1)
         self._cache()
         return max(counter, self._highest + 1)
 
@@ -120,7 +125,7 @@ class Collection(Generic[T]):
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
         meta[counter_key(self.name)] = item_id + 1
-        with self._db.storage.batch():
+        with self._storage.batch():
             meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             self._table.insert(Document(doc, doc_id=item_id))
         self._cache()[item_id] = item
@@ -168,7 +173,7 @@ class Collection(Generic[T]):
         item = self._decode(item_id, doc)
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
-        with self._db.storage.batch():
+        with self._storage.batch():
             if meta.get(counter_key(self.name), 1) <= item_id:
                 meta[counter_key(self.name)] = item_id + 1
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 from tinydb.table import Document
 
@@ -93,7 +93,7 @@ class Store:
                 load=functools.partial(self._load_late, name),
             )
             self._dbs[name] = db
-            self._storages[name] = db.storage
+            self._storages[name] = cast(AtomicJSONStorage, db.storage)
         main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
         damaged = functools.partial(self._damaged_on_use, MAIN_FILE)
         self.platforms: Collection[Platform] = Collection(

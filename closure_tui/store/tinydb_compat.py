@@ -61,7 +61,7 @@ class InPlaceTable(Table):
     that raises part-way leaves the documents it already changed changed in memory.
     """
 
-    def _update_table(self, updater: Callable[[dict[int, Mapping]], None]) -> None:
+    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         tables = self._storage.read() or {}
         raw = tables.setdefault(self.name, {})
         view = _IntKeyed(raw)
