@@ -195,8 +195,15 @@ def _decode_stage(key: StageKey, raw: Any) -> Stage:
         state=enum_value(StageState, _get(raw, "state", str, "todo")),
         done_on=_opt_date(raw, "done_on"),
         skip_reason=_get(raw, "skip_reason", str, ""),
-        evidence=decode_evidence(key, raw.get("evidence", {})),
+        evidence=_decode_stage_evidence(key, raw.get("evidence", {})),
     )
+
+
+def _decode_stage_evidence(key: StageKey, raw: Any) -> MappingProxyType[str, Any]:
+    """Evidence left empty is stored the same way on every stage of its kind: shared."""
+    if raw == _UNTOUCHED_RAW[key]["evidence"]:
+        return _UNTOUCHED[key].evidence
+    return decode_evidence(key, raw)
 
 
 #: Each enum's members by value, filled by `enum_value` on first use.

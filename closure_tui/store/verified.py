@@ -39,9 +39,16 @@ from closure_tui.store.fsutil import replace_quietly
 from closure_tui.store.schema import CURRENT_SCHEMA
 
 RECORD_FILE = ".verified.json"
-_PACKAGE = Path(__file__).resolve().parent.parent
-#: What decides whether a stored record is valid: the codecs, the schema and the domain.
-RULE_PATTERNS = ("store/codec*.py", "store/schema.py", "store/datafiles.py", "domain/*.py")
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _is_rule_file(folder: str, name: str) -> bool:
+    """What decides whether a stored record is valid: the codecs, the schema and the domain."""
+    if folder == "store":
+        return name in ("schema.py", "datafiles.py") or (
+            name.startswith("codec") and name.endswith(".py")
+        )
+    return name.endswith(".py")
 
 Signature = list[int]
 
@@ -60,9 +67,12 @@ def rules_version(files: Iterable[Path]) -> str:
 
 @functools.cache
 def current_rules() -> str:
-    return rules_version(
-        sorted(path for pattern in RULE_PATTERNS for path in _PACKAGE.glob(pattern))
-    )
+    files = []
+    for folder in ("domain", "store"):
+        where = os.path.join(_PACKAGE, folder)
+        names = sorted(os.listdir(where))
+        files += [Path(where, name) for name in names if _is_rule_file(folder, name)]
+    return rules_version(files)
 
 
 def signature(status: os.stat_result) -> Signature:
