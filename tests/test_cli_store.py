@@ -103,7 +103,7 @@ def test_restore_names_a_backup_and_refuses_unknown_ones(data_dir: Path) -> None
     assert "000001" in ok(data_dir, "restore", "1")
     assert [p["name"] for p in as_json(data_dir, "list")] == ["借呗"]
     missing = cli(data_dir, "restore", "42")
-    assert missing.returncode == 1 and "No good backup" in missing.stderr
+    assert missing.returncode == 1 and "There is no backup numbered 42" in missing.stderr
 
 
 def test_restore_with_no_backups_says_where_it_looked(data_dir: Path) -> None:

@@ -16,7 +16,7 @@ import pytest
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
-from closure_tui.store.backups import list_snapshots
+from closure_tui.store.backups import DAYS, KEEP, WEEKS, list_snapshots
 from closure_tui.store.datafiles import check_file, data_files
 from tests.kill_child import COUNTER
 from tests.storekit import parse_all, populate, temp_entries
@@ -136,7 +136,7 @@ def test_random_sigkill_loses_no_acknowledged_write(
     with closures_session(seeded, clock, writable=True):
         assert temp_entries(seeded) == []
     snapshots = list_snapshots(seeded)
-    assert 0 < len(snapshots) <= 10
+    assert 0 < len(snapshots) <= KEEP + DAYS + WEEKS
     for snapshot in snapshots:
         assert all(check_file(entry) == [] for entry in snapshot.path.iterdir())
 

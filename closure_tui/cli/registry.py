@@ -40,6 +40,8 @@ EXTENSIONS: tuple[str, ...] = (
     "closure_tui.cli.commands_export",
     "closure_tui.cli.commands_import",
     "closure_tui.cli.commands_doctor",
+    "closure_tui.cli.commands_backups",
+    "closure_tui.cli.commands_forget",
 )
 
 

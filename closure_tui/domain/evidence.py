@@ -8,6 +8,9 @@ from enum import StrEnum
 
 from closure_tui.domain.stages import StageKey
 
+#: The folder of the data directory that holds the kept copies.
+EVIDENCE_DIR = "evidence"
+
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
@@ -29,3 +32,15 @@ class FileStatus(StrEnum):
     OK = "ok"
     MISSING = "missing"
     CHANGED = "changed"
+
+
+def is_copy_path(stored: str) -> bool:
+    """Whether `stored` names a file directly inside `evidence/` (as `copy_into_evidence`
+    makes it): never absolute, never `..`, never deeper, so a copy path read from a file
+    can only ever point inside the data folder."""
+    folder, _, name = stored.partition("/")
+    return (
+        folder == EVIDENCE_DIR
+        and name not in ("", ".", "..")
+        and not any(mark in name for mark in ("/", "\\", "\0"))
+    )

@@ -15,6 +15,7 @@ from closure_tui.i18n.catalog_cli import CLI
 from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
+from closure_tui.i18n.catalog_integrity import INTEGRITY
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
 from closure_tui.i18n.catalog_tui import TUI
@@ -31,6 +32,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     TUI_REMINDERS,
     EVIDENCE,
     DOCTOR,
+    INTEGRITY,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 

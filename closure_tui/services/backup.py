@@ -107,7 +107,7 @@ def read_backup(path: Path) -> tuple[Tables, list[str]]:
     return ({} if problems else tables), problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Imported:
     platforms: int
     notes: int

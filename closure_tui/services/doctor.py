@@ -6,17 +6,20 @@ reads them with the store's strict checks instead of opening the store.
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from closure_tui.domain.evidence import FileStatus
 from closure_tui.domain.text import display_safe
+from closure_tui.services import doctor_edges
+from closure_tui.services.doctor_finding import Finding
 from closure_tui.services.evidence import check_data_dir
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.datafiles import (
+    DATA_FILES,
     MAIN_FILE,
     NOTES_FILE,
     backups_dir,
@@ -27,24 +30,15 @@ from closure_tui.store.fsutil import PRIVATE_DIR, PRIVATE_FILE, is_temp_name
 from closure_tui.store.lock import lock_holder
 from closure_tui.store.storage import FileDamaged, parse_strict
 
-
-@dataclass(frozen=True)
-class Finding:
-    """One line of the report: a catalogue key, its parameters, and whether to act on it."""
-
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-    attention: bool = False
-
-
 Check = Callable[[Path], list[Finding]]
 
 
 def _data_files(data_dir: Path) -> list[Finding]:
     findings = []
     for path in data_files(data_dir):
-        if not path.exists():
-            findings.append(Finding("doctor.file_absent", {"path": str(path)}))
+        if not (path.exists() or path.is_symlink()):
+            lost = doctor_edges.main_missing(data_dir) if path.name == MAIN_FILE else []
+            findings += lost or [Finding("doctor.file_absent", {"path": str(path)})]
             continue
         problems = check_file(path)
         if problems:
@@ -55,15 +49,27 @@ def _data_files(data_dir: Path) -> list[Finding]:
     return findings
 
 
-def _too_open(path: Path) -> bool:
-    return bool(stat.S_IMODE(path.lstat().st_mode) & 0o077)
+def _mode(path: Path) -> int | None:
+    """Permission bits; None for a link (its own bits mean nothing) and when the path is
+    gone (a backup pruned by a writer while this runs)."""
+    try:
+        status = path.lstat()
+    except FileNotFoundError:
+        return None
+    return None if stat.S_ISLNK(status.st_mode) else stat.S_IMODE(status.st_mode)
+
+
+def _walk(data_dir: Path) -> list[Path]:
+    """Every path under `data_dir`, links not followed; what vanishes meanwhile is skipped."""
+    found = []
+    for root, dirs, files in os.walk(data_dir):
+        found += [Path(root, name) for name in (*dirs, *files)]
+    return sorted(found)
 
 
 def _permissions(data_dir: Path) -> list[Finding]:
-    loose = []
-    for path in [data_dir, *sorted(data_dir.rglob("*"))]:
-        if _too_open(path):
-            loose.append(path)
+    modes = {path: _mode(path) for path in [data_dir, *_walk(data_dir)]}
+    loose = {path: mode for path, mode in modes.items() if mode is not None and mode & 0o077}
     if not loose:
         return [
             Finding(
@@ -73,10 +79,10 @@ def _permissions(data_dir: Path) -> list[Finding]:
     return [
         Finding(
             "doctor.permissions_loose",
-            {"path": str(path), "mode": f"{stat.S_IMODE(path.lstat().st_mode):o}"},
+            {"path": str(path), "mode": f"{mode:o}"},
             attention=True,
         )
-        for path in loose
+        for path, mode in loose.items()
     ]
 
 
@@ -102,8 +108,13 @@ def _backups(data_dir: Path) -> list[Finding]:
         )
     ]
     for snapshot in snapshots:
-        for path in sorted(snapshot.path.iterdir()):
+        for name in DATA_FILES:
+            path = snapshot.path / name
+            if not (path.exists() or path.is_symlink()):
+                continue
             problems = check_file(path)
+            if problems and not snapshot.path.exists():
+                continue  # pruned by a writer while it was read: gone, not damaged
             if problems:
                 params = {"path": str(path), "problems": "; ".join(problems[:3])}
                 findings.append(Finding("doctor.backup_damaged", params, attention=True))
@@ -162,13 +173,16 @@ def _evidence_files(data_dir: Path) -> list[Finding]:
 
 #: Run in this order.
 CHECKS: tuple[Check, ...] = (
+    doctor_edges.writable,
     _data_files,
     _permissions,
     _lock,
+    doctor_edges.links,
     _backups,
     _temporaries,
     _orphan_notes,
     _evidence_files,
+    doctor_edges.stray_evidence,
 )
 
 

@@ -13,6 +13,7 @@ from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.codec import RecordInvalid, decode_platform
 from closure_tui.store.evidence_files import copy_into_evidence, hash_file
+from closure_tui.store.schema import is_doc_id
 from closure_tui.store.storage import FileDamaged, parse_strict
 from closure_tui.store.store import MAIN_FILE
 
@@ -49,7 +50,7 @@ def attach(
     return Outcome(attachment)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceCheck:
     """One attachment and what was found on disk: the kept copy if any, else the original."""
 
@@ -72,13 +73,25 @@ def file_status(path: Path, attachment: Attachment) -> FileStatus:
     return FileStatus.OK if same else FileStatus.CHANGED
 
 
+def _escapes(data_dir: Path, copy: Path) -> bool:
+    """A kept copy (or `evidence/`) replaced by a link leading out of the data directory:
+    it is not the copy, and what it points at is not read."""
+    try:
+        return not copy.resolve().is_relative_to(data_dir.resolve())
+    except (OSError, RuntimeError):
+        return True
+
+
 def check_platform(data_dir: Path, platform: Platform) -> list[EvidenceCheck]:
     checks = []
     for attachment in platform.attachments:
-        checked = data_dir / attachment.stored if attachment.stored else Path(attachment.path)
-        checks.append(
-            EvidenceCheck(platform, attachment, checked, file_status(checked, attachment))
-        )
+        if attachment.stored:
+            checked = data_dir / attachment.stored
+            outside = _escapes(data_dir, checked)
+        else:
+            checked, outside = Path(attachment.path), False
+        status = FileStatus.CHANGED if outside else file_status(checked, attachment)
+        checks.append(EvidenceCheck(platform, attachment, checked, status))
     return checks
 
 
@@ -102,7 +115,7 @@ def check_data_dir(data_dir: Path) -> list[EvidenceCheck]:
         return []
     checks: list[EvidenceCheck] = []
     for doc_id, doc in table.items() if isinstance(table, dict) else ():
-        if not (str(doc_id).isdigit() and isinstance(doc, dict)):
+        if not (is_doc_id(doc_id) and isinstance(doc, dict)):
             continue
         try:
             platform = decode_platform(int(doc_id), doc)

@@ -3,17 +3,23 @@
 Snapshots are byte copies, never hard links: a link would share the live file's
 inode, so anything that damages the live file in place (a truncating editor, a
 sync tool, a disk error) would damage its "backup" too.
+
+Only what this program made is ever listed or removed: a real directory (never a
+link) named `NNNNNN-YYYYMMDDTHHMMSS` inside a real `backups/` directory. Pruning
+also checks the contents: data files and hidden files (`.DS_Store`) only, all
+plain files, or the directory is left alone.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from closure_tui.store.datafiles import backups_dir
+from closure_tui.store.datafiles import DATA_FILES, backups_dir
 from closure_tui.store.fsutil import (
     TEMP_MARK,
     atomic_write,
@@ -21,8 +27,16 @@ from closure_tui.store.fsutil import (
     fsync_dir,
     remove_tree,
 )
+from closure_tui.store.refusals import BackupNotFound, BackupUnusable, LinkRefused
 
+#: Retention: the newest `KEEP`, plus the newest of each of the last `DAYS` days and of
+#: each of the last `WEEKS` weeks, so a burst of changes never pushes out yesterday.
 KEEP = 10
+DAYS = 14
+WEEKS = 8
+
+_NAME = re.compile(r"(\d{6})-(\d{8}T\d{6})")
+_STAMP = "%Y%m%dT%H%M%S"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,37 +45,51 @@ class Snapshot:
 
     path: Path
     number: int
+    taken: datetime
 
     @property
     def name(self) -> str:
         return self.path.name
 
 
+def _as_snapshot(entry: Path) -> Snapshot | None:
+    match = _NAME.fullmatch(entry.name)
+    if match is None or entry.is_symlink() or not entry.is_dir():
+        return None
+    try:
+        taken = datetime.strptime(match.group(2), _STAMP)
+    except ValueError:
+        return None
+    return Snapshot(entry, int(match.group(1)), taken)
+
+
 def list_snapshots(data_dir: Path) -> list[Snapshot]:
-    """Newest first."""
+    """Newest first. A `backups` that is a link is not looked into."""
     root = backups_dir(data_dir)
-    if not root.is_dir():
+    if root.is_symlink() or not root.is_dir():
         return []
-    found = []
-    for entry in root.iterdir():
-        number, _, _ = entry.name.partition("-")
-        if entry.is_dir() and number.isdigit():
-            found.append(Snapshot(entry, int(number)))
+    found = [snap for entry in root.iterdir() if (snap := _as_snapshot(entry)) is not None]
     return sorted(found, key=lambda snap: snap.number, reverse=True)
 
 
-def take_snapshot(
-    data_dir: Path, files: list[Path], now: datetime, keep: int = KEEP
-) -> Path | None:
-    """Snapshot the existing `files`; prune to the newest `keep`. None when there is nothing yet."""
+def backups_root(data_dir: Path) -> Path:
+    """`backups/`, created private if absent; a link there is refused (`LinkRefused`)."""
+    root = backups_dir(data_dir)
+    if root.is_symlink():
+        raise LinkRefused(root)
+    ensure_private_dir(root)
+    return root
+
+
+def take_snapshot(data_dir: Path, files: list[Path], now: datetime) -> Path | None:
+    """Snapshot the existing `files`, then prune by `retained`. None when there is nothing yet."""
     present = [path for path in files if path.exists()]
     if not present:
         return None
-    root = backups_dir(data_dir)
-    ensure_private_dir(root)
+    root = backups_root(data_dir)
     existing = list_snapshots(data_dir)
     number = existing[0].number + 1 if existing else 1
-    target = root / f"{number:06d}-{now:%Y%m%dT%H%M%S}"
+    target = root / f"{number:06d}-{now:{_STAMP}}"
     temp = root / f".{target.name}{TEMP_MARK}{os.getpid()}"
     remove_tree(temp)
     ensure_private_dir(temp)
@@ -69,9 +97,47 @@ def take_snapshot(
         atomic_write(temp / path.name, path.read_bytes())
     os.replace(temp, target)
     fsync_dir(root)
-    for old in list_snapshots(data_dir)[keep:]:
-        _discard(old.path)
+    snapshots = list_snapshots(data_dir)
+    keep = retained(snapshots, now)
+    for old in snapshots:
+        if old.number not in keep and _only_ours(old.path):
+            _discard(old.path)
     return target
+
+
+def retained(snapshots: Iterable[Snapshot], now: datetime) -> set[int]:
+    """The numbers to keep: the newest `KEEP`, and the newest of each day of the last
+    `DAYS` days and of each (ISO) week of the last `WEEKS` weeks."""
+    newest_first = sorted(snapshots, key=lambda snap: snap.number, reverse=True)
+    keep = {snap.number for snap in newest_first[:KEEP]}
+    days: set[object] = set()
+    weeks: set[object] = set()
+    day_limit = now - timedelta(days=DAYS)
+    week_limit = now - timedelta(weeks=WEEKS)
+    for snap in newest_first:
+        day, week = snap.taken.date(), snap.taken.isocalendar()[:2]
+        if snap.taken > day_limit and day not in days:
+            days.add(day)
+            keep.add(snap.number)
+        if snap.taken > week_limit and week not in weeks:
+            weeks.add(week)
+            keep.add(snap.number)
+    return keep
+
+
+def _only_ours(path: Path) -> bool:
+    """Whether the directory holds only what a snapshot holds: plain files, each a data
+    file or hidden. Anything else (a subfolder, a link, a user's file) and it stays."""
+    try:
+        entries = list(path.iterdir())
+    except OSError:
+        return False
+    return all(
+        not entry.is_symlink()
+        and entry.is_file()
+        and (entry.name in DATA_FILES or entry.name.startswith("."))
+        for entry in entries
+    )
 
 
 def _discard(path: Path) -> None:
@@ -104,22 +170,39 @@ def find_good_snapshot(
     return None
 
 
+def refuse_named(data_dir: Path, name: str, check: Callable[[Path], list[str]]) -> None:
+    """Raise why the backup `name` cannot be restored: no such number (`BackupNotFound`),
+    or the problems `check` finds in its files (`BackupUnusable`)."""
+    snapshots = list_snapshots(data_dir)
+    for snapshot in snapshots:
+        if name in (snapshot.name, str(snapshot.number)):
+            files = [snapshot.path / file_name for file_name in DATA_FILES]
+            problems = [
+                f"{path.name}: {problem}"
+                for path in files
+                if path.is_file() or path.is_symlink()
+                for problem in check(path)
+            ]
+            raise BackupUnusable(snapshot.name, problems or ["no data files"])
+    raise BackupNotFound(name, [snap.number for snap in snapshots], backups_dir(data_dir))
+
+
 def put_back(snapshot: Snapshot, data_dir: Path, files: list[Path], now: datetime) -> list[Path]:
     """Move the current files aside (never deleted) and install the snapshot's copies atomically."""
     moved = []
-    stamp = f"{now:%Y%m%dT%H%M%S}"
+    stamp = f"{now:{_STAMP}}"
     for path in files:
         source = snapshot.path / path.name
-        if path.exists():
+        if path.exists() or path.is_symlink():
             aside = path.with_name(f"{path.name}.replaced-{stamp}")
             counter = 1
             while aside.exists():
                 aside = path.with_name(f"{path.name}.replaced-{stamp}-{counter}")
                 counter += 1
-            os.link(path, aside)
+            os.link(path, aside, follow_symlinks=False)
             moved.append(aside)
         if source.exists():
             atomic_write(path, source.read_bytes())
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             path.unlink()
     return moved

@@ -11,7 +11,7 @@ from typing import Any, TypeVar, cast
 
 from closure_tui.domain.dates import parse_iso_date
 from closure_tui.domain.errors import DomainError
-from closure_tui.domain.evidence import Attachment
+from closure_tui.domain.evidence import Attachment, is_copy_path
 from closure_tui.domain.money import format_money, parse_money
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Kind, Payee, Payment, Platform, Stage
@@ -119,6 +119,9 @@ def _decode_attachments(raw: Any) -> tuple[Attachment, ...]:
         path = _get(item, "path", str, "")
         if len(digest) != 64 or size < 0 or not when or not path:
             raise RecordInvalid("attachment: path, size, sha256 and attached_at required")
+        stored = _get(item, "stored", str, "")
+        if stored and not is_copy_path(stored):
+            raise RecordInvalid(f"attachment: copy {stored[:80]!r} is not inside evidence/")
         found.append(
             Attachment(
                 stage=StageKey(_get(item, "stage", str, "")),
@@ -126,7 +129,7 @@ def _decode_attachments(raw: Any) -> tuple[Attachment, ...]:
                 size=size,
                 sha256=digest,
                 attached_at=datetime.fromisoformat(when),
-                stored=_get(item, "stored", str, ""),
+                stored=stored,
             )
         )
     return tuple(found)

@@ -7,6 +7,7 @@ from typing import Any
 
 from closure_tui.domain.history import Event, EventState, Records
 from closure_tui.store.codec import RecordInvalid
+from closure_tui.store.schema import is_doc_id
 
 
 def _encode_records(records: Records) -> dict[str, dict[str, Any]]:
@@ -24,7 +25,7 @@ def _decode_records(raw: Any, side: str) -> Records:
         if not isinstance(docs, dict):
             raise RecordInvalid(f"{side}.{name}: expected object")
         for item_id, doc in docs.items():
-            if not (isinstance(item_id, str) and item_id.isdigit() and item_id.isascii()):
+            if not is_doc_id(item_id):
                 raise RecordInvalid(f"{side}.{name}: id {item_id!r} is not a number")
             if doc is not None and not isinstance(doc, dict):
                 raise RecordInvalid(f"{side}.{name} #{item_id}: expected object or null")

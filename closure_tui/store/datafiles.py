@@ -14,6 +14,7 @@ from typing import Any
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
+from closure_tui.store.refusals import LINK_PROBLEM
 from closure_tui.store.schema import (
     CURRENT_SCHEMA,
     META_TABLE,
@@ -55,6 +56,8 @@ def data_files(data_dir: Path) -> list[Path]:
 
 def check_file(path: Path) -> list[str]:
     """Problems that make a data file unusable (empty list: it is good)."""
+    if path.is_symlink():
+        return [LINK_PROBLEM]
     try:
         data = parse_strict(path.read_bytes())
     except FileDamaged as error:
@@ -74,7 +77,12 @@ def check_data(
         return [str(error)]
     if version > CURRENT_SCHEMA:
         return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
-    problems = check_meta(data) + check_tables(data, DATA_FILES.get(file_name, ()))
+    tables = DATA_FILES.get(file_name, ())
+    if version == 0 and not any(table in data for table in tables):
+        # Before versions existed every file held its tables: `{}` or another program's
+        # JSON is not an old data file but something else in its place.
+        return [f"not a closure-tui data file (no {META_TABLE} and no {', '.join(tables)})"]
+    problems = check_meta(data, file_name) + check_tables(data, tables)
     if problems:
         return problems
     for table in DATA_FILES.get(file_name, ()):
@@ -90,6 +98,26 @@ def check_data(
                 if decoded is not None:
                     decoded.setdefault(table, {})[int(doc_id)] = record
     return problems
+
+
+def files_with_records(data_dir: Path) -> list[str]:
+    """The data files other than `closure.json` that hold records (or cannot be read,
+    so may): when `closure.json` is missing, these show it was lost, not never made."""
+    holders = []
+    for name in DATA_FILES:
+        if name == MAIN_FILE:
+            continue
+        try:
+            data = parse_strict((data_dir / name).read_bytes())
+        except FileNotFoundError:
+            continue
+        except (OSError, FileDamaged):
+            holders.append(name)
+            continue
+        tables = [table for key, table in data.items() if key != META_TABLE]
+        if any(isinstance(table, dict) and table for table in tables):
+            holders.append(name)
+    return holders
 
 
 def empty_file(name: str) -> dict[str, Any]:

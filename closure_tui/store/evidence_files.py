@@ -13,14 +13,21 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from closure_tui.store.fsutil import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_path_for
+from closure_tui.domain.evidence import EVIDENCE_DIR
+from closure_tui.store.fsutil import (
+    PRIVATE_FILE,
+    ensure_private_dir,
+    fsync_dir,
+    is_temp_name,
+    temp_path_for,
+)
+from closure_tui.store.refusals import LinkRefused
 
-EVIDENCE_DIR = "evidence"
 CHUNK = 1 << 20
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileFacts:
     size: int
     sha256: str
@@ -41,14 +48,29 @@ def evidence_dir(data_dir: Path) -> Path:
     return data_dir / EVIDENCE_DIR
 
 
+def evidence_copies(data_dir: Path) -> list[Path]:
+    """The copies kept in `evidence/` (plain files; temporaries of an attach left out)."""
+    folder = evidence_dir(data_dir)
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    return sorted(
+        entry
+        for entry in folder.iterdir()
+        if not entry.is_symlink() and entry.is_file() and not is_temp_name(entry.name)
+    )
+
+
 def copy_into_evidence(data_dir: Path, source: Path, prefix: str) -> tuple[FileFacts, str]:
     """Copy `source` into `evidence/` (0600, folder 0700), hashing as it streams.
 
     Returns the facts and the copy's path relative to the data directory. The copy
     is named `<prefix>-<hash start>-<file name>`, so the same file attached twice is
-    stored once and a different file never overwrites an earlier one.
+    stored once and a different file never overwrites an earlier one. An `evidence/`
+    that is a link is refused (`LinkRefused`): copies are never written through it.
     """
     folder = evidence_dir(data_dir)
+    if folder.is_symlink():
+        raise LinkRefused(folder)
     ensure_private_dir(folder)
     temp = temp_path_for(folder / "incoming")
     digest = hashlib.sha256()

@@ -145,12 +145,13 @@ class FileRead:
 
 
 def read_with_status(path: Path) -> FileRead | None:
-    """The file's bytes and the status of the very file read; None when it does not exist."""
+    """The file's bytes and the status of the very file read; None when it does not exist.
+    A symbolic link is not followed (OSError with errno ELOOP)."""
     try:
-        handle = path.open("rb")
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
-    with handle:
+    with os.fdopen(fd, "rb") as handle:
         before = os.fstat(handle.fileno())
         raw = handle.read()
         status = os.fstat(handle.fileno())

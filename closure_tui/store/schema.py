@@ -17,6 +17,12 @@ META_ID = "1"
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 
+def is_doc_id(key: object) -> bool:
+    """A record id as this program writes it: ASCII digits, no leading zero, so no two
+    spellings ("1", "01") can name the same record and no digit-like symbol ("²") passes."""
+    return isinstance(key, str) and key.isascii() and key.isdigit() and str(int(key)) == key
+
+
 def counter_key(table: str) -> str:
     """The `_meta` key holding the next id of `table` (ids are never reused)."""
     return f"next_{table}"
@@ -27,7 +33,7 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     meta: dict[str, Any] = {"schema": 1}
     for name, table in data.items():
         if isinstance(table, dict):
-            highest = max((int(key) for key in table if str(key).isdigit()), default=0)
+            highest = max((int(key) for key in table if is_doc_id(key)), default=0)
             meta[counter_key(name)] = highest + 1
     data[META_TABLE] = {META_ID: meta}
     return data
@@ -70,17 +76,20 @@ def check_tables(data: dict[str, Any], names: tuple[str, ...]) -> list[str]:
             problems.append(f"table {name!r} is not an object")
             continue
         for doc_id, doc in table.items():
-            if not (doc_id.isascii() and doc_id.isdigit()):
-                problems.append(f"{name}: id {doc_id!r} is not a number")
+            if not is_doc_id(doc_id):
+                problems.append(f"{name}: id {doc_id!r} is not a record id")
             elif not isinstance(doc, dict):
                 problems.append(f"{name} #{doc_id}: record is not an object")
     return problems
 
 
-def check_meta(data: dict[str, Any]) -> list[str]:
-    """The id counters in `_meta` must be whole numbers, or new ids could not be made."""
+def check_meta(data: dict[str, Any], file_name: str) -> list[str]:
+    """The id counters in `_meta` must be whole numbers, or new ids could not be made, and
+    a file that names itself must be this file (not another data file copied over it)."""
     meta = data.get(META_TABLE, {}).get(META_ID, {})
-    return [
+    named = meta.get("file", file_name)
+    wrong = [] if named == file_name else [f"{META_TABLE}: this is {named!r}, not {file_name!r}"]
+    return wrong + [
         f"{META_TABLE}: {key} is not a whole number"
         for key, value in meta.items()
         if key.startswith("next_")

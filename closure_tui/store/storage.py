@@ -23,7 +23,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from closure_tui.store.errors import StoreReadOnly, StoreWriteFailed
+from closure_tui.store.errors import StoreError, StoreReadOnly, StoreWriteFailed
 from closure_tui.store.fsutil import atomic_write
 
 
@@ -199,7 +199,7 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             self.invalidate()
             raise StoreWriteFailed(self.path, error.strerror or str(error)) from error
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, StoreError):
             self.invalidate()
             raise
         self._dirty = False

@@ -9,6 +9,7 @@ Orphans (notes of a removed platform) are harmless and ignored.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from closure_tui.store.datafiles import (
     check_file,
     data_files,
     empty_file,
+    files_with_records,
     parse_recorded,
     too_new,
 )
@@ -50,6 +52,12 @@ from closure_tui.store.fsutil import (
     tighten_if_possible,
 )
 from closure_tui.store.lock import WriterLock
+from closure_tui.store.refusals import (
+    DataFileLinked,
+    LinkRefused,
+    MainFileMissing,
+    StoreUnwritable,
+)
 from closure_tui.store.schema import (
     META_ID,
     META_TABLE,
@@ -130,7 +138,7 @@ class Store:
         record that does not decode, in a file trusted without a full check) raises
         `StoreDamaged` just as at open.
         """
-        tightened = writable and ensure_private_dir(data_dir)  # readers change nothing
+        tightened = writable and _prepare_dir(data_dir)  # readers change nothing
         store = cls(data_dir, clock, writable=writable, lazy=lazy)
         if tightened:
             store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
@@ -144,6 +152,8 @@ class Store:
     def _open(self) -> None:
         if self._lock is not None:
             self._lock.acquire()
+            if self.backups_path.is_symlink():
+                raise LinkRefused(self.backups_path)  # never sweep or prune through it
             sweep_temp_files(self.data_dir)
             sweep_temp_files(self.backups_path)
         loaded: dict[str, tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]] = {}
@@ -154,6 +164,11 @@ class Store:
             loaded[name] = self._load(name)
             if loaded[name][0] is not None:
                 self._tighten(storage.path)
+        if loaded[MAIN_FILE][0] is None:
+            holders = files_with_records(self.data_dir)
+            if holders:
+                problem = f"missing, while {', '.join(holders)} hold records"
+                raise MainFileMissing(self._storages[MAIN_FILE].path, [problem], self.backups_path)
         for name, (data, decoded) in loaded.items():
             self._adopt(name, data, decoded)
         if not self._lazy:
@@ -175,7 +190,12 @@ class Store:
         not checked again; anything else gets the strict parse and every record decoded.
         """
         storage = self._storages[name]
-        read = read_with_status(storage.path)
+        try:
+            read = read_with_status(storage.path)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise DataFileLinked(storage.path, self.backups_path) from None
+            raise
         if read is None:
             return None, None
         if self._record.holds(storage.path, read.raw, read.status):
@@ -350,6 +370,17 @@ class Store:
             db.close()
 
 
+def _prepare_dir(data_dir: Path) -> bool:
+    """`ensure_private_dir` for a writer; a folder that cannot be written is
+    `StoreUnwritable` (the caller may still read it)."""
+    try:
+        return ensure_private_dir(data_dir)
+    except OSError as error:
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise StoreUnwritable(data_dir, error.strerror or str(error)) from None
+        raise
+
+
 def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str, list[Path]]:
     """Put back the named (or newest good) snapshot; the current files are moved aside."""
     from closure_tui.store import backups
@@ -362,6 +393,8 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
         snapshot = backups.find_good_snapshot(
             data_dir, list(DATA_FILES), lambda path: not check_file(path), name
         )
+        if snapshot is None and name is not None:
+            backups.refuse_named(data_dir, name, check_file)
         if snapshot is None:
             raise NoBackup(backups_dir(data_dir))
         moved = backups.put_back(snapshot, data_dir, data_files(data_dir), clock.now())

@@ -22,7 +22,7 @@ from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import describe, t
 from closure_tui.services.closures import Closures
-from closure_tui.services.errors import StoreDamaged, StoreError, StoreLocked
+from closure_tui.services.errors import StoreDamaged, StoreError, StoreLocked, StoreUnwritable
 from closure_tui.services.listing import View
 from closure_tui.services.session import open_closures
 from closure_tui.tui.bindings import bind, localize
@@ -39,6 +39,7 @@ WRITE_ACTIONS = frozenset(
         "add_platform",
         "edit_platform",
         "remove_platform",
+        "forget_platform",
         "toggle_stage",
         "skip_stage",
         "edit_evidence",
@@ -95,7 +96,8 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         self.set_reactive(ClosureApp.data_version, 0)
         self.service: Closures | None = None
         self.read_only = False
-        self.lock_holder = ""
+        #: The banner's catalogue key and parameters while the store is read-only.
+        self.read_only_why: tuple[str, dict[str, object]] = ("tui.read_only_banner", {})
         self.store_error: StoreDamaged | None = None
         if self.config.theme and self.config.theme in self.available_themes:
             self.theme = self.config.theme
@@ -127,8 +129,8 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
                 self.data_dir, self.clock, writable=True, offsets=self.config.followups
             )
             self.read_only = False
-        except StoreLocked as locked:
-            self.lock_holder = locked.holder
+        except (StoreLocked, StoreUnwritable) as refused:
+            self.read_only_why = _read_only_why(refused)
             try:
                 self.service = open_closures(
                     self.data_dir, self.clock, writable=False, offsets=self.config.followups
@@ -176,7 +178,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         if not screen.is_attached or screen.query(f"ReadOnlyBanner, #{ReadOnlyBanner.OWN_ID}"):
             return
         headers = screen.query_children(TitleBar)
-        banner = ReadOnlyBanner(self.lock_holder)
+        banner = ReadOnlyBanner(*self.read_only_why)
         if headers:
             await screen.mount(banner, after=headers.first())
         else:
@@ -187,7 +189,10 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
     def perform(self, change: Callable[[Closures], T]) -> T | None:
         """Run one use case; report refusals and warnings; None when nothing was saved."""
         if self.service is None or self.read_only:
-            self.notify(t("err.store.read_only"), severity="error", markup=False)
+            key, params = self.read_only_why
+            if key == "tui.read_only_banner":  # another instance writes
+                key, params = "err.store.read_only", {}
+            self.notify(t(key, **params), severity="error", markup=False)
             return None
         try:
             result = change(self.service)
@@ -284,6 +289,9 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         yield SystemCommand(
             t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)
         )
+        forget = getattr(screen, "action_forget_platform", None)
+        if forget is not None and self.allows("forget_platform"):
+            yield SystemCommand(t("cmd.forget"), t("cmd.forget.help"), forget)
         show_view = getattr(screen, "show_view", None)
         if show_view is not None:
             for view in View:
@@ -292,6 +300,13 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
                     t("cmd.view.help"),
                     lambda view=view: show_view(view),
                 )
+
+
+def _read_only_why(refused: StoreError) -> tuple[str, dict[str, object]]:
+    """What the read-only banner says: who holds the lock, or why nothing can be written."""
+    if isinstance(refused, StoreLocked):
+        return "tui.read_only_banner", {"holder": refused.holder}
+    return refused.key, refused.params()
 
 
 def create_app(

@@ -62,20 +62,29 @@ class TypeNameToConfirm(FormModal[bool]):
 
     save_label_key = "confirm.remove.yes"
     save_variant = "error"
+    #: The catalogue keys of the dialog's texts (`confirm.remove.title` …).
+    keys = "confirm.remove"
 
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name_to_type = name
 
     def title_text(self) -> Text:
-        return plain(t("confirm.remove.title", name=self.name_to_type))
+        return plain(t(f"{self.keys}.title", name=self.name_to_type))
 
     def fields(self) -> ComposeResult:
-        yield Static(t("confirm.remove.body"), markup=False, classes="dialog-text")
+        yield Static(t(f"{self.keys}.body"), markup=False, classes="dialog-text")
         yield FieldRow(plain(self.name_to_type, style="bold"), text_input("confirm-name"))
 
     def collect(self) -> bool:
         if self.query_one("#confirm-name", Input).value != self.name_to_type:
-            self.show_error("confirm-name", t("confirm.remove.mismatch"))
+            self.show_error("confirm-name", t(f"{self.keys}.mismatch"))
             raise Invalid
         return True
+
+
+class TypeNameToForget(TypeNameToConfirm):
+    """Forgetting cannot be undone and reaches into the backups: the same typed name."""
+
+    save_label_key = "confirm.forget.yes"
+    keys = "confirm.forget"

@@ -323,3 +323,20 @@ class PlatformScreen(WriteGuard, Screen[None]):
                 self.say(t("pf.removed", name=name))
 
         self.app.push_screen(TypeNameToConfirm(name), confirmed)
+
+    def action_forget_platform(self) -> None:
+        """From the command palette: erase the platform everywhere, after its name is typed."""
+        from closure_tui.services.forget import forget_platform
+        from closure_tui.tui.modals.confirm import TypeNameToForget
+
+        assert self.platform is not None
+        pid, name = self.platform_id, self.platform.name
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            done = self.closure_app.perform(lambda s: forget_platform(s, pid, name))
+            if done is not None:
+                self.app.notify(done.message(), markup=False)
+
+        self.app.push_screen(TypeNameToForget(name), confirmed)

@@ -1,4 +1,5 @@
-"""The read-only banner the app puts on every full screen while another instance writes."""
+"""The read-only banner the app puts on every full screen while nothing can be saved:
+another instance writes, or the data folder cannot be written."""
 
 from __future__ import annotations
 
@@ -26,12 +27,13 @@ class ReadOnlyBanner(Static):
     }
     """
 
-    def __init__(self, holder: str) -> None:
+    def __init__(self, key: str, params: dict[str, object]) -> None:
         super().__init__(markup=False)
-        self.holder = holder
+        self.key = key
+        self.params = params
 
     def on_mount(self) -> None:
         self.watch(self.app, "language", self.relabel)
 
     def relabel(self) -> None:
-        self.update(Text(t("tui.read_only_banner", holder=self.holder)))
+        self.update(Text(t(self.key, **self.params)))
