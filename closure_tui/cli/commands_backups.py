@@ -10,7 +10,7 @@ from closure_tui.domain.clock import Clock
 from closure_tui.i18n import t
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("backups", help=t("cli.h.backups"))
 
 

@@ -37,7 +37,7 @@ def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
 FORMATS = {**{name: _write_report for name in REPORT_FORMATS}, "ics": _write_calendar}
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser("export", help=t("cli.h.export"))
     export.add_argument("--format", required=True, choices=sorted(FORMATS), help=t("cli.h.format"))
     export.add_argument("--output", required=True, metavar="FILE", help=t("cli.h.output"))

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     history = sub.add_parser("history", help=t("cli.h.history"))
     history.add_argument(
         "platform", nargs="?", metavar="PLATFORM", help=t("cli.h.history_platform")

@@ -25,7 +25,7 @@ STAGES = ", ".join(key.value for key in STAGE_ORDER)
 WIDTHS = [5, 10, 16, 24, 18, 60]
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     remind = sub.add_parser("remind", help=t("cli.h.remind"))
     remind.add_argument("platform", metavar="PLATFORM")
     remind.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))

@@ -104,8 +104,8 @@ def show_text(platform: Platform, notes: list[Note], *, reveal: bool = False) ->
         lines.append("")
         lines.append(t("cli.notes"))
         for note in notes:
-            stage = f" [{t('stage.' + note.stage.value)}]" if note.stage else ""
-            lines.append(f"  {note.created:%Y-%m-%d %H:%M}{stage}")
+            about = f" [{t('stage.' + note.stage.value)}]" if note.stage else ""
+            lines.append(f"  {note.created:%Y-%m-%d %H:%M}{about}")
             lines.extend(
                 f"    {line}" for line in display_safe(note.text, multiline=True).split("\n")
             )

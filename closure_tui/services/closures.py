@@ -178,7 +178,7 @@ class Closures:
                 hook(platform, updated)
         return updated
 
-    def tick_warnings(self, platform_id: int, key: StageKey) -> list:
+    def tick_warnings(self, platform_id: int, key: StageKey) -> list[Problem]:
         """Warnings to show before ticking, so the TUI can ask for confirmation first."""
         return tick_warnings(self.get(platform_id), key)
 

@@ -12,10 +12,10 @@ from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.codec import RecordInvalid, decode_platform
+from closure_tui.store.datafiles import MAIN_FILE
 from closure_tui.store.evidence_files import copy_into_evidence, hash_file
 from closure_tui.store.schema import is_doc_id
 from closure_tui.store.storage import FileDamaged, parse_strict
-from closure_tui.store.store import MAIN_FILE
 
 
 def attach(

@@ -20,18 +20,18 @@ import copy
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import Event, EventState, Records
 from closure_tui.domain.patches import apply, project, shrink
 from closure_tui.store.collection import Collection
-from closure_tui.store.store import HISTORY_FILE, MAIN_FILE, Store
+from closure_tui.store.datafiles import HISTORY_FILE, MAIN_FILE
+from closure_tui.store.store import Store
 
 PLATFORMS = "platforms"
-P = ParamSpec("P")
-R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class History:
@@ -223,23 +223,20 @@ def _flush_order(files: list[str], target: Records) -> list[str]:
 
 
 class HasHistory(Protocol):
-    history: History
+    @property
+    def history(self) -> History: ...
 
 
-S = TypeVar("S", bound=HasHistory)
+def recorded(action: str) -> Callable[[F], F]:
+    """Run a use case (a method of something with a `history`) inside
+    `self.history.change(action)`, so its writes become one event."""
 
-
-def recorded(
-    action: str,
-) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
-    """Run a use case inside `self.history.change(action)` so its writes become one event."""
-
-    def wrap(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    def wrap(method: F) -> F:
         @functools.wraps(method)
-        def inner(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+        def inner(self: HasHistory, *args: Any, **kwargs: Any) -> Any:
             with self.history.change(action):
                 return method(self, *args, **kwargs)
 
-        return inner
+        return cast(F, inner)
 
     return wrap

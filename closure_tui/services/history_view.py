@@ -145,8 +145,9 @@ def _diff(prefix: str, old: Any, new: Any, out: list[FieldChange]) -> None:
                 out,
             )
     elif isinstance(old, dict) or isinstance(new, dict):
-        olds, news = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
-        for key in [*olds, *(k for k in news if k not in olds)]:
-            _diff(f"{prefix}.{key}" if prefix else key, olds.get(key), news.get(key), out)
+        old_map = old if isinstance(old, dict) else {}
+        new_map = new if isinstance(new, dict) else {}
+        for key in [*old_map, *(k for k in new_map if k not in old_map)]:
+            _diff(f"{prefix}.{key}" if prefix else key, old_map.get(key), new_map.get(key), out)
     elif old != new and not (old in (None, "") and new in (None, "")):
         out.append(FieldChange(prefix, old, new))

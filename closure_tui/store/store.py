@@ -87,7 +87,7 @@ class Store:
         self._lazy = lazy
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
-        self._queued: list[Callable[[], None]] = []
+        self._queued: list[Callable[[], object]] = []
         self._record = verified.Record(data_dir)
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
@@ -326,7 +326,7 @@ class Store:
         for collection in (self.platforms, self.notes, self.reminders, self.history):
             collection.reset()
 
-    def after_commit(self, callback: Callable[[], None]) -> None:
+    def after_commit(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the open transaction is on disk (now when there is none).
 
         Callbacks queued during one transaction run together in one history write, and
