@@ -3,8 +3,12 @@ is a change for every script reading the command line (see the README's JSON vie
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from decimal import Decimal
+
+import pytest
 
 from closure_tui.domain.evidence import Attachment
 from closure_tui.domain.history import Event, EventState
@@ -112,12 +116,23 @@ def test_a_note() -> None:
     }
 
 
+@pytest.fixture
+def in_shanghai(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's time zone (reminder times are shown in it)."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("in_shanghai")
 def test_a_reminder_due_and_in_full() -> None:
     reminder = Reminder(
         id=4,
         platform_id=3,
         date=DAY,
-        created=AT,
+        created=datetime(2026, 3, 1, 1, 30, tzinfo=UTC),
         text="催结清证明",
         stage=StageKey.CERTIFICATE,
         snoozed_until=date(2026, 3, 3),
@@ -140,7 +155,7 @@ def test_a_reminder_due_and_in_full() -> None:
         "state": "open",
         "original_date": "2026-03-01",
         "snoozed_until": "2026-03-03",
-        "created": "2026-03-01T09:30:00",
+        "created": "2026-03-01T09:30:00+08:00",
     }
 
 

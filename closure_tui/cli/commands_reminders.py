@@ -10,7 +10,7 @@ import argparse
 import json
 from collections.abc import Callable
 
-from closure_tui.cli.registry import reader, say, writer
+from closure_tui.cli.registry import reader, say, warn, writer
 from closure_tui.cli.render import table
 from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import STAGE_ORDER, parse_stage
@@ -54,6 +54,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def _print(
     service: Closures, reminders: list[Reminder], *, as_json: bool, full: bool, empty: str
 ) -> None:
+    warn(Reminders(service).problems())
     names = Reminders(service).platform_names()
     shown = [r for r in reminders if r.platform_id in names]
     if as_json:
@@ -85,6 +86,7 @@ def remind(service: Closures, args: argparse.Namespace) -> int:
 def due(service: Closures, args: argparse.Namespace) -> int:
     found = Reminders(service).due(args.within)
     if args.quiet and not found:
+        warn(Reminders(service).problems())
         return 0
     _print(service, found, as_json=args.json, full=False, empty=t("cli.due.none"))
     return 0

@@ -153,7 +153,7 @@ def full_reminder_json(reminder: Reminder, platform: str, today: date) -> dict[s
         "state": reminder.state.value,
         "original_date": reminder.date.isoformat(),
         "snoozed_until": _day(reminder.snoozed_until),
-        "created": reminder.created.isoformat(timespec="seconds"),
+        "created": reminder.created.astimezone().isoformat(timespec="seconds"),
     }
 
 
