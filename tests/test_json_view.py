@@ -131,7 +131,7 @@ def test_a_reminder_due_and_in_full() -> None:
     reminder = Reminder(
         id=4,
         platform_id=3,
-        date=DAY,
+        due_on=DAY,
         created=datetime(2026, 3, 1, 1, 30, tzinfo=UTC),
         text="催结清证明",
         stage=StageKey.CERTIFICATE,

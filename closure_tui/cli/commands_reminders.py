@@ -78,7 +78,7 @@ def remind(service: Closures, args: argparse.Namespace) -> int:
     platform = service.resolve(args.platform)
     stage = parse_stage(args.stage) if args.stage else None
     reminder = Reminders(service).add(platform.id, args.date, args.text, stage)
-    say(t("cli.reminded", id=reminder.id, name=platform.name, date=reminder.date.isoformat()))
+    say(t("cli.reminded", id=reminder.id, name=platform.name, date=reminder.due_on.isoformat()))
     return 0
 
 

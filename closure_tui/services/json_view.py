@@ -151,7 +151,7 @@ def full_reminder_json(reminder: Reminder, platform: str, today: date) -> dict[s
         "platform_id": reminder.platform_id,
         "kind": reminder.kind.value,
         "state": reminder.state.value,
-        "original_date": reminder.date.isoformat(),
+        "original_date": reminder.due_on.isoformat(),
         "snoozed_until": _day(reminder.snoozed_until),
         "created": reminder.created.astimezone().isoformat(timespec="seconds"),
     }

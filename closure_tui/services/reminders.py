@@ -153,7 +153,7 @@ class Reminders:
             lambda new_id: Reminder(
                 id=new_id,
                 platform_id=platform_id,
-                date=day,
+                due_on=day,
                 created=created,
                 text=cleaned,
                 stage=stage,
@@ -198,7 +198,7 @@ class Reminders:
         """Change an open reminder's date (clearing any snooze) or its text."""
         reminder = self._open(reminder_id)
         if when is not None:
-            reminder = replace(reminder, date=self.closures.parse_date(when), snoozed_until=None)
+            reminder = replace(reminder, due_on=self.closures.parse_date(when), snoozed_until=None)
         if text is not None:
             required = reminder.kind is ReminderKind.MANUAL and reminder.stage is None
             reminder = replace(reminder, text=clean_field(text, "reminder_text", required=required))
@@ -220,7 +220,7 @@ class Reminders:
                 lambda new_id, follow_up=follow_up: Reminder(
                     id=new_id,
                     platform_id=after.id,
-                    date=follow_up.date,
+                    due_on=follow_up.due_on,
                     created=created,
                     stage=follow_up.stage,
                     kind=follow_up.kind,

@@ -120,7 +120,7 @@ class ReminderActions:
         def saved(added: Reminder | None) -> None:
             if added is not None:
                 self.notify(
-                    t("cli.reminded", id=added.id, name=platform.name, date=added.date),
+                    t("cli.reminded", id=added.id, name=platform.name, date=added.due_on),
                     markup=False,
                 )
 
