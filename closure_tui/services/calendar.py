@@ -9,11 +9,15 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from closure_tui.domain.reminders import Reminder
 from closure_tui.i18n import t
 from closure_tui.services.reminder_labels import reminder_subject, reminder_text
 from closure_tui.services.reminders import Reminders
+
+if TYPE_CHECKING:
+    from icalendar import Todo
 
 #: Namespace for reminder UIDs; never change it, or calendars would duplicate every item.
 UID_NAMESPACE = uuid.UUID("6f1c2b0e-5a43-4c1e-9d0b-3c7a2e9f4b11")
@@ -32,7 +36,7 @@ def reminder_summary(reminder: Reminder, platform: str) -> str:
     return f"{platform} · {reminder_subject(reminder)}" + (f": {text}" if text else "")
 
 
-def _todo(reminder: Reminder, platform: str, stamp: datetime) -> object:
+def _todo(reminder: Reminder, platform: str, stamp: datetime) -> Todo:
     from icalendar import Alarm, Todo
 
     summary = reminder_summary(reminder, platform)

@@ -6,6 +6,7 @@ use cases (CLI or TUI) opens and closes follow-ups in the same atomic write.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import datetime
 
@@ -217,8 +218,8 @@ class Reminders:
         created = self._now()
         for follow_up in plan.created:
             self.closures.store.reminders.insert(
-                lambda new_id, follow_up=follow_up: Reminder(
-                    id=new_id,
+                functools.partial(
+                    Reminder,
                     platform_id=after.id,
                     due_on=follow_up.due_on,
                     created=created,

@@ -181,7 +181,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
             self.call_later(self._add_banner, screen, mounted)
         return mounted
 
-    async def _add_banner(self, screen: Screen, mounted: AwaitMount) -> None:
+    async def _add_banner(self, screen: Screen[Any], mounted: AwaitMount) -> None:
         from closure_tui.tui.widgets.banner import ReadOnlyBanner
 
         await mounted
@@ -293,7 +293,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
                 t("tui.config_not_saved", reason=str(error)), severity="warning", markup=False
             )
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not self.read_only and self.service is not None:
             yield SystemCommand(
