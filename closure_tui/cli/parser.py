@@ -72,7 +72,9 @@ class _Unbuilt:
 class _OnlyCommand:
     """A subparsers action that builds the parser of `wanted` only."""
 
-    def __init__(self, sub: argparse._SubParsersAction, wanted: str) -> None:
+    def __init__(
+        self, sub: argparse._SubParsersAction[Any], wanted: str
+    ) -> None:
         self._sub = sub
         self._wanted = wanted
         self.found = False
@@ -94,7 +96,7 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-Registrar = Callable[[argparse._SubParsersAction], None]
+Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
 def _platform_options(parser: argparse.ArgumentParser) -> None:
@@ -116,7 +118,7 @@ def build_parser(extra: list[Registrar] | None = None, *, only: str | None = Non
     parser.add_argument("--data-dir", metavar="DIR", help=t("cli.h.data_dir"))
     parser.add_argument("--lang", choices=list(LANGS), help=t("cli.h.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    target: Any = _OnlyCommand(sub, only) if narrow else sub
+    target: Any = _OnlyCommand(sub, only) if only is not None else sub
     for register in [_platform_commands, _stage_commands, _store_commands, *(extra or [])]:
         register(target)
     if narrow and not target.found:
@@ -157,7 +159,7 @@ def parse_command_line(
     return build_parser(extra()).parse_args(argv)
 
 
-def _platform_commands(sub: argparse._SubParsersAction) -> None:
+def _platform_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add = sub.add_parser("add", help=t("cli.h.add"))
     add.add_argument("name", metavar="NAME")
     _platform_options(add)
@@ -183,7 +185,7 @@ def _platform_commands(sub: argparse._SubParsersAction) -> None:
     show.add_argument("--reveal", action="store_true", help=t("cli.h.reveal"))
 
 
-def _stage_commands(sub: argparse._SubParsersAction) -> None:
+def _stage_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     tick = sub.add_parser("tick", help=t("cli.h.tick"))
     tick.add_argument("platform", metavar="PLATFORM")
     tick.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
@@ -221,6 +223,6 @@ def _stage_commands(sub: argparse._SubParsersAction) -> None:
     note.add_argument("--stage", metavar="STAGE", help=", ".join(STAGES))
 
 
-def _store_commands(sub: argparse._SubParsersAction) -> None:
+def _store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     restore = sub.add_parser("restore", help=t("cli.h.restore"))
     restore.add_argument("backup", nargs="?", metavar="BACKUP", help=t("cli.h.backup"))

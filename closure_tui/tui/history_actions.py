@@ -1,4 +1,4 @@
-"""App actions for issue 6: undo/redo (ctrl+z / ctrl+y), exports and the summary screen.
+"""App actions: undo/redo (ctrl+z / ctrl+y), exports and the summary screen.
 
 A mixin so the app class stays about the store and the language; every change
 still goes through `app.perform`.
@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
 from closure_tui.domain.history import Event
 from closure_tui.i18n import t
 from closure_tui.services.report_formats import REPORT_FORMATS
-
-if TYPE_CHECKING:
-    from closure_tui.tui.app import ClosureApp
+from closure_tui.tui.mixin_base import AppMembers
 
 
 def export_folder() -> Path:
@@ -29,25 +26,25 @@ def export_folder() -> Path:
     return folder
 
 
-class HistoryActions:
+class HistoryActions(AppMembers):
     """Mixed into `ClosureApp`."""
 
-    def action_undo(self: ClosureApp) -> None:
+    def action_undo(self) -> None:
         event = self.perform(lambda service: service.history.undo())
         if event is not None:
             self._say_history("history.undone", event)
 
-    def action_redo(self: ClosureApp) -> None:
+    def action_redo(self) -> None:
         event = self.perform(lambda service: service.history.redo())
         if event is not None:
             self._say_history("history.redone", event)
 
-    def _say_history(self: ClosureApp, key: str, event: Event) -> None:
+    def _say_history(self, key: str, event: Event) -> None:
         from closure_tui.services.history_view import action_label
 
         self.notify(t(key, action=action_label(event), name=event.platform_name), markup=False)
 
-    def export_report(self: ClosureApp, fmt: str) -> Path | None:
+    def export_report(self, fmt: str) -> Path | None:
         """Write a report (masked) or the JSON backup to the documents folder and say where."""
         # Imported here: the report writers are not needed for the first frame.
         from closure_tui.services.reports import EXPORTERS, report_input, save_export
@@ -69,13 +66,13 @@ class HistoryActions:
         self.notify(t("tui.exported", path=str(written)), timeout=15, markup=False)
         return written
 
-    def action_summary(self: ClosureApp) -> None:
+    def action_summary(self) -> None:
         from closure_tui.tui.screens.summary import SummaryScreen
 
         if self.service is not None:
             self.push_screen(SummaryScreen())
 
-    def evidence_commands(self: ClosureApp) -> Iterator[SystemCommand]:
+    def evidence_commands(self) -> Iterator[SystemCommand]:
         """Command palette entries: summary and the three exports."""
         if self.service is None:
             return
