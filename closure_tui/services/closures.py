@@ -13,7 +13,6 @@ from typing import Any
 from closure_tui.domain.clock import Clock, today
 from closure_tui.domain.dates import parse_date
 from closure_tui.domain.errors import DomainError, Problem
-from closure_tui.domain.followup_rules import check_pay_by
 from closure_tui.domain.money import parse_money
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import (
@@ -174,6 +173,8 @@ class Closures:
         stage = replace(platform.stage(key), **changes)
         updated = platform.with_stage(stage)
         if key is StageKey.NEGOTIATED:
+            from closure_tui.domain.followup_rules import check_pay_by
+
             check_pay_by(updated)
         with self.store.transaction():
             self.store.platforms.put(updated)

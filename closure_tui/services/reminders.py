@@ -12,7 +12,6 @@ from datetime import datetime
 
 from closure_tui.domain.dates import MAX_DATE, MIN_DATE
 from closure_tui.domain.errors import DomainError, Problem
-from closure_tui.domain.followup_rules import reconcile
 from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import (
@@ -212,6 +211,8 @@ class Reminders:
         if after is None:
             self.closures.store.reminders.remove([r.id for r in mine])
             return
+        from closure_tui.domain.followup_rules import reconcile  # not needed to show the data
+
         plan = reconcile(after, mine, self.offsets, self.closures.today())
         for reminder in plan.changed:
             self._put(reminder)
