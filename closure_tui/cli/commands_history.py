@@ -10,13 +10,14 @@ from closure_tui.cli.render import json_text
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
 from closure_tui.services.history_sentences import Shown, event_lines, event_summary, lookup_for
-from closure_tui.services.history_view import event_json, headline
+from closure_tui.services.history_view import headline
+from closure_tui.services.json_view import event_json
 
 if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     history = sub.add_parser("history", help=t("cli.h.history"))
     history.add_argument(
         "platform", nargs="?", metavar="PLATFORM", help=t("cli.h.history_platform")

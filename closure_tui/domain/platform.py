@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 from closure_tui.domain.errors import DomainError, Problem
 from closure_tui.domain.evidence import Attachment
@@ -44,7 +44,8 @@ def clean_account(text: str) -> str:
     return digits
 
 
-class Payee(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Payee:
     """The corporate account paid, and how the user confirmed it through an official channel."""
 
     name: str
@@ -66,7 +67,8 @@ class Payee(NamedTuple):
         )
 
 
-class Payment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Payment:
     """Money paid towards the settlement: how much, the day, the bank's reference."""
 
     amount: Decimal
@@ -78,7 +80,7 @@ def _frozen(mapping: dict[str, Any] | None = None) -> MappingProxyType[str, Any]
     return MappingProxyType(dict(mapping or {}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stage:
     """One closure step of a platform: done, to do or not applicable (and why), the day
     it was done and the evidence kept for it."""
@@ -94,7 +96,7 @@ def fresh_stages() -> tuple[Stage, ...]:
     return tuple(Stage(key) for key in STAGE_ORDER)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Platform:
     """A lender being closed: what was owed and settled, how to reach it, its six stages,
     the account paid and the payments made, and the files attached as evidence."""

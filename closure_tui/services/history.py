@@ -20,18 +20,18 @@ import copy
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any, Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import Event, EventState, Records
 from closure_tui.domain.patches import apply, project, shrink
 from closure_tui.store.collection import Collection
-from closure_tui.store.store import HISTORY_FILE, MAIN_FILE, Store
+from closure_tui.store.datafiles import HISTORY_FILE, MAIN_FILE
+from closure_tui.store.store import Store
 
 PLATFORMS = "platforms"
-P = ParamSpec("P")
-R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class History:
@@ -228,24 +228,21 @@ def _flush_order(files: list[str], target: Records) -> list[str]:
 
 
 class HasHistory(Protocol):
-    history: History
+    @property
+    def history(self) -> History: ...
 
 
-S = TypeVar("S", bound=HasHistory)
+def recorded(action: str) -> Callable[[F], F]:
+    """Run a use case (a method of something with a `history`) inside
+    `self.history.change(action)`, so its writes become one event."""
 
-
-def recorded(
-    action: str,
-) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
-    """Run a use case inside `self.history.change(action)` so its writes become one event."""
-
-    def wrap(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    def wrap(method: F) -> F:
         @functools.wraps(method)
-        def inner(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+        def inner(self: HasHistory, *args: Any, **kwargs: Any) -> Any:
             with self.history.change(action):
                 return method(self, *args, **kwargs)
 
-        return inner
+        return cast(F, inner)
 
     return wrap
 
@@ -257,37 +254,3 @@ def _owner(doc: Mapping[str, Any] | None, record: Any) -> int | None:
         return None
     owner = doc.get("platform_id", getattr(record, "platform_id", None))
     return owner if isinstance(owner, int) else None
-
-
-class FieldChange(NamedTuple):
-    """One changed value of a record, e.g. `stages.paid.state`, for the history's sentences."""
-
-    path: str
-    before: Any
-    after: Any
-
-
-def diff_record(old: Any, new: Any) -> list[FieldChange]:
-    """The leaf values that differ between two versions of one record's document."""
-    changes: list[FieldChange] = []
-    _diff("", old, new, changes)
-    return changes
-
-
-def _diff(prefix: str, old: Any, new: Any, out: list[FieldChange]) -> None:
-    """Walk two JSON values; a record or list item that appears is compared with an empty one."""
-    if isinstance(old, list) or isinstance(new, list):
-        olds, news = old if isinstance(old, list) else [], new if isinstance(new, list) else []
-        for index in range(max(len(olds), len(news))):
-            _diff(
-                f"{prefix}[{index + 1}]",
-                olds[index] if index < len(olds) else None,
-                news[index] if index < len(news) else None,
-                out,
-            )
-    elif isinstance(old, dict) or isinstance(new, dict):
-        olds, news = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
-        for key in [*olds, *(k for k in news if k not in olds)]:
-            _diff(f"{prefix}.{key}" if prefix else key, olds.get(key), news.get(key), out)
-    elif old != new and not (old in (None, "") and new in (None, "")):
-        out.append(FieldChange(prefix, old, new))

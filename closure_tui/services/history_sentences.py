@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from closure_tui.domain.history import Event
 from closure_tui.domain.money import display_money
 from closure_tui.domain.text import display_safe, hide_figures, mask_account
 from closure_tui.i18n import CATALOGUE, t
-from closure_tui.services.history import FieldChange, diff_record
+
+Doc = Mapping[str, Any]
+Items = dict[tuple[Any, ...], list[Any]]
 
 if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
@@ -33,7 +36,8 @@ QUIET = frozenset({"created_on", "created", "attached_at", "stored", "sha256"})
 REMINDER_QUIET = QUIET | {"kind", "basis", "closed_by"}
 
 
-class Lookup(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Lookup:
     """What an event does not carry itself: a patched reminder's text, a platform's name."""
 
     reminder: Callable[[int], Any]
@@ -51,7 +55,8 @@ def lookup_for(service: Closures) -> Lookup:
     return Lookup(reminder, platform_name)
 
 
-class Shown(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Shown:
     """How values are shown: accounts revealed (CLI `--reveal`) or everything hidden."""
 
     reveal: bool = False
@@ -59,6 +64,42 @@ class Shown(NamedTuple):
 
 
 PLAIN = Shown()
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One changed value of a record, e.g. `stages.paid.state`, for the history's sentences."""
+
+    path: str
+    before: Any
+    after: Any
+
+
+def diff_record(old: Any, new: Any) -> list[FieldChange]:
+    """The leaf values that differ between two versions of one record's document."""
+    changes: list[FieldChange] = []
+    _diff("", old, new, changes)
+    return changes
+
+
+def _diff(prefix: str, old: Any, new: Any, out: list[FieldChange]) -> None:
+    """Walk two JSON values; a record or list item that appears is compared with an empty one."""
+    if isinstance(old, list) or isinstance(new, list):
+        olds, news = old if isinstance(old, list) else [], new if isinstance(new, list) else []
+        for index in range(max(len(olds), len(news))):
+            _diff(
+                f"{prefix}[{index + 1}]",
+                olds[index] if index < len(olds) else None,
+                news[index] if index < len(news) else None,
+                out,
+            )
+    elif isinstance(old, dict) or isinstance(new, dict):
+        old_map = old if isinstance(old, dict) else {}
+        new_map = new if isinstance(new, dict) else {}
+        for key in [*old_map, *(k for k in new_map if k not in old_map)]:
+            _diff(f"{prefix}.{key}" if prefix else key, old_map.get(key), new_map.get(key), out)
+    elif old != new and not (old in (None, "") and new in (None, "")):
+        out.append(FieldChange(prefix, old, new))
 
 
 def _short(text: str) -> str:
@@ -109,9 +150,9 @@ _STAGE_PATH = re.compile(
 _LIST_ITEM = re.compile(r"(?P<group>attachments)\[(?P<index>\d+)\]\.(?P<leaf>\w+)")
 
 
-def _items(changes: list[FieldChange], pattern: re.Pattern[str]) -> dict[tuple, list]:
+def _items(changes: list[FieldChange], pattern: re.Pattern[str]) -> Items:
     """Changes grouped by the list item they belong to, in order."""
-    groups: dict[tuple, list] = {}
+    groups: Items = {}
     for change in changes:
         match = pattern.fullmatch(change.path)
         if match is not None:
@@ -152,7 +193,7 @@ def _item_sentence(
     ]
 
 
-def platform_sentences(old: Mapping, new: Mapping, shown: Shown) -> Iterator[str]:
+def platform_sentences(old: Doc, new: Doc, shown: Shown) -> Iterator[str]:
     changes = diff_record(old, new)
     for change in changes:
         match = _STAGE_PATH.fullmatch(change.path)
@@ -178,7 +219,7 @@ def platform_sentences(old: Mapping, new: Mapping, shown: Shown) -> Iterator[str
         yield from _item_sentence(stage or "paid", "attachments", fields, shown)
 
 
-def reminder_name(doc: Mapping | None, reminder: Any) -> str:
+def reminder_name(doc: Doc | None, reminder: Any) -> str:
     """「打给招行贷后」, or the standard wording of an automatic follow-up."""
     text, kind = "", "manual"
     for source in (doc or {}, _reminder_doc(reminder)):
@@ -189,14 +230,14 @@ def reminder_name(doc: Mapping | None, reminder: Any) -> str:
     return t("hs.quoted", text=_short(display_safe(text))) if text else ""
 
 
-def _reminder_doc(reminder: Any) -> Mapping:
+def _reminder_doc(reminder: Any) -> Doc:
     if reminder is None:
         return {}
     return {"text": reminder.text, "kind": reminder.kind.value}
 
 
 def reminder_sentences(
-    old: Mapping | None, new: Mapping | None, reminder: Any, shown: Shown
+    old: Doc | None, new: Doc | None, reminder: Any, shown: Shown
 ) -> Iterator[str]:
     what = reminder_name(new or old, reminder)
     if old is None or new is None:
@@ -213,7 +254,7 @@ def reminder_sentences(
             yield t("hs.reminder.changed", what=what, text=_pair(label, change.path, change, shown))
 
 
-def note_sentences(old: Mapping | None, new: Mapping | None, shown: Shown) -> Iterator[str]:
+def note_sentences(old: Doc | None, new: Doc | None, shown: Shown) -> Iterator[str]:
     doc = new or old or {}
     text = value_text("text", str(doc.get("text") or "").replace("\n", " "), shown)
     if old is None or new is None:

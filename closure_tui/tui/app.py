@@ -23,10 +23,9 @@ from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import describe, t
 from closure_tui.services.closures import Closures
+from closure_tui.services.errors import StoreDamaged, StoreError, StoreLocked, StoreUnwritable
 from closure_tui.services.listing import View
 from closure_tui.services.session import open_closures
-from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
-from closure_tui.store.refusals import StoreUnwritable
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
 from closure_tui.tui.follow_writer import FollowWriter
@@ -164,7 +163,7 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
             self.push_screen(DamagedScreen(self.store_error))
             return
         assert self.service is not None
-        for notice in self.service.store.notices:
+        for notice in self.service.notices:
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
         self.push_screen(DashboardScreen())
         if self.read_only:
@@ -174,7 +173,7 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
 
     def close_store(self) -> None:
         if self.service is not None:
-            self.service.store.close()
+            self.service.close()
             self.service = None
 
     def on_unmount(self) -> None:
@@ -191,7 +190,7 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
             self.call_later(self._add_banner, screen, mounted)
         return mounted
 
-    async def _add_banner(self, screen: Screen, mounted: AwaitMount) -> None:
+    async def _add_banner(self, screen: Screen[Any], mounted: AwaitMount) -> None:
         from closure_tui.tui.widgets.banner import ReadOnlyBanner
 
         await mounted
@@ -236,10 +235,10 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
             return None
         for warning in [] if warned else getattr(result, "warnings", []):
             self.notify(describe(warning.key, warning.params), severity="warning", markup=False)
-        for failed in self.service.store.unrecorded:
+        for failed in self.service.unrecorded:
             message = t("warn.history_unsaved", **failed.params())
             self.notify(message, severity="warning", markup=False)
-        self.service.store.unrecorded.clear()
+        self.service.unrecorded.clear()
         if self.redo_offered:
             self._offer_redo(False)
         self.data_version += 1
@@ -325,7 +324,7 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
                 t("tui.config_not_saved", reason=str(error)), severity="warning", markup=False
             )
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not self.read_only and self.service is not None:
             yield SystemCommand(

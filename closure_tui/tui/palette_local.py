@@ -5,16 +5,17 @@ of the screen with its meaning."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import SystemCommand
 
 from closure_tui.i18n import t
+from closure_tui.tui.mixin_base import AppMembers
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.screen import Screen
 
-    from closure_tui.tui.app import ClosureApp
 
 #: Textual's titles (its own English) and the catalogue entry of each.
 TEXTUAL_TITLES = {
@@ -38,20 +39,20 @@ def localized(commands: Iterable[SystemCommand], show_help: object) -> Iterator[
             yield command._replace(title=t(f"cmd.sys.{name}"), help=t(f"cmd.sys.{name}.help"))
 
 
-class LocalPalette:
+class LocalPalette(AppMembers):
     """Mixed into `ClosureApp`, before `App`."""
 
-    def get_system_commands(self: ClosureApp, screen: Screen) -> Iterable[SystemCommand]:
-        yield from localized(super().get_system_commands(screen), self.action_help)  # type: ignore[misc]
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from localized(super().get_system_commands(screen), self.action_help)
 
-    def action_command_palette(self: ClosureApp) -> None:
+    def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             palette = CommandPalette(id="--command-palette", placeholder=t("cmd.sys.search"))
             self.push_screen(palette)
 
-    def search_themes(self: ClosureApp) -> None:
+    def search_themes(self) -> None:
         from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 

@@ -10,6 +10,7 @@ from closure_tui.services.session import closures_session
 from closure_tui.store.schema import CURRENT_SCHEMA
 from closure_tui.tui.screens.damaged import DamagedScreen
 from closure_tui.tui.screens.dashboard import DashboardScreen
+from tests.test_store_verified_damage import newer_version_wrote
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import footer_keys, notifications, running, screen_text, table_names
 
@@ -157,3 +158,13 @@ async def test_footer_shows_only_the_keys_that_work_here(
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, DamagedScreen), key
+
+
+async def test_a_trusted_file_whose_records_no_longer_decode_opens_the_explanation(
+    make_app: AppFactory, data_dir: Path, clock: FixedClock
+) -> None:
+    main = newer_version_wrote(data_dir, clock)
+    app = make_app()
+    async with running(app):
+        assert isinstance(app.screen, DamagedScreen)
+        assert str(main) in screen_text(app).replace("\n", "")

@@ -17,10 +17,9 @@ from textual.widgets.option_list import Option
 
 from closure_tui.i18n import t, tn
 from closure_tui.services.damage import restore_points
-from closure_tui.services.errors import StoreError, StoreTooNew
+from closure_tui.services.errors import StoreDamaged, StoreError, StoreTooNew
 from closure_tui.services.session import restore_backup
 from closure_tui.services.snapshots import BackupInfo
-from closure_tui.store.errors import StoreDamaged
 from closure_tui.tui.bindings import app_key, bind
 from closure_tui.tui.widgets.title_bar import TitleBar
 

@@ -219,7 +219,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         if in_view is None:
             in_view = [(p.name.casefold(), p.id) for p in select(self._everything, self.view)]
             self._in_view[self.view] = in_view
-        query = self.filter_input.value if self.filtering else ""
+        query = self.filter_input.value if self.filter_input and self.filtering else ""
         wanted = query.strip().casefold()
         shown = [platform_id for name, platform_id in in_view if wanted in name]
         table = self.table

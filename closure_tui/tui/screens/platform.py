@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ListView, Static
 
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import display_safe
@@ -148,7 +149,7 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
         checklist = self.query_one(StageChecklist)
         checklist.show(platform, privacy=privacy)
         self._show_evidence()
-        notes = app.read(lambda service: service.notes(platform.id), [])
+        notes: list[Note] = app.read(lambda service: service.notes(platform.id), [])
         hints = app.allows("add_note")
         self.query_one("#notes", Static).update(notes_text(notes, privacy=privacy, hints=hints))
 
