@@ -107,7 +107,7 @@ def test_a_complaint_gets_a_reply_reminder_due_then_overdue(
     assert complaints.grounds(complaint.cites) == (Breach.NO_STAFF_ID,)
     reminders = Reminders(service)
     [reminder] = reminders.find(1)
-    assert (reminder.kind, reminder.date, reminder.id) == (
+    assert (reminder.kind, reminder.due_on, reminder.id) == (
         ReminderKind.COMPLAINT_REPLY,
         complaint.reply_by,
         complaint.reminder_id,

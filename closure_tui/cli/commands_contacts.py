@@ -58,7 +58,7 @@ def _choices(members: Iterable[StrEnum]) -> str:
     return ", ".join(member.value for member in members)
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     contact = sub.add_parser("contact", help=t("cli.h.contact"))
     contact.add_argument("platform", metavar="PLATFORM")
     contact.add_argument(

@@ -145,7 +145,7 @@ class Complaints:
                 lambda new_id: Reminder(
                     id=new_id,
                     platform_id=draft.platform_id,
-                    date=draft.reply_by,
+                    due_on=draft.reply_by,
                     created=created,
                     text=draft.ticket,
                     kind=ReminderKind.COMPLAINT_REPLY,
