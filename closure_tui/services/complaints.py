@@ -20,7 +20,7 @@ from closure_tui.domain.contacts import parse_choice
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, ReminderState
 from closure_tui.domain.text import clean_field, clean_note
-from closure_tui.services.contacts import ContactLog, keep_files
+from closure_tui.services.contacts import ContactLog, keep_files, typed_id
 from closure_tui.services.history import History, recorded
 
 
@@ -77,10 +77,7 @@ class Complaints:
         return found
 
     def resolve(self, ref: str) -> Complaint:
-        digits = ref.strip().removeprefix("#")
-        if not (digits.isascii() and digits.isdigit()):
-            raise DomainError("err.complaint.not_found", ref=ref)
-        return self.get(int(digits))
+        return self.get(typed_id(ref, "err.complaint.not_found"))
 
     def overdue(self) -> list[Complaint]:
         """Complaints still unanswered after their reply-due date, most overdue first."""

@@ -47,6 +47,14 @@ def keep_files(
     return tuple(kept)
 
 
+def typed_id(ref: str, missing: str) -> int:
+    """A record id as typed (`3` or `#3`); anything else is refused with `missing`."""
+    digits = ref.strip().removeprefix("#")
+    if not (digits.isascii() and digits.isdigit()):
+        raise DomainError(missing, ref=ref)
+    return int(digits)
+
+
 @dataclass(frozen=True, slots=True)
 class ContactInput:
     """A contact as typed: every field is text or a flag, checked by `ContactLog.add`."""
@@ -109,10 +117,7 @@ class ContactLog:
         return found
 
     def resolve(self, ref: str) -> Contact:
-        digits = ref.strip().removeprefix("#")
-        if not (digits.isascii() and digits.isdigit()):
-            raise DomainError("err.contact.not_found", ref=ref)
-        return self.get(int(digits))
+        return self.get(typed_id(ref, "err.contact.not_found"))
 
     def breaches(self) -> dict[int, tuple[Breach, ...]]:
         """Every contact's breaches by contact id (the daily limit counts per platform)."""
