@@ -21,7 +21,7 @@ from closure_tui.services.contacts import ContactLog
 from closure_tui.tui.text import plain
 from closure_tui.tui.widgets.row_table import RowTable
 
-CONTACT_COLUMNS = ("at", "how", "who", "breaches")
+CONTACT_COLUMNS = ("at", "breaches", "how", "who")
 COMPLAINT_COLUMNS = ("filed", "channel", "ticket", "reply_by", "status")
 
 
@@ -74,9 +74,9 @@ class ContactsSection(Vertical):
             breaches = found.get(contact.id, ())
             table.add_row(
                 Text(contact.at.isoformat(sep=" ", timespec="minutes")),
+                Text(breaches_text(breaches, log.rules), style="bold red" if breaches else ""),
                 Text(contact_how(contact)),
                 plain(contact_who(contact, reveal=not privacy)),
-                Text(breaches_text(breaches, log.rules), style="bold red" if breaches else ""),
                 key=str(contact.id),
             )
         in_breach = sum(1 for c in contacts if c.id in found)
