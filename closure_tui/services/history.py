@@ -54,7 +54,7 @@ class History:
             yield
             return
         # The event is written after the data: a damaged log must refuse the change first.
-        self.store.require(HISTORY_FILE)
+        self.store.require_appendable(HISTORY_FILE)
         before: dict[str, dict[int, Any]] = {}
         after: dict[str, dict[int, Any]] = {}
 
@@ -96,7 +96,8 @@ class History:
         platform_id, name = self._subject(before, after)
         now = self.clock.now()
         with self.store.transaction(HISTORY_FILE):
-            for stale in self.redo_stack():
+            # The undone events are listed apart, so a change reads no history when none is.
+            for stale in self.redo_stack() if self.store.history.marked() else ():
                 self.store.history.put(replace(stale, state=EventState.DROPPED))
             return self.store.history.insert(
                 lambda new_id: Event(

@@ -10,7 +10,7 @@ from tinydb.table import Document
 
 from closure_tui.collector import collector_paused
 from closure_tui.store.codec import RecordInvalid, deep_merge
-from closure_tui.store.schema import META_ID, META_TABLE, counter_key
+from closure_tui.store.schema import META_ID, META_TABLE, counter_key, marked_key
 
 T = TypeVar("T")
 
@@ -29,6 +29,8 @@ class Collection(Generic[T]):
         decode: Callable[[int, dict[str, Any]], T],
         encode: Callable[[T], dict[str, Any]],
         get_id: Callable[[T], int],
+        *,
+        mark: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
         self._db = db
         self._table = db.table(name, cache_size=0)
@@ -39,6 +41,8 @@ class Collection(Generic[T]):
         self._items: dict[int, T] | None = None
         self._highest = 0
         self._generation = db.storage.generation
+        #: Records for which `mark` holds are listed in `_meta` (see `marked`).
+        self._mark = mark
         self.listener: ChangeListener | None = None
 
     def _notify(self, item_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None):
@@ -94,14 +98,42 @@ class Collection(Generic[T]):
         self._cache()
         return max(counter, self._highest + 1)
 
+    def marked(self) -> list[int]:
+        """Ids of the records `mark` holds for, read from `_meta` (from the newest record
+        alone when the file is unread and can be appended to)."""
+        unread = getattr(self._db.storage, "unread_meta", lambda: None)()
+        meta = unread.get(META_ID, {}) if unread is not None else self._meta()
+        return list(meta.get(marked_key(self.name), []))
+
+    def _meta(self) -> dict[str, Any]:
+        return dict(self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {})
+
+    def _remark(self, meta: dict[str, Any], item_id: int, doc: dict[str, Any] | None) -> bool:
+        """Update `meta`'s list of marked ids for `doc`; True when it changed."""
+        if self._mark is None:
+            return False
+        key = marked_key(self.name)
+        ids = set(meta.get(key, []))
+        wanted = ids | {item_id} if doc is not None and self._mark(doc) else ids - {item_id}
+        if wanted == ids:
+            return False
+        meta[key] = sorted(wanted)
+        return True
+
     def insert(self, make: Callable[[int], T]) -> T:
-        """Create the record with a fresh id and the id counter in one write."""
+        """Create the record with a fresh id and the id counter in one write (an append
+        to an unread journal when the storage can: the table is not read for it)."""
+        if self._items is None:
+            unread = getattr(self._db.storage, "unread_meta", lambda: None)()
+            if unread is not None:
+                return self._insert_unread(unread, make)
         item_id = self.next_id()
         item = make(item_id)
         doc = self._encode(item)
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
         meta[counter_key(self.name)] = item_id + 1
+        self._remark(meta, item_id, doc)
         with self._db.storage.batch():
             meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             self._table.insert(Document(doc, doc_id=item_id))
@@ -110,12 +142,29 @@ class Collection(Generic[T]):
         self._notify(item_id, None, doc)
         return item
 
+    def _insert_unread(self, unread: dict[str, Any], make: Callable[[int], T]) -> T:
+        meta = dict(unread.get(META_ID, {}))
+        item_id = meta.get(counter_key(self.name), 1)
+        item = make(item_id)
+        doc = self._encode(item)
+        meta[counter_key(self.name)] = item_id + 1
+        self._remark(meta, item_id, doc)
+        self._db.storage.append_unread(  # type: ignore[attr-defined]
+            {META_TABLE: {**unread, META_ID: meta}, self.name: {str(item_id): doc}}
+        )
+        self._notify(item_id, None, doc)
+        return item
+
     def put(self, item: T) -> None:
         """Replace a record, keeping any keys this version does not know."""
         item_id = self._get_id(item)
         old = self.raw(item_id) or {}
         merged = deep_merge(old, self._encode(item))
-        self._table.upsert(Document(merged, doc_id=item_id))
+        meta = self._meta()
+        with self._db.storage.batch():
+            if self._remark(meta, item_id, merged):
+                self._db.table(META_TABLE).upsert(Document(meta, doc_id=int(META_ID)))
+            self._table.upsert(Document(merged, doc_id=item_id))
         self._cache()[item_id] = item
         self._notify(item_id, old or None, merged)
 
@@ -151,8 +200,10 @@ class Collection(Generic[T]):
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
         with self._db.storage.batch():
-            if meta.get(counter_key(self.name), 1) <= item_id:
+            grown = meta.get(counter_key(self.name), 1) <= item_id
+            if grown:
                 meta[counter_key(self.name)] = item_id + 1
+            if self._remark(meta, item_id, doc) or grown:
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             if self._table.contains(doc_id=item_id):
                 self._table.remove(doc_ids=[item_id])

@@ -19,7 +19,7 @@ from tinydb.table import Document
 
 from closure_tui.collector import collector_paused
 from closure_tui.domain.clock import Clock
-from closure_tui.domain.history import Event
+from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
@@ -31,6 +31,7 @@ from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import (
     DATA_FILES,
     HISTORY_FILE,
+    JOURNALED,
     MAIN_FILE,
     NOTES_FILE,
     backups_dir,
@@ -39,10 +40,12 @@ from closure_tui.store.datafiles import (
     data_files,
     empty_file,
     files_with_records,
+    immutable_files,
+    journal_files,
     parse_recorded,
     too_new,
 )
-from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
+from closure_tui.store.errors import NoBackup, StoreDamaged, StoreError, StoreTooNew
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
     ensure_private_dir,
@@ -50,6 +53,7 @@ from closure_tui.store.fsutil import (
     sweep_temp_files,
     tighten_if_possible,
 )
+from closure_tui.store.journaled import JournalStorage, SegmentDamaged, read_segments
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.refusals import (
     DataFileLinked,
@@ -92,7 +96,7 @@ class Store:
         for name in DATA_FILES:
             db = InPlaceTinyDB(
                 data_dir / name,
-                storage=AtomicJSONStorage,
+                storage=JournalStorage if name in JOURNALED else AtomicJSONStorage,
                 read_only=not writable,
                 before_write=self._backup_once,
                 after_write=functools.partial(self._record.written, data_dir / name),
@@ -111,7 +115,12 @@ class Store:
             notes, "notes", decode_note, encode_note, lambda n: n.id
         )
         self.history: Collection[Event] = Collection(
-            self._dbs[HISTORY_FILE], "history", decode_event, encode_event, lambda e: e.id
+            self._dbs[HISTORY_FILE],
+            "history",
+            decode_event,
+            encode_event,
+            lambda e: e.id,
+            mark=lambda doc: doc.get("state") == EventState.UNDONE.value,
         )
 
     @classmethod
@@ -179,15 +188,18 @@ class Store:
                 raise DataFileLinked(storage.path, self.backups_path) from None
             raise
         if read is None:
+            self._refuse_lost_base(storage)
             return None, None
         if self._record.holds(storage.path, read.raw, read.status):
             data = parse_recorded(read.raw)
             if data is not None:
+                self._replay(storage, data)
                 return data, None
         try:
             data = parse_strict(read.raw)
         except FileDamaged as error:
             raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
+        self._replay(storage, data)
         decoded: dict[str, dict[int, Any]] = {}
         problems = check_data(name, data, decoded)
         if problems:
@@ -198,6 +210,21 @@ class Store:
             # without saving (a killed app, a closed terminal). Readers change nothing.
             self._record.checked(storage.path, read.raw, read.status)
         return data, decoded
+
+    def _replay(self, storage: AtomicJSONStorage, data: dict[str, Any]) -> None:
+        """Bring a base file's content up to date with its segments (none for the others)."""
+        if isinstance(storage, JournalStorage) and not too_new(data):
+            try:
+                read_segments(storage.journal, data, self.backups_path)
+            except SegmentDamaged as error:
+                raise StoreDamaged(error.path, [error.problem], self.backups_path) from None
+
+    def _refuse_lost_base(self, storage: AtomicJSONStorage) -> None:
+        """Segments without their base file: the base was lost, the store is not new."""
+        if isinstance(storage, JournalStorage) and storage.journal.live(0):
+            raise StoreDamaged(
+                storage.path, ["missing, while its segments hold records"], self.backups_path
+            )
 
     def _load_late(self, name: str) -> dict[str, Any]:
         """A file read after open (first use, or again after a failed write): checked as
@@ -210,6 +237,17 @@ class Store:
         """Read (and check) these files now, before a change that must not half-happen."""
         for name in names or tuple(self._storages):
             self._storages[name].read()
+
+    def require_appendable(self, name: str) -> None:
+        """As `require`, but a journal whose newest record is whole is only checked at its
+        end (and its base by the recorded signature): appending needs nothing else."""
+        storage = self._storages[name]
+        if (
+            not isinstance(storage, JournalStorage)
+            or not self._record.unchanged(storage.path)
+            or storage.unread_meta() is None
+        ):
+            storage.read()
 
     def _tighten(self, path: Path) -> None:
         if self._lock is not None and tighten_if_possible(path, PRIVATE_FILE):
@@ -225,7 +263,9 @@ class Store:
         data, changed = migrate(data)
         storage.replace_cache(data)
         if changed:
-            if not self.read_only:
+            if isinstance(storage, JournalStorage) and not self.read_only:
+                storage.fold()  # the base itself must say the new version, for older ones
+            elif not self.read_only:
                 storage.write(data)
             return
         if decoded is None:
@@ -245,7 +285,12 @@ class Store:
             return
         from closure_tui.store import backups
 
-        backups.take_snapshot(self.data_dir, data_files(self.data_dir), self.clock.now())
+        backups.take_snapshot(
+            self.data_dir,
+            data_files(self.data_dir),
+            self.clock.now(),
+            immutable_files(self.data_dir),
+        )
         self._backed_up = True
 
     def ensure_backup(self) -> None:
@@ -337,10 +382,19 @@ class Store:
 
     def close(self) -> None:
         if self._lock is not None:
+            self._fold_grown()
             self._record.finish()
             self._lock.release()
         for db in self._dbs.values():
             db.close()
+
+    def _fold_grown(self) -> None:
+        """Compact journals that outgrew their base, as the run ends (off any change's path);
+        a fold that fails leaves the base and segments as they were, which is fine."""
+        for storage in self._storages.values():
+            if isinstance(storage, JournalStorage) and storage.fold_due():
+                with contextlib.suppress(StoreError):
+                    storage.fold()
 
 
 def _prepare_dir(data_dir: Path) -> bool:
@@ -370,7 +424,9 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
             backups.refuse_named(data_dir, name, check_file)
         if snapshot is None:
             raise NoBackup(backups_dir(data_dir))
-        moved = backups.put_back(snapshot, data_dir, data_files(data_dir), clock.now())
+        kept = [data_dir / path.name for path in journal_files(snapshot.path)]
+        files = data_files(data_dir) + [path for path in kept if not path.exists()]
+        moved = backups.put_back(snapshot, data_dir, files, clock.now())
         return snapshot.name, moved
     finally:
         lock.release()

@@ -1,0 +1,154 @@
+"""T7 and T8: what one change costs as a whole command, and whether it grows with the store.
+
+    python bench/writes.py --data-dir DIR [--history N] [--samples K]
+
+T7 times `closure-tui note` and `closure-tui tick`/`untick` on a store topped up to N
+history entries, alternating with `python3 -c pass`. T8 runs the same writes on a copy
+whose notes and history are doubled and compares CPU time (and, with valgrind,
+instructions): a change should cost what the change is, not what the store holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import make_dataset
+from report import median
+
+from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.stages import StageKey
+from closure_tui.services.session import closures_session
+
+CHUNK = 1000
+TARGET = "P0001"
+COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def history_size(data_dir: Path) -> tuple[int, int]:
+    """(history entries, notes) as the store sees them."""
+    with closures_session(data_dir, FixedClock(datetime(2026, 6, 1)), writable=False) as service:
+        return len(service.store.history), len(service.store.notes)
+
+
+def grow(data_dir: Path, history: int, notes: int = 0, seed: int = 11) -> None:
+    """Add `notes` notes, then tick/untick a stage until the history holds `history` entries."""
+    rng = random.Random(seed)
+    clock = FixedClock(datetime(2026, 6, 1, 9, 0))
+    with closures_session(data_dir, clock, writable=True) as service:
+        ids = sorted(service.store.platforms.stored_field("name"))
+        for first in range(0, notes, CHUNK):
+            with service.store.transaction():
+                for _ in range(first, min(first + CHUNK, notes)):
+                    clock.advance(minutes=1)
+                    service.add_note(rng.choice(ids), make_dataset.note_text(rng))
+        target = service.resolve(TARGET).id
+        while (missing := history - len(service.store.history)) > 0:
+            with service.store.transaction():
+                for index in range(min(missing, CHUNK)):
+                    change = service.untick if index % 2 else service.tick
+                    change(target, StageKey.CARD_UNBOUND)
+            if service.store.platforms.get(target).stage(StageKey.CARD_UNBOUND).done_on:
+                service.untick(target, StageKey.CARD_UNBOUND)
+
+
+def commands(python: str, data_dir: Path) -> list[list[str]]:
+    """The writes measured, in turn: a note, a tick, an untick (so the tick repeats)."""
+    base = [python, "-m", "closure_tui", "--data-dir", str(data_dir)]
+    return [
+        [*base, "note", TARGET, "又打了一次客服电话，确认额度已经注销。"],
+        [*base, "tick", TARGET, "card_unbound"],
+        [*base, "untick", TARGET, "card_unbound"],
+    ]
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def alternate(
+    stores: list[Path], env: dict[str, str], samples: int, python: str = sys.executable
+) -> tuple[dict[tuple[int, str], list[tuple[float, float]]], list[tuple[float, float]]]:
+    """Each write on each store, then `python3 -c pass`, `samples` times over.
+
+    Returns samples by (store index, "note" | "tick") and the bare interpreter's."""
+    ours: dict[tuple[int, str], list[tuple[float, float]]] = {}
+    bare: list[tuple[float, float]] = []
+    for _ in range(samples):
+        for index, store in enumerate(stores):
+            note, tick, untick = commands(python, store)
+            ours.setdefault((index, "note"), []).append(run_once(note, env))
+            ours.setdefault((index, "tick"), []).append(run_once(tick, env))
+            run_once(untick, env)
+        bare.append(run_once([python, "-c", "pass"], env))
+    return ours, bare
+
+
+def instructions(command: list[str], env: dict[str, str], log: Path) -> int | None:
+    """Instructions one run of `command` executes (valgrind), None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            f"--log-file={log}",
+            *command,
+        ],
+        env={**env, "PYTHONHASHSEED": "0"},
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
+    found = COLLECTED.search(log.read_text(encoding="utf-8", errors="replace"))
+    return int(found[1]) if found else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", required=True, type=Path)
+    parser.add_argument("--history", type=int, default=20_000)
+    parser.add_argument("--samples", type=int, default=9)
+    args = parser.parse_args(argv)
+    grow(args.data_dir, args.history)
+    entries, notes = history_size(args.data_dir)
+    doubled = args.data_dir.with_name(args.data_dir.name + "-doubled")
+    shutil.rmtree(doubled, ignore_errors=True)
+    shutil.copytree(args.data_dir, doubled)
+    grow(doubled, 2 * entries, notes)
+    import os
+
+    env = dict(os.environ)
+    ours, bare = alternate([args.data_dir, doubled], env, args.samples)
+    bare_wall = median([s[0] for s in bare])
+    print(f"python3 -c pass: {bare_wall * 1000:.1f} ms")
+    for (index, kind), samples in sorted(ours.items()):
+        wall = median([s[0] for s in samples])
+        cpu = median([s[1] for s in samples])
+        print(
+            f"{'doubled' if index else 'base'} {kind}: wall {wall * 1000:.1f} ms "
+            f"({wall / bare_wall:.2f}x), cpu {cpu * 1000:.1f} ms"
+        )
+    for index, store in enumerate([args.data_dir, doubled]):
+        for command in commands(sys.executable, store)[:2]:
+            count = instructions(command, env, args.data_dir.parent / f"cg-{index}.log")
+            print(f"{'doubled' if index else 'base'} {command[5]}: {count} instructions")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
