@@ -163,14 +163,22 @@ def read_with_status(path: Path) -> FileRead | None:
 
 
 def append_durable(path: Path, data: bytes) -> None:
-    """Append `data` in one write and fsync it; a file this creates is 0600 and its
-    directory is fsynced too, so the new name survives a crash as well."""
+    """Append `data` and fsync it; a file this creates is 0600 and its directory is fsynced
+    too, so the new name survives a crash as well. A write or fsync that fails is cut off
+    again, so the file keeps its previous bytes (a crash instead leaves a torn tail, which
+    readers drop)."""
     created = not path.exists()
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
     fd = os.open(path, flags, PRIVATE_FILE)
     try:
-        _write_all(fd, data)
-        os.fsync(fd)
+        size = os.fstat(fd).st_size
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+            raise
     finally:
         os.close(fd)
     if created:

@@ -330,6 +330,8 @@ class Store:
         for file_name, names in DATA_FILES.items():
             db = self._dbs[file_name]
             with self._storages[file_name].batch():
+                for name in names:
+                    self._storages[file_name].forget_encoded(name)  # a journal is folded
                 meta_table = db.table(META_TABLE)
                 meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
                 for name in names:
@@ -387,6 +389,13 @@ class Store:
             self._lock.release()
         for db in self._dbs.values():
             db.close()
+
+    def compact(self) -> None:
+        """Fold every journal into its base file now, so the base files alone hold the data
+        (before they are rewritten whole, as `forget` does)."""
+        for storage in self._storages.values():
+            if isinstance(storage, JournalStorage):
+                storage.fold()
 
     def _fold_grown(self) -> None:
         """Compact journals that outgrew their base, as the run ends (off any change's path);
