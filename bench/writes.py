@@ -25,7 +25,6 @@ import make_dataset
 from report import median
 
 from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.stages import StageKey
 from closure_tui.services.session import closures_session
 
 CHUNK = 1000
@@ -40,7 +39,8 @@ def history_size(data_dir: Path) -> tuple[int, int]:
 
 
 def grow(data_dir: Path, history: int, notes: int = 0, seed: int = 11) -> None:
-    """Add `notes` notes, then tick/untick a stage until the history holds `history` entries."""
+    """Add `notes` notes, then edit a platform's hotline until the history holds `history`
+    entries (an edit, unlike a tick, schedules no reminder, so `closure.json` stays put)."""
     rng = random.Random(seed)
     clock = FixedClock(datetime(2026, 6, 1, 9, 0))
     with closures_session(data_dir, clock, writable=True) as service:
@@ -51,13 +51,12 @@ def grow(data_dir: Path, history: int, notes: int = 0, seed: int = 11) -> None:
                     clock.advance(minutes=1)
                     service.add_note(rng.choice(ids), make_dataset.note_text(rng))
         target = service.resolve(TARGET).id
+        edits = 0
         while (missing := history - len(service.store.history)) > 0:
             with service.store.transaction():
-                for index in range(min(missing, CHUNK)):
-                    change = service.untick if index % 2 else service.tick
-                    change(target, StageKey.CARD_UNBOUND)
-            if service.store.platforms.get(target).stage(StageKey.CARD_UNBOUND).done_on:
-                service.untick(target, StageKey.CARD_UNBOUND)
+                for _ in range(min(missing, CHUNK)):
+                    edits += 1
+                    service.edit_platform(target, hotline=f"95{edits % 1000:03d}")
 
 
 def commands(python: str, data_dir: Path) -> list[list[str]]:

@@ -285,12 +285,10 @@ class Store:
             return
         from closure_tui.store import backups
 
-        backups.take_snapshot(
-            self.data_dir,
-            data_files(self.data_dir),
-            self.clock.now(),
-            immutable_files(self.data_dir),
-        )
+        linked = immutable_files(self.data_dir)
+        backups.take_snapshot(self.data_dir, data_files(self.data_dir), self.clock.now(), linked)
+        for name in linked:
+            self._record.linked(self.data_dir / name)
         self._backed_up = True
 
     def ensure_backup(self) -> None:
