@@ -51,8 +51,14 @@ def _whole(raw: bytes, at: int) -> bytes | None:
 
 
 def _cut_short(raw: bytes, at: int) -> bool:
-    """Whether the bytes from `at` to the end are what one interrupted append leaves."""
+    """Whether the bytes from `at` to the end are what one interrupted append leaves: not
+    when a whole frame still ends the file (then a bad length or byte came before it)."""
     rest = raw[at:]
+    where = last_payload(raw[-TAIL.size :], len(raw))
+    if where is not None and where[0] - HEAD.size > at:
+        offset, length = where
+        if check_last(raw[offset - HEAD.size : offset], raw[offset : offset + length]):
+            return False
     if len(rest) < HEAD.size or not rest.strip(b"\0"):
         return True
     mark, length, _ = HEAD.unpack_from(rest)

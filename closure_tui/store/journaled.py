@@ -37,10 +37,11 @@ class SegmentDamaged(Exception):
 
 def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> int:
     """Replay the live segments over `data` (the base's content), in place; returns how
-    many records they held. A torn tail is dropped; a damaged segment raises."""
+    many records they held. A torn tail is dropped (appends went on in a later segment);
+    a damaged segment raises."""
     count = 0
     live = journal.live(through(data))
-    for index, (number, path) in enumerate(live):
+    for number, path in live:
         try:
             read = read_with_status(path)
         except OSError as error:
@@ -50,8 +51,8 @@ def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> int:
         if read is None:
             continue
         scan = frames.scan(read.raw)
-        if scan.damage or (scan.torn and index < len(live) - 1):
-            raise SegmentDamaged(path, scan.damage or "cut short before a later segment")
+        if scan.damage:
+            raise SegmentDamaged(path, scan.damage)
         for payload in scan.payloads:
             try:
                 replay(data, parse_strict(payload))
