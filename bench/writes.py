@@ -2,8 +2,9 @@
 
     python bench/writes.py --data-dir DIR [--history N] [--samples K]
 
-T7 times `closure-tui note` and `closure-tui tick`/`untick` on a store topped up to N
-history entries, alternating with `python3 -c pass`. T8 runs the same writes on a copy
+DIR is a dataset (`make_dataset.py`); it is copied, not changed. T7 times
+`closure-tui note` and `closure-tui tick`/`untick` on a copy topped up to N history
+entries, alternating with `python3 -c pass`. T8 runs the same writes on a copy
 whose notes and history are doubled and compares CPU time (and, with valgrind,
 instructions): a change should cost what the change is, not what the store holds.
 """
@@ -11,6 +12,7 @@ instructions): a change should cost what the change is, not what the store holds
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -18,11 +20,12 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import make_dataset
-from report import median
+from report import Row, median, ms, table
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
@@ -117,35 +120,108 @@ def instructions(command: list[str], env: dict[str, str], log: Path) -> int | No
     return int(found[1]) if found else None
 
 
+def stores(base: Path, workdir: Path, history: int) -> tuple[Path, Path]:
+    """A copy of `base` grown to `history` entries, and a copy of that with its notes and
+    history doubled."""
+    grown = workdir / "writes"
+    doubled = workdir / "writes-doubled"
+    for path in (grown, doubled):
+        shutil.rmtree(path, ignore_errors=True)
+    shutil.copytree(base, grown)
+    grow(grown, history)
+    entries, notes = history_size(grown)
+    shutil.copytree(grown, doubled)
+    grow(doubled, 2 * entries, notes)
+    return grown, doubled
+
+
+def rows(
+    base: Path,
+    workdir: Path,
+    env: dict[str, str],
+    samples: int,
+    *,
+    history: int,
+    counted: bool,
+    size: str = "",
+) -> list[Row]:
+    """T7 (each write against `python3 -c pass`) and T8 (the doubled store against the
+    same store), both from one alternating run; T8 in instructions too when `counted`."""
+    grown, doubled = stores(base, workdir, history)
+    ours, bare = alternate([grown, doubled], env, samples)
+    label = f"{size}, {history:,} history entries".lstrip(", ")
+    rows = []
+    for kind in ("note", "tick"):
+        wall = median([sample[0] for sample in ours[(0, kind)]])
+        rows.append(
+            _ratio(
+                f"T7 CLI `{kind}` wall",
+                label,
+                (wall, median([s[0] for s in bare]), "python3 -c pass"),
+                5.0,
+            )
+        )
+    for kind in ("note", "tick"):
+        cpu = [median([sample[1] for sample in ours[(index, kind)]]) for index in (0, 1)]
+        rows.append(_ratio(f"T8 `{kind}` CPU", label, (cpu[1], cpu[0], "not doubled"), 1.1))
+        if counted:
+            index = 0 if kind == "note" else 1
+            counts = [
+                instructions(commands(sys.executable, store)[index], env, workdir / "cg.log")
+                for store in (grown, doubled)
+            ]
+            if None not in counts:
+                rows.append(
+                    _ratio(
+                        f"T8 `{kind}` instructions",
+                        label,
+                        (counts[1], counts[0], "not doubled"),
+                        1.1,
+                        show=lambda count: f"{count / 1e6:,.0f} M",
+                    )
+                )
+    return rows
+
+
+def _ratio(
+    target: str,
+    label: str,
+    measured: tuple[float, float, str],
+    limit: float,
+    show: Callable[[float], str] = ms,
+) -> Row:
+    """A row of `ours` against `theirs` (named `baseline`) and whether the ratio is in `limit`."""
+    ours, theirs, baseline = measured
+    ratio = ours / theirs if theirs else float("nan")
+    met = "yes" if ratio <= limit else "NO"
+    return Row(
+        target,
+        label,
+        show(ours),
+        f"{show(theirs)} ({baseline})",
+        f"{ratio:.2f}x",
+        f"<= {limit}x",
+        met,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, type=Path)
     parser.add_argument("--history", type=int, default=20_000)
     parser.add_argument("--samples", type=int, default=9)
     args = parser.parse_args(argv)
-    grow(args.data_dir, args.history)
-    entries, notes = history_size(args.data_dir)
-    doubled = args.data_dir.with_name(args.data_dir.name + "-doubled")
-    shutil.rmtree(doubled, ignore_errors=True)
-    shutil.copytree(args.data_dir, doubled)
-    grow(doubled, 2 * entries, notes)
-    import os
-
     env = dict(os.environ)
-    ours, bare = alternate([args.data_dir, doubled], env, args.samples)
-    bare_wall = median([s[0] for s in bare])
-    print(f"python3 -c pass: {bare_wall * 1000:.1f} ms")
-    for (index, kind), samples in sorted(ours.items()):
-        wall = median([s[0] for s in samples])
-        cpu = median([s[1] for s in samples])
-        print(
-            f"{'doubled' if index else 'base'} {kind}: wall {wall * 1000:.1f} ms "
-            f"({wall / bare_wall:.2f}x), cpu {cpu * 1000:.1f} ms"
-        )
-    for index, store in enumerate([args.data_dir, doubled]):
-        for command in commands(sys.executable, store)[:2]:
-            count = instructions(command, env, args.data_dir.parent / f"cg-{index}.log")
-            print(f"{'doubled' if index else 'base'} {command[5]}: {count} instructions")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    found = rows(
+        args.data_dir,
+        args.data_dir.parent,
+        env,
+        args.samples,
+        history=args.history,
+        counted=True,
+    )
+    print(table(list(vars(found[0])), [list(vars(row).values()) for row in found]))
     return 0
 
 
