@@ -75,7 +75,7 @@ def _progress(service: Closures, platform_id: int, rng: random.Random) -> None:
                 service.add_payment(platform_id, str(settled - half), "2026-03-20")
         if key is StageKey.NEGOTIATED:
             service.set_evidence(
-                platform_id, key, {"pay_by": "2026-03-31", "agreed_with": "贷后 王女士"}
+                platform_id, key, {"pay_by": "2026-04-08", "agreed_with": "贷后 王女士"}
             )
         if key is StageKey.CREDIT_LINE_CANCELLED and rng.random() < 0.2:
             service.skip(platform_id, key, "该平台没有单独的授信额度")

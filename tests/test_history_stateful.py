@@ -9,7 +9,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
@@ -18,6 +17,7 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.evidence import attach
 from closure_tui.services.session import open_closures
+from tests.stateful import machine_settings
 
 NAMES = st.sampled_from(["借呗", "花呗", "美团借钱", "招联金融", "微粒贷"])
 STAGES = st.sampled_from(list(StageKey))
@@ -140,10 +140,5 @@ class HistoryMachine(RuleBasedStateMachine):
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-HistoryMachine.TestCase.settings = settings(
-    max_examples=15,
-    stateful_step_count=20,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+HistoryMachine.TestCase.settings = machine_settings(15)
 TestHistory = HistoryMachine.TestCase

@@ -126,12 +126,16 @@ def test_offsets_are_read_from_config_toml(data_dir: Path, clock: FixedClock) ->
         service.store.close()
 
 
-def test_a_manual_reminder_on_a_stage_closes_when_the_stage_is_done(service: Closures) -> None:
+def test_a_manual_reminder_on_a_stage_closes_with_it_and_reopens_on_untick(
+    service: Closures,
+) -> None:
     platform = service.add_platform("借呗").value
     reminders = Reminders(service)
     reminder = reminders.add(platform.id, "+2d", "call 贷后", StageKey.ACCOUNT_CANCELLED)
     service.tick(platform.id, StageKey.ACCOUNT_CANCELLED)
     assert reminders.get(reminder.id).state is ReminderState.DONE
+    service.untick(platform.id, StageKey.ACCOUNT_CANCELLED)
+    assert reminders.get(reminder.id).is_open
 
 
 def test_removing_a_platform_removes_its_reminders(service: Closures) -> None:

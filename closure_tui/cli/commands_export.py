@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from closure_tui.cli.registry import reader, say
+from closure_tui.cli.registry import reader, say, warn
 from closure_tui.i18n import t
 from closure_tui.services.report_formats import REPORT_FORMATS
 
@@ -29,7 +29,9 @@ def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
     from closure_tui.services.reminders import Reminders
 
     path = Path(args.output).expanduser()
-    write_calendar(Reminders(service), path)
+    reminders = Reminders(service)
+    write_calendar(reminders, path)
+    warn(reminders.problems())
     return path
 
 

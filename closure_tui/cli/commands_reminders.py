@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from closure_tui.cli.registry import reader, say, writer
+from closure_tui.cli.registry import reader, say, warn, writer
 from closure_tui.cli.render import table
 from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import STAGE_ORDER, parse_stage
@@ -71,13 +71,14 @@ def _full_json(reminder: Reminder, platform: str, service: Closures) -> dict[str
         "state": reminder.state.value,
         "original_date": reminder.date.isoformat(),
         "snoozed_until": reminder.snoozed_until.isoformat() if reminder.snoozed_until else None,
-        "created": reminder.created.isoformat(timespec="seconds"),
+        "created": reminder.created.astimezone().isoformat(timespec="seconds"),
     }
 
 
 def _print(
     service: Closures, reminders: list[Reminder], *, as_json: bool, full: bool, empty: str
 ) -> None:
+    warn(Reminders(service).problems())
     names = Reminders(service).platform_names()
     shown = [r for r in reminders if r.platform_id in names]
     if as_json:
@@ -109,6 +110,7 @@ def remind(service: Closures, args: argparse.Namespace) -> int:
 def due(service: Closures, args: argparse.Namespace) -> int:
     found = Reminders(service).due(args.within)
     if args.quiet and not found:
+        warn(Reminders(service).problems())
         return 0
     _print(service, found, as_json=args.json, full=False, empty=t("cli.due.none"))
     return 0

@@ -57,15 +57,17 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, last))
 
 
-def parse_iso_date(text: str) -> date:
-    """Strict `YYYY-MM-DD` for stored data (no relative forms)."""
+def parse_iso_date(text: str, *, bounded: bool = True) -> date:
+    """Strict `YYYY-MM-DD` for stored data (no relative forms); within the typed dates'
+    range unless not `bounded`."""
     match = _ISO_RE.fullmatch(text) if isinstance(text, str) else None
     if not match:
         raise DomainError("err.date.format", value=str(text)[:40])
     try:
-        return _in_range(date.fromisoformat(text), text)
+        parsed = date.fromisoformat(text)
     except ValueError:
         raise DomainError("err.date.invalid", value=text) from None
+    return _in_range(parsed, text) if bounded else parsed
 
 
 def _in_range(value: date, text: str) -> date:

@@ -7,20 +7,27 @@ linked to a stage closes once that stage is done.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import NamedTuple
 
-from closure_tui.domain.followups import FollowUpOffsets
+from closure_tui.domain.dates import MAX_DATE, MIN_DATE
 from closure_tui.domain.platform import Platform
-from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.domain.stages import StageKey
 
 
 class ReminderState(StrEnum):
     OPEN = "open"
     DONE = "done"
     DISMISSED = "dismissed"
+
+
+class Closer(StrEnum):
+    """Who closed a reminder: the user by hand, or the app because its stage changed. Only
+    what the app closed is opened again when that change is undone."""
+
+    USER = "user"
+    APP = "app"
 
 
 class ReminderKind(StrEnum):
@@ -47,6 +54,10 @@ class Reminder:
     state: ReminderState = ReminderState.OPEN
     snoozed_until: date | None = None
     kind: ReminderKind = ReminderKind.MANUAL
+    #: A follow-up's source date (pay-by, paid on, closed on, unbound on): while it is the
+    #: same, the user's own decisions on the follow-up stand.
+    basis: date | None = None
+    closed_by: Closer | None = None
 
     @property
     def is_open(self) -> bool:
@@ -57,13 +68,29 @@ class Reminder:
         """The date it falls due: the snoozed-until date once snoozed."""
         return self.snoozed_until or self.date
 
+    @property
+    def closed_by_user(self) -> bool:
+        """Closed by hand (a closed reminder from before `closed_by` was kept counts too)."""
+        return not self.is_open and self.closed_by is not Closer.APP
+
+    @property
+    def dated_in_range(self) -> bool:
+        """False for a date no typed date could give (written by an older version)."""
+        return MIN_DATE <= self.when <= MAX_DATE
+
     def overdue_days(self, today: date) -> int:
-        """Whole days past its date (0 when due today or later)."""
-        return max(0, (today - self.when).days)
+        """Whole days past its date (0 when due today or later, done or dismissed)."""
+        return max(0, (today - self.when).days) if self.is_open else 0
 
     def is_due(self, today: date, within: int = 0) -> bool:
         """Open and dated no later than `within` days from today (overdue included)."""
         return self.is_open and self.when <= today + timedelta(days=within)
+
+    def close(self, state: ReminderState, by: Closer) -> Reminder:
+        return replace(self, state=state, closed_by=by)
+
+    def reopen(self) -> Reminder:
+        return replace(self, state=ReminderState.OPEN, closed_by=None)
 
 
 def due_reminders(reminders: list[Reminder], today: date, within: int = 0) -> list[Reminder]:
@@ -80,81 +107,7 @@ def by_date(reminders: list[Reminder]) -> list[Reminder]:
     return sorted(reminders, key=date_order)
 
 
-class FollowUp(NamedTuple):
-    """A follow-up to schedule: its kind, the stage it waits for (if any) and its date."""
-
-    kind: ReminderKind
-    date: date
-    stage: StageKey | None = None
-
-
-class FollowUpPlan(NamedTuple):
-    """What a platform change does to its reminders.
-
-    `schedule`: follow-ups to create (or to move, if one of that kind is already open);
-    `close`: ids of open reminders whose stage is now done; `withdraw`: kinds whose trigger
-    was undone (e.g. a stage ticked by mistake), so their open reminders are dismissed.
-    """
-
-    schedule: tuple[FollowUp, ...] = ()
-    close: tuple[int, ...] = ()
-    withdraw: tuple[ReminderKind, ...] = ()
-
-
-def _done(platform: Platform, key: StageKey) -> bool:
-    return platform.stage(key).state is StageState.DONE
-
-
-def _pay_by(platform: Platform) -> date | None:
-    if not _done(platform, StageKey.NEGOTIATED):
-        return None
-    value = platform.stage(StageKey.NEGOTIATED).evidence.get("pay_by")
-    return value if isinstance(value, date) else None
-
-
 def closed_on(platform: Platform, fallback: date) -> date:
     """When the platform became closed: its latest stage date, else `fallback`."""
     dates = [s.done_on for s in platform.stages if s.done_on is not None]
     return max(dates, default=fallback)
-
-
-def _triggers(platform: Platform) -> dict[ReminderKind, bool]:
-    return {
-        ReminderKind.OFFER_LAPSE: _pay_by(platform) is not None,
-        ReminderKind.CERTIFICATE: _done(platform, StageKey.PAID),
-        ReminderKind.CREDIT_REPORT: platform.closed,
-        ReminderKind.DEDUCTION_CHECK: _done(platform, StageKey.CARD_UNBOUND),
-    }
-
-
-def plan_followups(
-    before: Platform,
-    after: Platform,
-    open_reminders: list[Reminder],
-    offsets: FollowUpOffsets,
-    today: date,
-) -> FollowUpPlan:
-    """The reminder changes caused by `before` becoming `after` (pure; see `FollowUpPlan`)."""
-    was, now = _triggers(before), _triggers(after)
-    schedule: list[FollowUp] = []
-    pay_by = _pay_by(after)
-    if pay_by is not None and pay_by != _pay_by(before) and not _done(after, StageKey.PAID):
-        lapse = pay_by - timedelta(days=offsets.offer_lapse_days)
-        schedule.append(FollowUp(ReminderKind.OFFER_LAPSE, lapse, StageKey.PAID))
-    if now[ReminderKind.CERTIFICATE] and not was[ReminderKind.CERTIFICATE]:
-        paid_on = after.stage(StageKey.PAID).done_on or today
-        if not _done(after, StageKey.CERTIFICATE):
-            when = paid_on + timedelta(days=offsets.certificate_days)
-            schedule.append(FollowUp(ReminderKind.CERTIFICATE, when, StageKey.CERTIFICATE))
-    if now[ReminderKind.CREDIT_REPORT] and not was[ReminderKind.CREDIT_REPORT]:
-        when = closed_on(after, today) + timedelta(days=offsets.credit_report_days)
-        schedule.append(FollowUp(ReminderKind.CREDIT_REPORT, when))
-    if now[ReminderKind.DEDUCTION_CHECK] and not was[ReminderKind.DEDUCTION_CHECK]:
-        unbound_on = after.stage(StageKey.CARD_UNBOUND).done_on or today
-        when = unbound_on + timedelta(days=offsets.deduction_check_days)
-        schedule.append(FollowUp(ReminderKind.DEDUCTION_CHECK, when))
-    close = tuple(
-        r.id for r in open_reminders if r.is_open and r.stage is not None and _done(after, r.stage)
-    )
-    withdraw = tuple(kind for kind, active in now.items() if was[kind] and not active)
-    return FollowUpPlan(tuple(schedule), close, withdraw)

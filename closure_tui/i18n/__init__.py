@@ -15,6 +15,8 @@ from closure_tui.i18n.catalog_cli import CLI
 from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
+from closure_tui.i18n.catalog_followups import FOLLOWUPS
+from closure_tui.i18n.catalog_forms import FORMS
 from closure_tui.i18n.catalog_integrity import INTEGRITY
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
@@ -32,6 +34,8 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     TUI_REMINDERS,
     EVIDENCE,
     DOCTOR,
+    FORMS,
+    FOLLOWUPS,
     INTEGRITY,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
@@ -94,4 +98,7 @@ def describe(key: str, params: Mapping[str, Any] | None = None) -> str:
     stage = values.get("stage")
     if isinstance(stage, str) and f"stage.{stage}" in CATALOGUE:
         values["stage"] = t(f"stage.{stage}")
+    followup = values.get("followup")
+    if isinstance(followup, str):
+        values["followup"] = t(f"reminder.kind.{followup}")
     return t(key, **values)

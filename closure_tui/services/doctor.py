@@ -18,6 +18,7 @@ from closure_tui.services import doctor_edges
 from closure_tui.services.doctor_finding import Finding
 from closure_tui.services.evidence import check_data_dir
 from closure_tui.store.backups import list_snapshots
+from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.datafiles import (
     DATA_FILES,
     MAIN_FILE,
@@ -154,6 +155,20 @@ def _orphan_notes(data_dir: Path) -> list[Finding]:
     return [Finding("doctor.orphan_notes", {"count": len(orphans)})] if orphans else []
 
 
+def _bad_reminders(data_dir: Path) -> list[Finding]:
+    """Open reminders an older version dated out of range: no list shows them."""
+    findings = []
+    for doc_id, doc in (_table(data_dir / MAIN_FILE, "reminders") or {}).items():
+        try:
+            reminder = decode_reminder(int(doc_id), doc)
+        except (ValueError, TypeError, AttributeError):
+            continue  # reported with the file
+        if reminder.is_open and not reminder.dated_in_range:
+            params = {"id": reminder.id, "date": reminder.when.isoformat()}
+            findings.append(Finding("doctor.reminder_bad_date", params, attention=True))
+    return findings
+
+
 def _evidence_files(data_dir: Path) -> list[Finding]:
     """Attached evidence files that went missing or changed since they were attached."""
     checks = check_data_dir(data_dir)
@@ -181,6 +196,7 @@ CHECKS: tuple[Check, ...] = (
     _backups,
     _temporaries,
     _orphan_notes,
+    _bad_reminders,
     _evidence_files,
     doctor_edges.stray_evidence,
 )

@@ -7,19 +7,21 @@ use cases (CLI or TUI) opens and closes follow-ups in the same atomic write.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
-from closure_tui.domain.errors import DomainError
+from closure_tui.domain.dates import MAX_DATE, MIN_DATE
+from closure_tui.domain.errors import DomainError, Problem
+from closure_tui.domain.followup_rules import reconcile
 from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import (
-    FollowUp,
+    Closer,
     Reminder,
     ReminderKind,
     ReminderState,
     by_date,
     date_order,
     due_reminders,
-    plan_followups,
 )
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import clean_field
@@ -35,6 +37,10 @@ def configured_offsets() -> FollowUpOffsets:
     from closure_tui.locations import config_file
 
     return load_config(config_file()).config.followups
+
+
+def _shown(reminder: Reminder) -> bool:
+    return reminder.dated_in_range or not reminder.is_open
 
 
 class Reminders:
@@ -63,7 +69,25 @@ class Reminders:
     # ---- reading -------------------------------------------------------------------------
 
     def all(self) -> list[Reminder]:
-        return by_date(list(self.closures.store.reminders))
+        """Every reminder but the open ones no reader can show (see `problems`)."""
+        return by_date([r for r in self.closures.store.reminders if _shown(r)])
+
+    def problems(self) -> list[Problem]:
+        """Open reminders dated outside the range every date is kept in (only an older
+        version could write them): left out of every list, and reported with the fix."""
+        return [
+            Problem(
+                "warn.reminder.bad_date",
+                {
+                    "id": r.id,
+                    "date": r.when.isoformat(),
+                    "min": MIN_DATE.isoformat(),
+                    "max": MAX_DATE.isoformat(),
+                },
+            )
+            for r in self.closures.store.reminders
+            if not _shown(r)
+        ]
 
     def find(
         self, platform_id: int | None = None, *, include_closed: bool = False
@@ -80,7 +104,8 @@ class Reminders:
         """Open reminders dated up to today + `within` days, most overdue first."""
         if not 0 <= within <= MAX_WITHIN_DAYS:
             raise DomainError("err.reminder.within", max=MAX_WITHIN_DAYS)
-        return due_reminders(list(self.closures.store.reminders), self.closures.today(), within)
+        shown = [r for r in self.closures.store.reminders if _shown(r)]
+        return due_reminders(shown, self.closures.today(), within)
 
     def get(self, reminder_id: int) -> Reminder:
         found = self.closures.store.reminders.get(reminder_id)
@@ -100,7 +125,7 @@ class Reminders:
         its open ones in `find`'s order, found in one pass instead of sorting them all."""
         earliest: dict[int, Reminder] = {}
         for reminder in self.closures.store.reminders:
-            if not reminder.is_open:
+            if not (reminder.is_open and reminder.dated_in_range):
                 continue
             known = earliest.get(reminder.platform_id)
             if known is None or date_order(reminder) < date_order(known):
@@ -123,7 +148,7 @@ class Reminders:
         cleaned = clean_field(text, "reminder_text", required=stage is None)
         if stage is not None and platform.stage(stage).state is StageState.DONE:
             raise DomainError("err.reminder.stage_done", stage=stage.value)
-        created = self.closures.clock.now()
+        created = self._now()
         return self.closures.store.reminders.insert(
             lambda new_id: Reminder(
                 id=new_id,
@@ -134,6 +159,10 @@ class Reminders:
                 stage=stage,
             )
         )
+
+    def _now(self) -> datetime:
+        """Now with its UTC offset, so the time means the same after the zone changes."""
+        return self.closures.clock.now().astimezone()
 
     def _open(self, reminder_id: int) -> Reminder:
         reminder = self.get(reminder_id)
@@ -147,11 +176,11 @@ class Reminders:
 
     @recorded("reminder.done")
     def done(self, reminder_id: int) -> Reminder:
-        return self._put(replace(self._open(reminder_id), state=ReminderState.DONE))
+        return self._put(self._open(reminder_id).close(ReminderState.DONE, Closer.USER))
 
     @recorded("reminder.dismiss")
     def dismiss(self, reminder_id: int) -> Reminder:
-        return self._put(replace(self._open(reminder_id), state=ReminderState.DISMISSED))
+        return self._put(self._open(reminder_id).close(ReminderState.DISMISSED, Closer.USER))
 
     @recorded("reminder.snooze")
     def snooze(self, reminder_id: int, until: str) -> Reminder:
@@ -182,30 +211,19 @@ class Reminders:
         if after is None:
             self.closures.store.reminders.remove([r.id for r in mine])
             return
-        open_ones = [r for r in mine if r.is_open]
-        plan = plan_followups(before, after, open_ones, self.offsets, self.closures.today())
-        for reminder in open_ones:
-            if reminder.id in plan.close:
-                self._put(replace(reminder, state=ReminderState.DONE))
-            elif reminder.kind in plan.withdraw:
-                self._put(replace(reminder, state=ReminderState.DISMISSED))
-        for follow_up in plan.schedule:
-            self._schedule(after.id, follow_up, open_ones)
-
-    def _schedule(self, platform_id: int, follow_up: FollowUp, open_ones: list[Reminder]) -> None:
-        """Create the follow-up, or move the open one of the same kind to its new date."""
-        same = [r for r in open_ones if r.kind is follow_up.kind]
-        if same:
-            self._put(replace(same[0], date=follow_up.date, snoozed_until=None))
-            return
-        created = self.closures.clock.now()
-        self.closures.store.reminders.insert(
-            lambda new_id: Reminder(
-                id=new_id,
-                platform_id=platform_id,
-                date=follow_up.date,
-                created=created,
-                stage=follow_up.stage,
-                kind=follow_up.kind,
+        plan = reconcile(after, mine, self.offsets, self.closures.today())
+        for reminder in plan.changed:
+            self._put(reminder)
+        created = self._now()
+        for follow_up in plan.created:
+            self.closures.store.reminders.insert(
+                lambda new_id, follow_up=follow_up: Reminder(
+                    id=new_id,
+                    platform_id=after.id,
+                    date=follow_up.date,
+                    created=created,
+                    stage=follow_up.stage,
+                    kind=follow_up.kind,
+                    basis=follow_up.basis,
+                )
             )
-        )

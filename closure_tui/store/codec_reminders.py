@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from closure_tui.domain.dates import parse_iso_date
 from closure_tui.domain.errors import DomainError
-from closure_tui.domain.reminders import Reminder, ReminderKind, ReminderState
+from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, ReminderState
 from closure_tui.domain.stages import StageKey
 from closure_tui.store.codec import (
     RecordInvalid,
     _get,
-    _opt_date,
     enum_value,
     rebuild,
-    stored_date,
 )
 
 
@@ -28,7 +27,21 @@ def encode_reminder(reminder: Reminder) -> dict[str, Any]:
         "snoozed_until": reminder.snoozed_until.isoformat() if reminder.snoozed_until else None,
         "kind": reminder.kind.value,
         "created": reminder.created.isoformat(timespec="seconds"),
+        "basis": reminder.basis.isoformat() if reminder.basis else None,
+        "closed_by": reminder.closed_by.value if reminder.closed_by else None,
     }
+
+
+def any_date(text: str) -> date:
+    """A well-formed date, even outside the range typed dates are kept in: older versions
+    could derive such a date, and a reader reports that reminder instead of refusing the
+    whole file."""
+    return parse_iso_date(text, bounded=False)
+
+
+def _opt_any_date(doc: dict[str, Any], key: str) -> date | None:
+    value = _get(doc, key, str)
+    return any_date(value) if value else None
 
 
 def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
@@ -40,17 +53,21 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
         if platform_id is None or when is None or created is None:
             raise RecordInvalid("platform_id, date and created are required")
         stage = _get(doc, "stage", str)
+        basis = _get(doc, "basis", str)
+        closed_by = _get(doc, "closed_by", str)
         return rebuild(
             Reminder,
             id=doc_id,
             platform_id=platform_id,
-            date=stored_date(when),
+            date=any_date(when),
             created=datetime.fromisoformat(created),
             text=_get(doc, "text", str, ""),
             stage=enum_value(StageKey, stage) if stage else None,
             state=enum_value(ReminderState, _get(doc, "state", str, ReminderState.OPEN.value)),
-            snoozed_until=_opt_date(doc, "snoozed_until"),
+            snoozed_until=_opt_any_date(doc, "snoozed_until"),
             kind=enum_value(ReminderKind, _get(doc, "kind", str, ReminderKind.MANUAL.value)),
+            basis=any_date(basis) if basis else None,
+            closed_by=enum_value(Closer, closed_by) if closed_by else None,
         )
     except DomainError as error:
         raise RecordInvalid(f"{error.key} {dict(error.params)}") from None

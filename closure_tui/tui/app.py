@@ -7,6 +7,7 @@ watch `data_version` (bumped after every saved change) to refresh themselves.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,8 +45,13 @@ WRITE_ACTIONS = frozenset(
         "toggle_stage",
         "skip_stage",
         "edit_evidence",
+        "set_done_date",
+        "attach_file",
         "add_note",
+        "edit_note",
+        "remove_note",
         "add_reminder",
+        "add_platform_reminder",
         "reminder_done",
         "snooze_reminder",
         "dismiss_reminder",
@@ -78,6 +84,9 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
     privacy: reactive[bool] = reactive(False)
     data_version: reactive[int] = reactive(0)
     language: reactive[str] = reactive("en")
+    #: The local date, moved on by the minute timer: screens showing dates or "days late"
+    #: watch it, so an app left open across midnight shows the new day.
+    today: reactive[date] = reactive(date.min)
 
     def __init__(
         self, *, data_dir: Path, clock: Clock, lang: str | None, config_path: Path
@@ -95,6 +104,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         self.set_reactive(ClosureApp.language, chosen)
         self.set_reactive(ClosureApp.privacy, False)
         self.set_reactive(ClosureApp.data_version, 0)
+        self.set_reactive(ClosureApp.today, clock.now().date())
         self.service: Closures | None = None
         self.read_only = False
         #: The banner's catalogue key and parameters while the store is read-only.
@@ -187,8 +197,13 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
 
     # ---- changing data -------------------------------------------------------------------
 
-    def perform(self, change: Callable[[Closures], T]) -> T | None:
-        """Run one use case; report refusals and warnings; None when nothing was saved."""
+    def perform(
+        self,
+        change: Callable[[Closures], T],
+        refused: Callable[[DomainError], None] | None = None,
+    ) -> T | None:
+        """Run one use case; report refusals (to `refused` when given, e.g. the form the
+        change was typed in) and warnings; None when nothing was saved."""
         if self.service is None or self.read_only:
             key, params = self.read_only_why
             if key == "tui.read_only_banner":  # another instance writes
@@ -198,7 +213,10 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         try:
             result = change(self.service)
         except DomainError as error:
-            self.notify(describe(error.key, error.params), severity="error", markup=False)
+            if refused is not None:
+                refused(error)
+            else:
+                self.notify(describe(error.key, error.params), severity="error", markup=False)
             return None
         except StoreError as error:
             self._report_store_error(error)
@@ -247,12 +265,10 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
 
         if self.service is None or self.read_only:
             return
-        self.push_screen(PlatformForm(None), self._added)
+        form = PlatformForm(None).saving(lambda service, fields: service.add_platform(**fields))
+        self.push_screen(form, self._added)
 
-    def _added(self, fields: dict[str, str] | None) -> None:
-        if fields is None:
-            return
-        outcome = self.perform(lambda service: service.add_platform(**fields))
+    def _added(self, outcome: Any) -> None:
         if outcome is not None:
             self.notify(t("tui.added", name=outcome.value.name), markup=False)
 

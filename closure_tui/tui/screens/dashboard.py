@@ -131,7 +131,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         return self.filter_input is not None and self.filter_input.display
 
     def on_mount(self) -> None:
-        for name in ("data_version", "language", "privacy"):
+        for name in ("data_version", "language", "privacy", "today"):
             self.watch(self.app, name, self.reload, init=False)
         self.reload()
         self.table.focus()
