@@ -177,3 +177,25 @@ def test_restore_puts_back_the_segments_of_the_backup(data_dir: Path, clock: Fix
     assert _notes(data_dir) == before
     with opened(data_dir, clock, writable=False) as store:
         assert sorted(note.text for note in store.notes) == sorted(before)
+
+
+def test_opening_a_platform_decodes_only_its_notes_and_history(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    populate(data_dir, clock)
+    with closures_session(data_dir, clock, writable=False) as service:
+        decoded: list[int] = []
+        for collection in (service.store.notes, service.store.history):
+            real = collection._decode
+
+            def counting(item_id: int, doc: dict, real=real) -> object:
+                decoded.append(item_id)
+                return real(item_id, doc)
+
+            monkeypatch.setattr(collection, "_decode", counting)
+        notes = service.notes(2)
+        events = service.history.events(2)
+        assert [note.text for note in notes] == ["plain note"]
+        assert events and all(event.platform_id == 2 for event in events)
+        assert len(decoded) == len(notes) + len(events)
+        assert len(service.store.history) > len(events)

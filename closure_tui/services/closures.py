@@ -91,7 +91,7 @@ class Closures:
 
     def notes(self, platform_id: int) -> list[Note]:
         """Newest first."""
-        found = [n for n in self.store.notes if n.platform_id == platform_id]
+        found = self.store.notes.where("platform_id", platform_id)
         return sorted(found, key=lambda n: (n.created, n.id), reverse=True)
 
     # ---- platforms -----------------------------------------------------------------------

@@ -109,10 +109,9 @@ class History:
 
     def events(self, platform_id: int | None = None) -> list[Event]:
         """Oldest first; only those about `platform_id` when given."""
-        found = sorted(self.store.history, key=lambda e: e.id)
         if platform_id is None:
-            return found
-        return [e for e in found if e.platform_id == platform_id]
+            return sorted(self.store.history, key=lambda e: e.id)
+        return sorted(self.store.history.where("platform_id", platform_id), key=lambda e: e.id)
 
     def events_named(self, ref: str) -> list[Event]:
         """Events of a platform that may no longer exist, by its name or #id."""

@@ -85,6 +85,20 @@ class Collection(Generic[T]):
         documents decode, so the field has its decoded type."""
         return {doc.doc_id: doc.get(key) for doc in self._table.all()}
 
+    def where(self, key: str, value: object) -> list[T]:
+        """The records whose `key` (stored and decoded under that name) is `value`. Until
+        every record was decoded only these are: opening one platform need not decode
+        everyone's notes and history."""
+        if self._items is not None and self._generation == self._db.storage.generation:
+            return [item for item in self._items.values() if getattr(item, key) == value]
+        stored = (self._db.storage.read() or {}).get(self.name, {})
+        with collector_paused():
+            return [
+                self._decode(int(doc_id), dict(doc))
+                for doc_id, doc in stored.items()
+                if doc.get(key) == value
+            ]
+
     def get(self, item_id: int) -> T | None:
         return self._cache().get(item_id)
 
