@@ -199,3 +199,17 @@ def test_opening_a_platform_decodes_only_its_notes_and_history(
         assert events and all(event.platform_id == 2 for event in events)
         assert len(decoded) == len(notes) + len(events)
         assert len(service.store.history) > len(events)
+
+
+def test_a_segment_that_is_a_link_is_refused_and_reported(
+    data_dir: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    populate(data_dir, clock)
+    [segment] = _segments(data_dir, NOTES_FILE)
+    elsewhere = tmp_path / "elsewhere.log"
+    segment.rename(elsewhere)
+    segment.symlink_to(elsewhere)
+    with pytest.raises(StoreDamaged):
+        Store.open(data_dir, clock, writable=True).notes.get(1)
+    assert check_file(data_dir / NOTES_FILE) != []
+    assert elsewhere.read_bytes() and segment.is_symlink()

@@ -116,7 +116,7 @@ class Collection(Generic[T]):
         """Ids of the records `mark` holds for, read from `_meta` (from the newest record
         alone when the file is unread and can be appended to)."""
         unread = getattr(self._db.storage, "unread_meta", lambda: None)()
-        meta = unread.get(META_ID, {}) if unread is not None else self._meta()
+        meta: dict[str, Any] = unread.get(META_ID, {}) if unread is not None else self._meta()
         return list(meta.get(marked_key(self.name), []))
 
     def _meta(self) -> dict[str, Any]:

@@ -16,8 +16,8 @@ from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.journal import Journal, segment_number, segments
-from closure_tui.store.journaled import SegmentDamaged, read_segments
-from closure_tui.store.refusals import LINK_PROBLEM
+from closure_tui.store.journaled import SegmentDamaged, SegmentsMoved, read_segments
+from closure_tui.store.refusals import LINK_PROBLEM, DataFileLinked
 from closure_tui.store.schema import (
     CURRENT_SCHEMA,
     META_TABLE,
@@ -93,6 +93,10 @@ def check_file(path: Path) -> list[str]:
         return [str(error)]
     except SegmentDamaged as error:
         return [f"{error.path.name}: {error.problem}"]
+    except DataFileLinked as error:
+        return [f"{error.path.name}: {LINK_PROBLEM}"]
+    except SegmentsMoved:  # a writer folded the journal meanwhile: judge the new files
+        return check_file(path)
     except OSError as error:
         return [error.strerror or str(error)]
     return check_data(path.name, data)

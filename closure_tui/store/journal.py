@@ -134,7 +134,7 @@ class Journal:
             self._active = (number, path)
         append_durable(path, record)
 
-    def fold(self, data: dict[str, Any], write_base: Callable[[], None]) -> None:
+    def fold(self, data: dict[str, Any], write_base: Callable[[], object]) -> None:
         """Compact: `write_base()` writes `data` (every segment replayed) as the new base,
         naming the newest segment in it; then a fresh segment carries the counters and the
         folded ones go."""

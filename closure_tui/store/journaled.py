@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from closure_tui.store import frames
-from closure_tui.store.errors import StoreWriteFailed
+from closure_tui.store.errors import StoreReadOnly
 from closure_tui.store.fsutil import read_with_status
 from closure_tui.store.journal import Journal, replay, through
 from closure_tui.store.refusals import DataFileLinked
@@ -35,6 +35,10 @@ class SegmentDamaged(Exception):
         self.problem = problem
 
 
+class SegmentsMoved(Exception):
+    """A segment went while being read: a writer folded the journal; read the base again."""
+
+
 def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> int:
     """Replay the live segments over `data` (the base's content), in place; returns how
     many records they held. A torn tail is dropped (appends went on in a later segment);
@@ -49,7 +53,7 @@ def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> int:
                 raise DataFileLinked(path, backups) from None
             raise
         if read is None:
-            continue
+            raise SegmentsMoved(path)
         scan = frames.scan(read.raw)
         if scan.damage:
             raise SegmentDamaged(path, scan.damage)
@@ -114,7 +118,7 @@ class JournalStorage(AtomicJSONStorage):
     def append_unread(self, delta: dict[str, Any]) -> None:
         """Save records (with the `_meta` they change) while the content is unread."""
         if self.read_only:
-            raise StoreWriteFailed(self.path, "read-only")
+            raise StoreReadOnly()
         for name, docs in delta.items():
             if name == META_TABLE:
                 self._tail = docs

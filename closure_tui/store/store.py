@@ -53,7 +53,12 @@ from closure_tui.store.fsutil import (
     sweep_temp_files,
     tighten_if_possible,
 )
-from closure_tui.store.journaled import JournalStorage, SegmentDamaged, read_segments
+from closure_tui.store.journaled import (
+    JournalStorage,
+    SegmentDamaged,
+    SegmentsMoved,
+    read_segments,
+)
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.refusals import (
     DataFileLinked,
@@ -69,6 +74,9 @@ from closure_tui.store.schema import (
 )
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
 from closure_tui.store.table import InPlaceTinyDB
+
+#: How often a reader reads a journaled file again when a writer folded it meanwhile.
+READ_ATTEMPTS = 3
 
 
 class Notice(NamedTuple):
@@ -169,6 +177,9 @@ class Store:
 
     def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
         with collector_paused():
+            for _ in range(READ_ATTEMPTS - 1):
+                with contextlib.suppress(SegmentsMoved):
+                    return self._read_and_check(name)
             return self._read_and_check(name)
 
     def _read_and_check(
