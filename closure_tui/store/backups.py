@@ -28,6 +28,7 @@ from closure_tui.store.fsutil import (
     ensure_private_dir,
     fsync_dir,
     remove_tree,
+    write_new,
 )
 from closure_tui.store.refusals import BackupNotFound, BackupUnusable, LinkRefused
 
@@ -99,7 +100,8 @@ def take_snapshot(
         if path.name in linked:
             os.link(path, temp / path.name, follow_symlinks=False)
         else:
-            atomic_write(temp / path.name, path.read_bytes())
+            write_new(temp / path.name, path.read_bytes())
+    fsync_dir(temp)
     os.replace(temp, target)
     fsync_dir(root)
     snapshots = list_snapshots(data_dir)

@@ -39,6 +39,8 @@ class Collection(Generic[T]):
         self._encode = encode
         self._get_id = get_id
         self._items: dict[int, T] | None = None
+        #: Records decoded one by one (`get`) while `_items` is not built.
+        self._some: dict[int, T] = {}
         self._highest = 0
         self._generation = db.storage.generation
         #: Records for which `mark` holds are listed in `_meta` (see `marked`).
@@ -59,13 +61,19 @@ class Collection(Generic[T]):
         self._items = None
         self._highest = 0
 
-    def _cache(self) -> dict[int, T]:
-        """Decoded records; rebuilt from the file after a failed write dropped the storage's copy,
-        so a change that was not saved is never shown as if it had been."""
+    def _current(self) -> None:
+        """Drop what was decoded from a copy a failed write discarded, so a change that was
+        not saved is never shown as if it had been."""
         if self._generation != self._db.storage.generation:
             self._items = None
+            self._some = {}
             self._generation = self._db.storage.generation
+
+    def _cache(self) -> dict[int, T]:
+        """Decoded records, all of them (rebuilt from the file after a failed write)."""
+        self._current()
         if self._items is None:
+            self._some = {}
             with collector_paused():
                 self._items = {
                     doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()
@@ -100,7 +108,29 @@ class Collection(Generic[T]):
             ]
 
     def get(self, item_id: int) -> T | None:
-        return self._cache().get(item_id)
+        """One record; until all are decoded, only this one is (a command that changes
+        one platform need not decode 500)."""
+        self._current()
+        if self._items is not None:
+            return self._items.get(item_id)
+        found = self._some.get(item_id)
+        if found is None:
+            doc = self._table.get(doc_id=item_id)
+            if doc is None:
+                return None
+            found = self._some[item_id] = self._decode(item_id, dict(doc))
+        return found
+
+    def _remember(self, item_id: int, item: T | None) -> None:
+        """Keep the decoded record just written (None: removed) without decoding the rest."""
+        self._current()
+        for cache in (self._items, self._some):
+            if cache is None:
+                continue
+            if item is None:
+                cache.pop(item_id, None)
+            else:
+                cache[item_id] = item
 
     def raw(self, item_id: int) -> dict[str, Any] | None:
         doc = self._table.get(doc_id=item_id)
@@ -179,7 +209,7 @@ class Collection(Generic[T]):
             if self._remark(meta, item_id, merged):
                 self._db.table(META_TABLE).upsert(Document(meta, doc_id=int(META_ID)))
             self._table.upsert(Document(merged, doc_id=item_id))
-        self._cache()[item_id] = item
+        self._remember(item_id, item)
         self._notify(item_id, old or None, merged)
 
     def remove(self, item_ids: list[int]) -> None:
@@ -208,7 +238,7 @@ class Collection(Generic[T]):
         if doc is None:
             if self.raw(item_id) is not None:
                 self._table.remove(doc_ids=[item_id])
-            self._cache().pop(item_id, None)
+            self._remember(item_id, None)
             return
         item = self._decode(item_id, doc)
         meta_table = self._db.table(META_TABLE)
@@ -222,7 +252,7 @@ class Collection(Generic[T]):
             if self._table.contains(doc_id=item_id):
                 self._table.remove(doc_ids=[item_id])
             self._table.insert(Document(doc, doc_id=item_id))
-        self._cache()[item_id] = item
+        self._remember(item_id, item)
 
     def raw_all(self) -> dict[int, dict[str, Any]]:
         """Every stored document by id, unknown keys included (for a complete backup)."""

@@ -98,6 +98,18 @@ def atomic_write(path: Path, data: bytes) -> None:
     _put_in_place(path, data, durable=True)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` (0600, it must not exist) with `data`, flushed to disk: for a file in a
+    temporary directory that is renamed into place whole (its directory fsynced first)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, PRIVATE_FILE)
+    try:
+        os.fchmod(fd, PRIVATE_FILE)
+        _write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def replace_quietly(path: Path, data: bytes) -> None:
     """`atomic_write` without the fsyncs: for caches only, whose loss after a crash costs
     time, never data."""
