@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from closure_tui.i18n.catalog_cli import CLI
+from closure_tui.i18n.catalog_cli_parser import ARGPARSE, CLI_PARSER
 from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
@@ -28,6 +29,8 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     DOMAIN,
     STORE,
     CLI,
+    CLI_PARSER,
+    ARGPARSE,
     TUI,
     TUI_PLATFORM,
     REMINDERS,
