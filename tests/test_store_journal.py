@@ -213,3 +213,16 @@ def test_a_segment_that_is_a_link_is_refused_and_reported(
         Store.open(data_dir, clock, writable=True).notes.get(1)
     assert check_file(data_dir / NOTES_FILE) != []
     assert elsewhere.read_bytes() and segment.is_symlink()
+
+
+def test_a_base_file_damaged_while_open_refuses_a_note_before_anything_is_appended(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    populate(data_dir, clock)
+    with opened(data_dir, clock) as store:
+        (data_dir / NOTES_FILE).unlink()
+        (data_dir / NOTES_FILE).write_bytes(b'{"notes": NaN}')
+        before = {path: path.read_bytes() for path in journal_files(data_dir)}
+        with pytest.raises(StoreDamaged):
+            store.notes.insert(lambda new_id: Note(new_id, 1, clock.now(), "不该写入"))
+        assert {path: path.read_bytes() for path in journal_files(data_dir)} == before

@@ -29,7 +29,7 @@ from closure_tui.store.storage import dump_strict
 SEGMENT_BYTES = 1 << 20
 #: The `_meta` key naming the last segment a base file holds.
 THROUGH = "through"
-_SEGMENT = re.compile(r"(.+)\.(\d{6})\.log")
+_SEGMENT = re.compile(r"(.+)\.(\d{6,})\.log")
 
 
 def segment_stem(base_name: str) -> str:

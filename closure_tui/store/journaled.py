@@ -10,7 +10,7 @@ journal grown past the base are folded into a new base instead.
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +39,9 @@ class SegmentsMoved(Exception):
     """A segment went while being read: a writer folded the journal; read the base again."""
 
 
-def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> int:
-    """Replay the live segments over `data` (the base's content), in place; returns how
-    many records they held. A torn tail is dropped (appends went on in a later segment);
-    a damaged segment raises."""
-    count = 0
+def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> None:
+    """Replay the live segments over `data` (the base's content), in place. A torn tail is
+    dropped (appends go on in a later segment); a damaged segment raises."""
     live = journal.live(through(data))
     for number, path in live:
         try:
@@ -62,19 +60,19 @@ def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> int:
                 replay(data, parse_strict(payload))
             except (FileDamaged, AttributeError) as error:
                 raise SegmentDamaged(path, f"bad record: {error}") from None
-        count += len(scan.payloads)
         journal.adopt(number, path, torn=bool(scan.torn))
     if not live:
         journal.start_after(through(data))
-    return count
 
 
 class JournalStorage(AtomicJSONStorage):
     """`AtomicJSONStorage` whose saves append to segments."""
 
-    def __init__(self, path: Path, **options: Any) -> None:
+    def __init__(self, path: Path, *, trusted: Callable[[Path], bool], **options: Any) -> None:
         super().__init__(path, **options)
         self.journal = Journal(self.path.parent, self.path.name)
+        #: Whether the base file holds what was last checked (the verified record).
+        self._trusted = trusted
         #: Touched documents by table since the last save; None: save everything (fold).
         self._touched: dict[str, set[str]] | None = None
         #: Records appended while the content is unread, and the newest counters.
@@ -107,11 +105,12 @@ class JournalStorage(AtomicJSONStorage):
     # ---- appending without reading ------------------------------------------------------
 
     def unread_meta(self) -> dict[str, Any] | None:
-        """The current `_meta` when the content is unread and the newest segment ends in a
-        whole record; None otherwise (then read the content)."""
+        """The current `_meta` when the content is unread, the base file holds what was last
+        checked and the newest segment ends in a whole record; None otherwise (then read
+        and check the content: a damaged file refuses the change before it is written)."""
         if self._loaded:
             return None
-        if self._tail is None:
+        if self._tail is None and self._trusted(self.path):
             self._tail = self.journal.tail_meta()
         return self._tail
 

@@ -102,13 +102,15 @@ class Store:
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
         for name in DATA_FILES:
+            journaled = {"trusted": self._record.unchanged} if name in JOURNALED else {}
             db = InPlaceTinyDB(
                 data_dir / name,
-                storage=JournalStorage if name in JOURNALED else AtomicJSONStorage,
+                storage=JournalStorage if journaled else AtomicJSONStorage,
                 read_only=not writable,
                 before_write=self._backup_once,
                 after_write=functools.partial(self._record.written, data_dir / name),
                 load=functools.partial(self._load_late, name),
+                **journaled,
             )
             self._dbs[name] = db
             self._storages[name] = db.storage
@@ -250,14 +252,10 @@ class Store:
             self._storages[name].read()
 
     def require_appendable(self, name: str) -> None:
-        """As `require`, but a journal whose newest record is whole is only checked at its
-        end (and its base by the recorded signature): appending needs nothing else."""
+        """As `require`, but a journal that can be appended to unread (see
+        `JournalStorage.unread_meta`) is not read: appending needs nothing else."""
         storage = self._storages[name]
-        if (
-            not isinstance(storage, JournalStorage)
-            or not self._record.unchanged(storage.path)
-            or storage.unread_meta() is None
-        ):
+        if not isinstance(storage, JournalStorage) or storage.unread_meta() is None:
             storage.read()
 
     def _tighten(self, path: Path) -> None:
