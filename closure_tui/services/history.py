@@ -2,7 +2,7 @@
 
 How a change is recorded: the use case runs inside `History.change(action)`; the
 collections report each record they write (document before and after), and when
-the use case returns, one event with all of them is added to `history.json`.
+the use case returns, one event with all of them is appended to the history.
 
 Write order, and why it is safe: the data files are written first, the event
 second. A crash between the two leaves correct data and a missing event (the

@@ -2,7 +2,9 @@
 
 Three files, so that adding a note never rewrites the platforms and ticking a
 stage never rewrites thousands of notes: `closure.json` (platforms, reminders),
-`notes.json` and `history.json` (the change log undo works from).
+`notes.json` and `history.json` (the change log undo works from). The last two only
+grow: their changes are appended to segments after them (`journaled`), so no change
+rewrites them.
 Orphans (notes of a removed platform) are harmless and ignored.
 """
 
