@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from closure_tui.store import frames
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
@@ -80,6 +79,8 @@ def data_files(data_dir: Path) -> list[Path]:
 def check_file(path: Path) -> list[str]:
     """Problems that make a data file unusable (empty list: it is good). A base file is
     judged with its segments replayed; a segment alone by its frames."""
+    from closure_tui.store import frames  # with zlib: not needed to start the app
+
     if path.is_symlink():
         return [LINK_PROBLEM]
     try:

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from closure_tui.store import frames
 from closure_tui.store.fsutil import append_durable, atomic_write, read_last_frame, unlink_quietly
 from closure_tui.store.schema import META_ID, META_TABLE
 from closure_tui.store.storage import dump_strict
@@ -122,6 +121,8 @@ class Journal:
 
     def append(self, delta: dict[str, Any]) -> None:
         """One record, durable when this returns; a full segment is sealed first."""
+        from closure_tui.store import frames  # with zlib, only once there is a record to write
+
         assert self._active is not None, "read or check the journal before appending"
         record = frames.frame(dump_strict(delta))
         number, path = self._active
@@ -138,6 +139,8 @@ class Journal:
         """Compact: `write_base()` writes `data` (every segment replayed) as the new base,
         naming the newest segment in it; then a fresh segment carries the counters and the
         folded ones go."""
+        from closure_tui.store import frames
+
         old = segments(self.directory, self.base_name)
         highest = max(self._active[0] if self._active else 0, old[-1][0] if old else 0)
         meta = data.setdefault(META_TABLE, {}).setdefault(META_ID, {})

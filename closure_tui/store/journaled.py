@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from closure_tui.store import frames
 from closure_tui.store.errors import StoreReadOnly
 from closure_tui.store.fsutil import read_with_status
 from closure_tui.store.journal import Journal, replay, through
@@ -42,6 +41,8 @@ class SegmentsMoved(Exception):
 def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> None:
     """Replay the live segments over `data` (the base's content), in place. A torn tail is
     dropped (appends go on in a later segment); a damaged segment raises."""
+    from closure_tui.store import frames  # with zlib, only once a journal is read
+
     live = journal.live(through(data))
     for number, path in live:
         try:
