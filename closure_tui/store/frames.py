@@ -32,8 +32,8 @@ class Scan(NamedTuple):
     payloads: list[bytes]
     #: Bytes after the last whole frame that a cut-short append explains (0: none).
     torn: int
-    #: Why the segment cannot be trusted (bad bytes before its end), or "" when it can.
-    damage: str
+    #: Where bad bytes before the end begin (the segment cannot be trusted), or -1.
+    damaged_at: int
 
 
 def _whole(raw: bytes, at: int) -> bytes | None:
@@ -72,11 +72,11 @@ def scan(raw: bytes) -> Scan:
         payload = _whole(raw, at)
         if payload is None:
             if _cut_short(raw, at):
-                return Scan(payloads, len(raw) - at, "")
-            return Scan(payloads, 0, f"bad frame at byte {at}")
+                return Scan(payloads, len(raw) - at, -1)
+            return Scan(payloads, 0, at)
         payloads.append(payload)
         at += HEAD.size + len(payload) + TAIL.size
-    return Scan(payloads, 0, "")
+    return Scan(payloads, 0, -1)
 
 
 def last_payload(tail: bytes, size: int) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from closure_tui.i18n import t
 from closure_tui.store.errors import StoreReadOnly
 from closure_tui.store.fsutil import read_with_status
 from closure_tui.store.journal import Journal, replay, through
@@ -54,13 +55,13 @@ def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> None
         if read is None:
             raise SegmentsMoved(path)
         scan = frames.scan(read.raw)
-        if scan.damage:
-            raise SegmentDamaged(path, scan.damage)
+        if scan.damaged_at >= 0:
+            raise SegmentDamaged(path, t("err.file.segment_frame", position=scan.damaged_at))
         for payload in scan.payloads:
             try:
                 replay(data, parse_strict(payload))
-            except (FileDamaged, AttributeError) as error:
-                raise SegmentDamaged(path, f"bad record: {error}") from None
+            except (FileDamaged, AttributeError):
+                raise SegmentDamaged(path, t("err.file.segment_record")) from None
         journal.adopt(number, path, torn=bool(scan.torn))
     if not live:
         journal.start_after(through(data))

@@ -164,7 +164,7 @@ def _scrub_segment(raw: bytes, owned: Owned) -> bytes | None:
     """A segment (see `frames`) with the platform taken out of every record, its torn tail
     dropped; None when it is damaged and cannot be cleaned."""
     scanned = frames.scan(raw)
-    if scanned.damage:
+    if scanned.damaged_at >= 0:
         return None
     try:
         deltas = [parse_strict(payload) for payload in scanned.payloads]
