@@ -226,3 +226,25 @@ def test_a_base_file_damaged_while_open_refuses_a_note_before_anything_is_append
         with pytest.raises(StoreDamaged):
             store.notes.insert(lambda new_id: Note(new_id, 1, clock.now(), "不该写入"))
         assert {path: path.read_bytes() for path in journal_files(data_dir)} == before
+
+
+def test_a_note_after_a_fold_cut_short_once_its_base_is_written_is_kept(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    populate(data_dir, clock)
+    real = storage.atomic_write
+
+    def crash_after(path: Path, data: bytes) -> None:
+        real(path, data)
+        raise KeyboardInterrupt
+
+    with opened(data_dir, clock) as store:
+        monkeypatch.setattr(storage, "atomic_write", crash_after)
+        with pytest.raises(KeyboardInterrupt):
+            store.compact()
+        monkeypatch.undo()
+    with opened(data_dir, clock) as store:  # checks the new base in full, so trusts it next
+        assert len(store.notes) == 2
+    with opened(data_dir, clock) as store:  # appended unread, after the newest segment's end
+        store.notes.insert(lambda new_id: Note(new_id, 1, clock.now(), "折叠之后"))
+    assert "折叠之后" in _notes(data_dir)

@@ -27,7 +27,7 @@ from tests.storekit import parse_all, populate, temp_entries
 
 WRITE_KILLS = 200
 RESTORE_KILLS = 40
-FOLD_KILLS = 40
+FOLD_KILLS = 80
 MIGRATE_KILLS = 30
 HELPER = Path(__file__).with_name("kill_child.py")
 
@@ -176,7 +176,7 @@ def test_sigkill_during_restore_leaves_good_files(
 def test_sigkill_during_folds_loses_no_acknowledged_note(
     seeded: Path, zygote: Zygote, clock: FixedClock
 ) -> None:
-    rng = random.Random(17)
+    rng = random.Random(1)
     acked_total = 0
     for round_number in range(1, FOLD_KILLS + 1):
         command = f"compact {seeded} {round_number}"

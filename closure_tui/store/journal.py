@@ -8,9 +8,9 @@ segment is sealed (never written again) once it reaches `SEGMENT_BYTES`; the bas
 `_meta` names the last segment folded into it (`through`), and only later segments
 are replayed over it.
 
-Compaction (`fold`) writes the new base atomically, then a fresh segment holding only
-`_meta`, then deletes the folded segments: a crash after any step leaves a base and
-segments that replay to the same records.
+Compaction (`fold`) writes a fresh segment holding only `_meta`, then the new base
+atomically, then deletes the folded segments: a crash after any step leaves a base and
+segments that replay to the same records, and a newest segment the base does not hold.
 """
 
 from __future__ import annotations
@@ -136,19 +136,20 @@ class Journal:
         append_durable(path, record)
 
     def fold(self, data: dict[str, Any], write_base: Callable[[], object]) -> None:
-        """Compact: `write_base()` writes `data` (every segment replayed) as the new base,
-        naming the newest segment in it; then a fresh segment carries the counters and the
-        folded ones go."""
+        """Compact: a fresh segment carrying the counters first, then `write_base()` writes
+        `data` (every segment replayed) as the new base naming the segments it holds, then
+        those go. The fresh segment comes first so that, whatever step a crash stops at,
+        the newest segment (where appends go, read unread) is one the base does not hold."""
         from closure_tui.store import frames
 
         old = segments(self.directory, self.base_name)
         highest = max(self._active[0] if self._active else 0, old[-1][0] if old else 0)
         meta = data.setdefault(META_TABLE, {}).setdefault(META_ID, {})
         meta[THROUGH] = highest
-        write_base()
         fresh = self.path(highest + 1)
         atomic_write(fresh, frames.frame(dump_strict({META_TABLE: data[META_TABLE]})))
         self._active = (highest + 1, fresh)
+        write_base()
         for _, path in old:
             unlink_quietly(path)
 
