@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -81,13 +82,10 @@ def test_bad_bytes_inside_a_segment_are_refused_and_left_alone(
     assert cli(data_dir, "doctor").returncode == 1
 
 
-@pytest.mark.parametrize("step", ["base", "fresh segment"])
-def test_a_fold_cut_short_after_any_step_reads_the_same(
-    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, step: str
+def _fold_cut_short(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, module: ModuleType
 ) -> None:
-    populate(data_dir, clock)
-    expected = stored(data_dir, NOTES_FILE)["notes"]
-    module = storage if step == "base" else journal
+    """Compact, with the process dying right after `module`'s first `atomic_write`."""
     real = module.atomic_write
 
     def crash_after(path: Path, data: bytes) -> None:
@@ -99,6 +97,15 @@ def test_a_fold_cut_short_after_any_step_reads_the_same(
         with pytest.raises(KeyboardInterrupt):
             store.compact()
         monkeypatch.setattr(module, "atomic_write", real)
+
+
+@pytest.mark.parametrize("step", ["base", "fresh segment"])
+def test_a_fold_cut_short_after_any_step_reads_the_same(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    populate(data_dir, clock)
+    expected = stored(data_dir, NOTES_FILE)["notes"]
+    _fold_cut_short(data_dir, clock, monkeypatch, storage if step == "base" else journal)
     assert stored(data_dir, NOTES_FILE)["notes"] == expected
     with opened(data_dir, clock) as store:
         assert {str(note.id) for note in store.notes} == set(expected)
@@ -232,17 +239,7 @@ def test_a_note_after_a_fold_cut_short_once_its_base_is_written_is_kept(
     data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     populate(data_dir, clock)
-    real = storage.atomic_write
-
-    def crash_after(path: Path, data: bytes) -> None:
-        real(path, data)
-        raise KeyboardInterrupt
-
-    with opened(data_dir, clock) as store:
-        monkeypatch.setattr(storage, "atomic_write", crash_after)
-        with pytest.raises(KeyboardInterrupt):
-            store.compact()
-        monkeypatch.undo()
+    _fold_cut_short(data_dir, clock, monkeypatch, storage)
     with opened(data_dir, clock) as store:  # checks the new base in full, so trusts it next
         assert len(store.notes) == 2
     with opened(data_dir, clock) as store:  # appended unread, after the newest segment's end

@@ -14,12 +14,13 @@ import json
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any
 
+from closure_tui.domain.evidence import EVIDENCE_DIR
 from closure_tui.domain.text import escape_for_json
 from closure_tui.i18n import t
-from closure_tui.store.evidence_files import EVIDENCE_DIR
 
 BACKUP_ENTRY = "backup.json"
 MANIFEST_ENTRY = "SHA256SUMS"
@@ -75,7 +76,8 @@ def archive_bytes(backup: dict[str, Any], data_dir: Path) -> bytes:
     return buffer.getvalue()
 
 
-class ArchiveContent(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ArchiveContent:
     """The backup's bytes and the evidence files by entry name; `problems` when unusable."""
 
     backup: bytes

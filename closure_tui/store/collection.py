@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, NoReturn, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -11,12 +11,15 @@ from tinydb.table import Document
 from closure_tui.collector import collector_paused
 from closure_tui.store.codec import RecordInvalid, deep_merge
 from closure_tui.store.schema import META_ID, META_TABLE, counter_key, marked_key
+from closure_tui.store.storage import AtomicJSONStorage
 
 T = TypeVar("T")
 
 #: Told of every record change: (collection name, id, document before, document after);
 #: a missing record is None. The history service listens to record undoable events.
 ChangeListener = Callable[[str, int, dict[str, Any] | None, dict[str, Any] | None], None]
+#: Told that a stored record does not decode (with why); raises the store's damaged-file error.
+DamageHandler = Callable[[str], NoReturn]
 
 
 class Collection(Generic[T]):
@@ -30,24 +33,30 @@ class Collection(Generic[T]):
         encode: Callable[[T], dict[str, Any]],
         get_id: Callable[[T], int],
         *,
+        on_damage: DamageHandler,
         mark: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
         self._db = db
+        #: The store opens every database on an `AtomicJSONStorage`.
+        self._storage = cast(AtomicJSONStorage, db.storage)
         self._table = db.table(name, cache_size=0)
         self.name = name
         self._decode = decode
         self._encode = encode
         self._get_id = get_id
+        self._on_damage = on_damage
         self._items: dict[int, T] | None = None
         #: Records decoded one by one (`get`) while `_items` is not built.
         self._some: dict[int, T] = {}
         self._highest = 0
-        self._generation = db.storage.generation
+        self._generation = self._storage.generation
         #: Records for which `mark` holds are listed in `_meta` (see `marked`).
         self._mark = mark
         self.listener: ChangeListener | None = None
 
-    def _notify(self, item_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None):
+    def _notify(
+        self, item_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
         if self.listener is not None and before != after:
             self.listener(self.name, item_id, before, after)
 
@@ -55,7 +64,7 @@ class Collection(Generic[T]):
         """Adopt records already decoded from the current file (when it was validated)."""
         self._items = dict(items)
         self._highest = max(items, default=0)
-        self._generation = self._db.storage.generation
+        self._generation = self._storage.generation
 
     def reset(self) -> None:
         self._items = None
@@ -64,10 +73,10 @@ class Collection(Generic[T]):
     def _current(self) -> None:
         """Drop what was decoded from a copy a failed write discarded, so a change that was
         not saved is never shown as if it had been."""
-        if self._generation != self._db.storage.generation:
+        if self._generation != self._storage.generation:
             self._items = None
             self._some = {}
-            self._generation = self._db.storage.generation
+            self._generation = self._storage.generation
 
     def _cache(self) -> dict[int, T]:
         """Decoded records, all of them (rebuilt from the file after a failed write)."""
@@ -75,11 +84,24 @@ class Collection(Generic[T]):
         if self._items is None:
             self._some = {}
             with collector_paused():
-                self._items = {
-                    doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()
-                }
+                self._items = self._decode_all()
             self._highest = max(self._items, default=0)
         return self._items
+
+    def _decode_all(self) -> dict[int, T]:
+        """Every stored record, decoded. The file may have been trusted without a full check
+        (see `verified`), so a record that does not decode goes to `on_damage`."""
+        return {doc.doc_id: self._decode_one(doc.doc_id, doc) for doc in self._table.all()}
+
+    def _decode_one(self, item_id: int, doc: Mapping[str, Any]) -> T:
+        try:
+            return self._decode(item_id, dict(doc))
+        except RecordInvalid as error:
+            self._on_damage(f"{self.name} #{item_id}: {error}")
+
+    def load(self) -> None:
+        """Decode every record now, so damage is reported here rather than on first use."""
+        self._cache()
 
     def __iter__(self) -> Iterator[T]:
         return iter(list(self._cache().values()))
@@ -97,12 +119,13 @@ class Collection(Generic[T]):
         """The records whose `key` (stored and decoded under that name) is `value`. Until
         every record was decoded only these are: opening one platform need not decode
         everyone's notes and history."""
-        if self._items is not None and self._generation == self._db.storage.generation:
+        self._current()
+        if self._items is not None:
             return [item for item in self._items.values() if getattr(item, key) == value]
-        stored = (self._db.storage.read() or {}).get(self.name, {})
+        stored = (self._storage.read() or {}).get(self.name, {})
         with collector_paused():
             return [
-                self._decode(int(doc_id), dict(doc))
+                self._decode_one(int(doc_id), doc)
                 for doc_id, doc in stored.items()
                 if doc.get(key) == value
             ]
@@ -118,7 +141,7 @@ class Collection(Generic[T]):
             doc = self._table.get(doc_id=item_id)
             if doc is None:
                 return None
-            found = self._some[item_id] = self._decode(item_id, dict(doc))
+            found = self._some[item_id] = self._decode_one(item_id, doc)
         return found
 
     def _remember(self, item_id: int, item: T | None) -> None:
@@ -137,15 +160,15 @@ class Collection(Generic[T]):
         return dict(doc) if doc is not None else None
 
     def next_id(self) -> int:
-        meta = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
-        counter = meta.get(counter_key(self.name), 1)
+        meta: Mapping[str, Any] = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
+        counter: int = meta.get(counter_key(self.name), 1)
         self._cache()
         return max(counter, self._highest + 1)
 
     def marked(self) -> list[int]:
         """Ids of the records `mark` holds for, read from `_meta` (from the newest record
         alone when the file is unread and can be appended to)."""
-        unread = getattr(self._db.storage, "unread_meta", lambda: None)()
+        unread = getattr(self._storage, "unread_meta", lambda: None)()
         meta: dict[str, Any] = unread.get(META_ID, {}) if unread is not None else self._meta()
         return list(meta.get(marked_key(self.name), []))
 
@@ -168,7 +191,7 @@ class Collection(Generic[T]):
         """Create the record with a fresh id and the id counter in one write (an append
         to an unread journal when the storage can: the table is not read for it)."""
         if self._items is None:
-            unread = getattr(self._db.storage, "unread_meta", lambda: None)()
+            unread = getattr(self._storage, "unread_meta", lambda: None)()
             if unread is not None:
                 return self._insert_unread(unread, make)
         item_id = self.next_id()
@@ -178,7 +201,7 @@ class Collection(Generic[T]):
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
         meta[counter_key(self.name)] = item_id + 1
         self._remark(meta, item_id, doc)
-        with self._db.storage.batch():
+        with self._storage.batch():
             meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             self._table.insert(Document(doc, doc_id=item_id))
         self._cache()[item_id] = item
@@ -193,7 +216,7 @@ class Collection(Generic[T]):
         doc = self._encode(item)
         meta[counter_key(self.name)] = item_id + 1
         self._remark(meta, item_id, doc)
-        self._db.storage.append_unread(  # type: ignore[attr-defined]
+        self._storage.append_unread(  # type: ignore[attr-defined]
             {META_TABLE: {**unread, META_ID: meta}, self.name: {str(item_id): doc}}
         )
         self._notify(item_id, None, doc)
@@ -205,7 +228,7 @@ class Collection(Generic[T]):
         old = self.raw(item_id) or {}
         merged = deep_merge(old, self._encode(item))
         meta = self._meta()
-        with self._db.storage.batch():
+        with self._storage.batch():
             if self._remark(meta, item_id, merged):
                 self._db.table(META_TABLE).upsert(Document(meta, doc_id=int(META_ID)))
             self._table.upsert(Document(merged, doc_id=item_id))
@@ -243,7 +266,7 @@ class Collection(Generic[T]):
         item = self._decode(item_id, doc)
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
-        with self._db.storage.batch():
+        with self._storage.batch():
             grown = meta.get(counter_key(self.name), 1) <= item_id
             if grown:
                 meta[counter_key(self.name)] = item_id + 1

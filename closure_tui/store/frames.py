@@ -62,7 +62,7 @@ def _cut_short(raw: bytes, at: int) -> bool:
     if len(rest) < HEAD.size or not rest.strip(b"\0"):
         return True
     mark, length, _ = HEAD.unpack_from(rest)
-    return mark == MARK and HEAD.size + length + TAIL.size >= len(rest)
+    return bool(mark == MARK and HEAD.size + length + TAIL.size >= len(rest))
 
 
 def scan(raw: bytes) -> Scan:
@@ -96,4 +96,4 @@ def check_last(head: bytes, payload: bytes) -> bool:
     if len(head) != HEAD.size:
         return False
     mark, length, crc = HEAD.unpack(head)
-    return mark == MARK and length == len(payload) and zlib.crc32(payload) == crc
+    return bool(mark == MARK and length == len(payload) and zlib.crc32(payload) == crc)

@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
-from closure_tui.i18n import t
+from closure_tui.i18n import t, tn
 from closure_tui.services.listing import (
     MARKS,
     View,
@@ -28,10 +28,11 @@ from closure_tui.services.listing import (
 )
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.summary import Summary, summarise
-from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.bindings import WriteGuard, app_key, bind, undo_keys
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
+from closure_tui.tui.widgets.summary_line import SummaryLine
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 
 #: Column keys, in display order; each header is the catalogue entry `col.<key>`.
 COLUMNS = ("name", "kind", "progress", "next", "settled", "reminder")
+#: When the row is too wide the kind, next step and reminder give way first (a date stays
+#: whole), then a long name, then all three further; progress (`3/6`) and the amount never.
+GIVE = (((1, 8), (3, 10), (5, 10)), ((0, 16),), ((0, 6), (1, 6), (3, 6)))
 #: Right-justified columns (their header too).
 RIGHT = frozenset({"settled"})
 MARK_STYLES = {"▰": "bold green", "▱": "dim", "▭": "yellow"}
@@ -98,10 +102,14 @@ class DashboardScreen(WriteGuard, Screen[None]):
     """Platforms as a table with a summary line, a view (`o`) and a name filter (`/`)."""
 
     CSS_PATH = "dashboard.tcss"
+    #: In the Footer (80 columns): open, filter, add, agenda, undo and `?`; the rest in `?`.
     BINDINGS = [
         bind("slash", "filter", "filter", priority=True),
-        bind("o", "cycle_view", "view"),
+        bind("o", "cycle_view", "view", show=False),
         bind("escape", "clear_filter", "clear_filter"),
+        app_key("a", "add_platform"),
+        app_key("g", "agenda"),
+        *undo_keys(),
     ]
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
@@ -115,8 +123,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield Static(id="summary", markup=False)
-        yield PlatformTable(id="platforms")
+        yield SummaryLine(id="summary")
+        yield PlatformTable(id="platforms", give=GIVE)
 
     @property
     def closure_app(self) -> ClosureApp:
@@ -156,19 +164,22 @@ class DashboardScreen(WriteGuard, Screen[None]):
     def watch_view(self) -> None:
         self.reload()
 
-    def summary_text(self, summary: Summary) -> Text:
+    def summary_variants(self, summary: Summary) -> list[Text]:
+        """The summary line, most detailed first; the narrower ones keep the saved amount."""
         privacy = self.closure_app.privacy
-        parts = [
-            t("dash.summary.counts", platforms=summary.platforms, closed=summary.closed),
-            t("dash.summary.steps", steps=summary.steps_left),
-            t(
-                "dash.summary.money",
-                original=money(summary.original, privacy=privacy),
-                settled=money(summary.settled, privacy=privacy),
-                saved=money(summary.saved, privacy=privacy),
-            ),
-        ]
-        return Text("  ·  ".join(parts), no_wrap=True, overflow="ellipsis")
+        platforms = tn("count.platforms", summary.platforms)
+        counts = t("dash.summary.counts", platforms=platforms, closed=summary.closed)
+        steps = t("dash.summary.steps", steps=tn("count.steps", summary.steps_left))
+        saved = money(summary.saved, privacy=privacy)
+        full = t(
+            "dash.summary.money",
+            original=money(summary.original, privacy=privacy),
+            settled=money(summary.settled, privacy=privacy),
+            saved=saved,
+        )
+        short = t("dash.summary.saved", saved=saved)
+        variants = ([counts, steps, full], [counts, steps, short], [counts, short], [short])
+        return [Text("  ·  ".join(parts), no_wrap=True) for parts in variants]
 
     # ---- refreshing ----------------------------------------------------------------------
 
@@ -197,8 +208,9 @@ class DashboardScreen(WriteGuard, Screen[None]):
             Text(t(f"col.{key}"), justify="right" if key in RIGHT else "left") for key in COLUMNS
         ]
         self.table.load(headers, {platform.id: cells.row(platform) for platform in everything})
-        self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
-        self._message("welcome", Text(t("dash.welcome")) if not everything else None)
+        self.query_one("#summary", SummaryLine).show(self.summary_variants(summarise(everything)))
+        welcome = "dash.welcome" if self.closure_app.allows("add_platform") else "dash.read_only"
+        self._message("welcome", Text(t(welcome)) if not everything else None)
         self.query_one("#summary").display = bool(everything)
 
     def _show(self) -> None:
@@ -207,7 +219,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         if in_view is None:
             in_view = [(p.name.casefold(), p.id) for p in select(self._everything, self.view)]
             self._in_view[self.view] = in_view
-        query = self.filter_input.value if self.filtering else ""
+        query = self.filter_input.value if self.filter_input and self.filtering else ""
         wanted = query.strip().casefold()
         shown = [platform_id for name, platform_id in in_view if wanted in name]
         table = self.table
