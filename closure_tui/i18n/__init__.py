@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from closure_tui.i18n.catalog_cli import CLI
+from closure_tui.i18n.catalog_credit_report import CREDIT_REPORT
 from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
@@ -35,6 +36,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     DOCTOR,
     FOLLOWUPS,
     INTEGRITY,
+    CREDIT_REPORT,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from closure_tui.store.codec import decode_note, decode_platform
+from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.refusals import LINK_PROBLEM
@@ -31,7 +32,7 @@ HISTORY_FILE = "history.json"
 #: Rolling snapshots of the data files, beside them (`store.backups`).
 BACKUP_DIR = "backups"
 DATA_FILES: dict[str, tuple[str, ...]] = {
-    MAIN_FILE: ("platforms", "reminders"),
+    MAIN_FILE: ("platforms", "reminders", "report_checks", "disputes"),
     NOTES_FILE: ("notes",),
     HISTORY_FILE: ("history",),
 }
@@ -43,6 +44,8 @@ DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
     "notes": decode_note,
     "reminders": decode_reminder,
     "history": decode_event,
+    "report_checks": decode_report_line,
+    "disputes": decode_dispute,
 }
 
 

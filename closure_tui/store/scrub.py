@@ -17,7 +17,7 @@ from closure_tui.store.fsutil import atomic_write
 from closure_tui.store.storage import FileDamaged, dump_strict, parse_strict
 
 #: Tables whose records belong to a platform through their `platform_id`.
-OWNED_BY_ID = ("notes", "reminders")
+OWNED_BY_ID = ("notes", "reminders", "report_checks", "disputes")
 
 
 class Owned(NamedTuple):

@@ -19,12 +19,20 @@ from tinydb.table import Document
 
 from closure_tui.collector import collector_paused
 from closure_tui.domain.clock import Clock
+from closure_tui.domain.credit_report import ReportLine
+from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.history import Event
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
 from closure_tui.store import verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
+from closure_tui.store.codec_credit import (
+    decode_dispute,
+    decode_report_line,
+    encode_dispute,
+    encode_report_line,
+)
 from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
@@ -106,6 +114,12 @@ class Store:
         )
         self.reminders: Collection[Reminder] = Collection(
             main, "reminders", decode_reminder, encode_reminder, lambda r: r.id
+        )
+        self.report_checks: Collection[ReportLine] = Collection(
+            main, "report_checks", decode_report_line, encode_report_line, lambda c: c.id
+        )
+        self.disputes: Collection[Dispute] = Collection(
+            main, "disputes", decode_dispute, encode_dispute, lambda d: d.id
         )
         self.notes: Collection[Note] = Collection(
             notes, "notes", decode_note, encode_note, lambda n: n.id
@@ -231,7 +245,7 @@ class Store:
         if decoded is None:
             return  # recorded content: records are decoded when first used
         # Validated above: decode only once.
-        for collection in (self.platforms, self.reminders, self.notes, self.history):
+        for collection in (*self.record_collections(), self.history):
             if collection.name in DATA_FILES[name]:
                 collection.prime(decoded.get(collection.name, {}))
 
@@ -296,7 +310,7 @@ class Store:
                     counter = counter_key(name)
                     meta[counter] = max(meta.get(counter, 1), max(docs, default=0) + 1)
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
-        for collection in (self.platforms, self.notes, self.reminders, self.history):
+        for collection in (*self.record_collections(), self.history):
             collection.reset()
 
     def after_commit(self, callback: Callable[[], None]) -> None:
@@ -326,7 +340,7 @@ class Store:
 
     def record_collections(self) -> list[Collection[Any]]:
         """The collections whose records history can put back (by name)."""
-        return [self.platforms, self.notes, self.reminders]
+        return [self.platforms, self.notes, self.reminders, self.report_checks, self.disputes]
 
     def file_of(self, collection: str) -> str:
         return next(name for name, tables in DATA_FILES.items() if collection in tables)

@@ -1,0 +1,142 @@
+"""Credit report checks and disputes: states, refusals, command line and help text."""
+
+CREDIT_REPORT: dict[str, tuple[str, str]] = {
+    "err.report.status": (
+        "未知的账户状态“{value}”，可选：{choices}",
+        "Unknown account status '{value}'; choose one of: {choices}",
+    ),
+    "err.report.date": ("征信报告日期 {date} 超出范围", "Report date {date} is out of range"),
+    "err.report.source": (
+        "请写明征信报告的来源（如 征信中心网站、云闪付）",
+        "Say where the report came from (e.g. the credit reference center, 云闪付)",
+    ),
+    "err.report.line_amount": (
+        "只有报告仍显示额度时才能填额度金额",
+        "A credit line amount needs the line to be shown on the report",
+    ),
+    "err.report.file": ("征信报告文件信息不完整", "The report file record is incomplete"),
+    "err.report.derived_date": (
+        "推算出的日期 {date} 超出 {min} 至 {max} 的范围",
+        "The derived date {date} is outside {min} to {max}",
+    ),
+    "err.report.entry": (
+        "无法理解“{value}”：应为 平台=状态[,line=present|absent][,amount=金额]"
+        "[,institution=机构名][,overdue-after-settle]",
+        "Cannot read '{value}': expected PLATFORM=STATUS[,line=present|absent][,amount=AMOUNT]"
+        "[,institution=NAME][,overdue-after-settle]",
+    ),
+    "err.report.no_platform": (
+        "请至少写一个平台及其在报告上的状态",
+        "Name at least one platform and its status on the report",
+    ),
+    "err.report.check_not_found": ("没有编号为 {ref} 的征信核对", "No report check #{ref}"),
+    "err.report.check_other_platform": (
+        "征信核对 #{id} 不属于这个平台",
+        "Report check #{id} is about another platform",
+    ),
+    "err.dispute.with": (
+        "未知的异议受理方“{value}”，可选：{choices}",
+        "Unknown dispute receiver '{value}'; choose one of: {choices}",
+    ),
+    "err.dispute.status": (
+        "未知的异议状态“{value}”，可选：{choices}",
+        "Unknown dispute status '{value}'; choose one of: {choices}",
+    ),
+    "err.dispute.step": (
+        "异议不能从“{current}”改为“{wanted}”",
+        "A dispute cannot go from '{current}' to '{wanted}'",
+    ),
+    "err.dispute.before_filed": (
+        "日期 {date} 早于异议提交日期 {filed}",
+        "The date {date} is before the dispute was filed ({filed})",
+    ),
+    "err.dispute.not_found": ("没有编号为 {ref} 的异议", "No dispute #{ref}"),
+    "field.report_source": ("报告来源", "Report source"),
+    "field.institution": ("报告上的机构名", "Institution on the report"),
+    "field.dispute_text": ("异议内容", "What is wrong"),
+    "field.dispute_reference": ("异议编号", "Dispute reference"),
+    "field.dispute_answer": ("答复内容", "Answer"),
+    "field.cited": ("引用的证据", "Evidence cited"),
+    "report.status.normal": ("正常", "normal"),
+    "report.status.settled": ("结清", "settled"),
+    "report.status.closed": ("销户", "closed"),
+    "report.status.overdue": ("逾期", "overdue"),
+    "report.status.bad_debt": ("呆账", "bad debt"),
+    "report.state.confirmed": ("征信已确认", "confirmed on the report"),
+    "report.state.not_yet": ("征信尚未更新", "not yet on the report"),
+    "report.state.discrepancy": ("征信与记录不符", "report discrepancy"),
+    "report.state.unchecked": ("未核对征信", "report not checked"),
+    "dispute.with.center": ("征信中心", "credit reference center"),
+    "dispute.with.institution": ("报送机构", "reporting institution"),
+    "dispute.status.filed": ("已提交", "filed"),
+    "dispute.status.answered": ("已答复", "answered"),
+    "dispute.status.corrected": ("已更正", "corrected"),
+    "dispute.status.rejected": ("被驳回", "rejected"),
+    "dispute.status.escalated": ("已升级为投诉", "escalated to a complaint"),
+    "dispute.overdue": ("已超过 20 天未答复", "unanswered after 20 days"),
+    "reminder.kind.dispute_answer": (
+        "征信异议答复期限（20 天）已到：确认是否收到书面答复",
+        "Dispute answer due (20 days): check for the written answer",
+    ),
+    "reminder.kind.report_recheck": (
+        "再查一次征信，看是否已更正",
+        "Check the credit report again for the correction",
+    ),
+    "reminder.subject.dispute_answer": ("征信异议", "Credit report dispute"),
+    "reminder.subject.report_recheck": ("征信复查", "Credit report check"),
+    "cli.h.report_check": ("记录一次征信核对", "Record what a credit report shows"),
+    "cli.h.report_on": ("报告日期", "Date of the report"),
+    "cli.h.report_source": (
+        "报告来源（征信中心网站、云闪付、银行 App…）",
+        "Where the report came from (center website, 云闪付, a bank app…)",
+    ),
+    "cli.h.report_file": ("报告文件（会保存一份私有副本）", "Report file (a private copy is kept)"),
+    "cli.h.report_entry": (
+        "平台=状态[,line=present|absent][,amount=金额][,institution=机构名]"
+        "[,overdue-after-settle]；状态：{choices}",
+        "PLATFORM=STATUS[,line=present|absent][,amount=AMOUNT][,institution=NAME]"
+        "[,overdue-after-settle]; STATUS: {choices}",
+    ),
+    "cli.h.report_checks": ("列出征信核对", "List credit report checks"),
+    "cli.h.dispute": ("记录一项征信异议", "Record a credit report dispute"),
+    "cli.h.dispute_with": ("向谁提出：center 或 institution", "Filed with: center or institution"),
+    "cli.h.dispute_filed": ("提交日期", "Date filed"),
+    "cli.h.dispute_ref": ("受理编号", "Reference number"),
+    "cli.h.dispute_check": ("相关的征信核对编号", "The report check it is about"),
+    "cli.h.dispute_cite": ("引用的证据（可重复）", "Evidence cited (repeatable)"),
+    "cli.h.dispute_text": ("哪里不对", "What is wrong"),
+    "cli.h.disputes": ("列出征信异议", "List credit report disputes"),
+    "cli.h.dispute_update": ("更新异议状态", "Update a dispute's status"),
+    "cli.h.dispute_status": ("新状态", "New status"),
+    "cli.h.dispute_on": ("状态日期", "Date of the new status"),
+    "cli.h.dispute_answer": ("答复内容", "The answer received"),
+    "cli.h.dispute_id": ("异议编号", "Dispute id"),
+    "cli.report_checked": (
+        "已记录征信核对 #{id}：{name}（{status}）— {state}",
+        "Recorded report check #{id}: {name} ({status}) — {state}",
+    ),
+    "cli.report_hint_dispute": (
+        "{name} 的征信与记录不符：可用 `dispute {name} --with center|institution --filed 日期 "
+        "--check {id}` 提出异议；已安排 {date} 再查一次征信。",
+        "{name}'s report disagrees with the checklist: file a dispute with `dispute {name} "
+        "--with center|institution --filed DATE --check {id}`; a new check is set for {date}.",
+    ),
+    "cli.report_checks.none": ("还没有征信核对记录。", "No report checks yet."),
+    "cli.disputes.none": ("还没有征信异议。", "No disputes yet."),
+    "cli.disputed": (
+        "已记录异议 #{id}（{name}），答复期限 {due}",
+        "Recorded dispute #{id} ({name}); answer due {due}",
+    ),
+    "cli.dispute_updated": ("异议 #{id} 现为：{status}", "Dispute #{id} is now: {status}"),
+    "col.report_on": ("报告日期", "Report date"),
+    "col.institution": ("机构", "Institution"),
+    "col.status": ("状态", "Status"),
+    "col.line": ("额度", "Line"),
+    "col.judgement": ("结论", "Judgement"),
+    "col.filed_with": ("受理方", "Filed with"),
+    "col.filed_on": ("提交日期", "Filed"),
+    "col.answer_due": ("答复期限", "Answer due"),
+    "report.line_shown": ("仍显示", "shown"),
+    "report.line_absent": ("无", "none"),
+    "report.overdue_mark": ("结清后新增逾期", "overdue after settling"),
+}
