@@ -38,6 +38,10 @@ class ReminderKind(StrEnum):
     CERTIFICATE = "certificate"
     CREDIT_REPORT = "credit_report"
     DEDUCTION_CHECK = "deduction_check"
+    #: A dispute's written answer is due (20 days after filing).
+    DISPUTE_ANSWER = "dispute_answer"
+    #: Look at the credit report again (after a discrepancy or a correction).
+    REPORT_RECHECK = "report_recheck"
 
 
 @dataclass(frozen=True)

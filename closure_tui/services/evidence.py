@@ -12,10 +12,30 @@ from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.codec import RecordInvalid, decode_platform
-from closure_tui.store.evidence_files import copy_into_evidence, hash_file
+from closure_tui.store.evidence_files import FileFacts, copy_into_evidence, hash_file
 from closure_tui.store.schema import is_doc_id
 from closure_tui.store.storage import FileDamaged, parse_strict
 from closure_tui.store.store import MAIN_FILE
+
+
+def keep_file(
+    service: Closures, path: Path, copy_prefix: str | None
+) -> tuple[Path, FileFacts, str]:
+    """The file's full path, size and SHA-256, and its private copy (named with
+    `copy_prefix`; none when it is None). Raises DomainError when it cannot be read."""
+    source = path.expanduser().resolve()
+    if not source.is_file():
+        raise DomainError("err.evidence.not_a_file", path=str(source))
+    try:
+        if copy_prefix is not None:
+            facts, stored = copy_into_evidence(service.store.data_dir, source, copy_prefix)
+        else:
+            facts, stored = hash_file(source), ""
+    except OSError as error:
+        raise DomainError(
+            "err.evidence.unreadable", path=str(source), reason=error.strerror or str(error)
+        ) from None
+    return source, facts, stored
 
 
 def attach(
@@ -23,19 +43,9 @@ def attach(
 ) -> Outcome[Attachment]:
     """Record `path` (size, SHA-256) on the stage; with `copy`, keep a private copy too."""
     platform = service.get(platform_id)
-    source = path.expanduser().resolve()
-    if not source.is_file():
-        raise DomainError("err.evidence.not_a_file", path=str(source))
-    try:
-        if copy:
-            prefix = f"p{platform.id}-{stage.value}"
-            facts, stored = copy_into_evidence(service.store.data_dir, source, prefix)
-        else:
-            facts, stored = hash_file(source), ""
-    except OSError as error:
-        raise DomainError(
-            "err.evidence.unreadable", path=str(source), reason=error.strerror or str(error)
-        ) from None
+    source, facts, stored = keep_file(
+        service, path, f"p{platform.id}-{stage.value}" if copy else None
+    )
     attachment = Attachment(
         stage=stage,
         path=str(source),
