@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.credit_report import AccountStatus, Judgement
+from closure_tui.domain.credit_report import Judgement
 from closure_tui.domain.disputes import DisputeStatus, FiledWith
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.domain.reminders import ReminderKind, ReminderState
-from closure_tui.domain.report_entry import LineEntry, parse_entry
+from closure_tui.domain.report_entry import parse_entry
 from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.services.closures import Closures
 from closure_tui.services.credit_report import CreditReports
@@ -108,17 +108,24 @@ def test_answer_closes_the_reminder_and_a_correction_sets_a_check(service: Closu
     assert [r.date for r in of_kind(service, ReminderKind.REPORT_RECHECK)] == [date(2027, 1, 11)]
 
 
+def check(on: str, source: str, *entries: str):
+    return lambda reports, _: reports.record_check(on, source, [parse_entry(e) for e in entries])
+
+
 @pytest.mark.parametrize(
     ("change", "key"),
     [
-        (lambda r, p: r.record_check("2026-11-20", " ", [LineEntry("借呗", AccountStatus.CLOSED)]), "err.text.empty"),
-        (lambda r, p: r.record_check("1999-01-01", "app", [parse_entry("借呗=closed")]), "err.date.range"),
-        (lambda r, p: r.record_check("2026-11-20", "app", [parse_entry("无此平台=closed")]), "err.platform.not_found"),
-        (lambda r, p: r.record_check("2026-11-20", "app", []), "err.report.no_platform"),
-        (lambda r, p: r.file_dispute(p, FiledWith.CENTER, "2026-12-01", check_id=99), "err.report.check_not_found"),
+        (check("2026-11-20", " ", "借呗=closed"), "err.text.empty"),
+        (check("1999-01-01", "app", "借呗=closed"), "err.date.range"),
+        (check("2026-11-20", "app", "无此平台=closed"), "err.platform.not_found"),
+        (check("2026-11-20", "app"), "err.report.no_platform"),
+        (
+            lambda r, p: r.file_dispute(p, FiledWith.CENTER, "2026-12-01", check_id=99),
+            "err.report.check_not_found",
+        ),
         (lambda r, p: r.update_dispute(99, DisputeStatus.ANSWERED), "err.dispute.not_found"),
     ],
-)  # fmt: skip
+)
 def test_bad_input_changes_nothing(service: Closures, change, key: str) -> None:
     platform_id = closed_platform(service)
     before = len(service.history.events())
