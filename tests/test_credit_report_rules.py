@@ -26,6 +26,7 @@ from closure_tui.domain.disputes import (
 )
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.platform import Platform, Stage
+from closure_tui.domain.report_entry import LineEntry, parse_entry
 from closure_tui.domain.stages import STAGE_ORDER, StageKey, StageState
 
 PAID_ON = date(2026, 9, 1)
@@ -197,3 +198,38 @@ def test_a_status_date_before_filing_is_refused() -> None:
     with pytest.raises(DomainError) as caught:
         dispute().moved_to(DisputeStatus.ANSWERED, date(2026, 11, 30))
     assert caught.value.key == "err.dispute.before_filed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("借呗=settled", LineEntry("借呗", S.SETTLED)),
+        ("借呗=closed,line=absent", LineEntry("借呗", S.CLOSED)),
+        ("花呗=normal,line=present", LineEntry("花呗", S.NORMAL, line_shown=True)),
+        (
+            "京东金条=settled,amount=5000,institution=某银行",
+            LineEntry("京东金条", S.SETTLED, True, Decimal("5000.00"), "某银行"),
+        ),
+        ("A,B=settled,overdue-after-settle", LineEntry("A,B", S.SETTLED, False, None, "", True)),
+        ("a=b=closed", LineEntry("a=b", S.CLOSED)),
+    ],
+)
+def test_parse_entry(text: str, expected: LineEntry) -> None:
+    assert parse_entry(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("借呗", "err.report.entry"),
+        ("=settled", "err.report.entry"),
+        ("借呗=结清", "err.report.status"),
+        ("借呗=settled,line=maybe", "err.report.status"),
+        ("借呗=settled,amount=lots", "err.money.format"),
+        ("借呗=settled,amount=5000,line=absent", "err.report.line_amount"),
+    ],
+)
+def test_parse_entry_refusals(text: str, key: str) -> None:
+    with pytest.raises(DomainError) as caught:
+        parse_entry(text)
+    assert caught.value.key == key
