@@ -12,6 +12,8 @@ from closure_tui.domain.clock import Clock
 from closure_tui.domain.stages import parse_stage
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
+from closure_tui.services.credit_json import credit_report_json
+from closure_tui.services.credit_report import CreditReports
 from closure_tui.services.session import closures_session, restore_backup
 
 
@@ -74,6 +76,7 @@ def show(service: Closures, args: argparse.Namespace) -> int:
     if args.json:
         doc = platform_json(platform, reveal=args.reveal)
         doc["notes"] = [note_json(n) for n in notes]
+        doc["credit_report"] = credit_report_json(CreditReports(service), platform)
         say(json_text(doc))
     else:
         say(show_text(platform, notes, reveal=args.reveal))

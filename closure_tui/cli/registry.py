@@ -42,6 +42,7 @@ EXTENSIONS: tuple[str, ...] = (
     "closure_tui.cli.commands_doctor",
     "closure_tui.cli.commands_backups",
     "closure_tui.cli.commands_forget",
+    "closure_tui.cli.commands_credit",
 )
 
 

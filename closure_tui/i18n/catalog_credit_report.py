@@ -79,8 +79,8 @@ CREDIT_REPORT: dict[str, tuple[str, str]] = {
         "Dispute answer due (20 days): check for the written answer",
     ),
     "reminder.kind.report_recheck": (
-        "再查一次征信，看是否已更正",
-        "Check the credit report again for the correction",
+        "再查一次征信，看问题是否已更正",
+        "Check the credit report again: is it corrected now?",
     ),
     "reminder.subject.dispute_answer": ("征信异议", "Credit report dispute"),
     "reminder.subject.report_recheck": ("征信复查", "Credit report check"),

@@ -1,0 +1,44 @@
+"""Report checks and disputes as JSON documents for output (`show --json`, `report-checks`,
+`disputes`): the stored fields plus the judgement and due dates the rules derive."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from closure_tui.domain.credit_report import ReportLine, judge
+from closure_tui.domain.disputes import Dispute
+from closure_tui.domain.platform import Platform
+from closure_tui.services.credit_report import CreditReports
+from closure_tui.store.codec_credit import encode_dispute, encode_report_line
+
+
+def line_json(line: ReportLine, platform: Platform | None) -> dict[str, Any]:
+    """One report line; `judgement` is this line's alone (null once its platform is gone)."""
+    return {
+        "id": line.id,
+        **encode_report_line(line),
+        "judgement": judge(platform, line).value if platform is not None else None,
+    }
+
+
+def dispute_json(dispute: Dispute, today: date) -> dict[str, Any]:
+    return {
+        "id": dispute.id,
+        **encode_dispute(dispute),
+        "answer_due": dispute.answer_due.isoformat(),
+        "overdue": dispute.overdue(today),
+    }
+
+
+def credit_report_json(reports: CreditReports, platform: Platform) -> dict[str, Any]:
+    """The platform's standing on the credit report: the judgement of its newest report,
+    every line seen and every dispute filed."""
+    lines = reports.lines(platform.id)
+    today = reports.closures.today()
+    return {
+        "state": reports.judgement(platform).value,
+        "checked_on": lines[0].on.isoformat() if lines else None,
+        "checks": [line_json(line, platform) for line in lines],
+        "disputes": [dispute_json(d, today) for d in reports.disputes(platform.id)],
+    }
