@@ -22,13 +22,15 @@ TARGET = "BENCH"
 
 
 def add_tick_target(data_dir: Path) -> None:
-    """A platform whose only step to do is `negotiated`: ticking it asks no confirmation."""
+    """A platform whose only step to do is `negotiated`, its pay-by date already recorded:
+    ticking it asks nothing (no confirmation, no pay-by date)."""
     clock = FixedClock(datetime(2026, 6, 1, 9, 0))
     service = open_closures(data_dir, clock, writable=True)
     try:
         platform = service.add_platform(TARGET, settled="1000").value
         for key in STAGE_ORDER[1:]:
             service.tick(platform.id, key)
+        service.set_evidence(platform.id, StageKey.NEGOTIATED, {"pay_by": "2026-06-08"})
     finally:
         service.store.close()
 

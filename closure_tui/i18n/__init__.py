@@ -17,6 +17,7 @@ from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_followups import FOLLOWUPS
+from closure_tui.i18n.catalog_forms import FORMS
 from closure_tui.i18n.catalog_integrity import INTEGRITY
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
@@ -34,6 +35,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     TUI_REMINDERS,
     EVIDENCE,
     DOCTOR,
+    FORMS,
     FOLLOWUPS,
     INTEGRITY,
     CREDIT_REPORT,

@@ -133,9 +133,9 @@ TUI_REMINDERS: dict[str, tuple[str, str]] = {
     "tui.agenda.col.stage": ("步骤", "stage"),
     "tui.agenda.col.status": ("状态", "status"),
     "tui.agenda.col.text": ("内容", "text"),
-    "tui.reminder.add_title": ("为 {name} 添加提醒", "New reminder for {name}"),
-    "tui.reminder.edit_title": ("修改提醒 #{id}", "Edit reminder #{id}"),
-    "tui.reminder.snooze_title": ("推迟到哪天？", "Snooze until when?"),
+    "tui.reminder.add_title": ("为「{name}」添加提醒", "New reminder for “{name}”"),
+    "tui.reminder.edit_title": ("修改提醒「{subject}」", "Edit the reminder “{subject}”"),
+    "tui.reminder.snooze_title": ("推迟「{subject}」到哪天？", "Snooze “{subject}” until when?"),
     "tui.reminder.date_hint": (
         "日期：2026-12-05、明天、+10d…",
         "date: 2026-12-05, tomorrow, +10d …",

@@ -237,28 +237,43 @@ class Closures:
         verified_on: str | None = None,
     ) -> Outcome[Platform]:
         platform = self.get(platform_id)
-        payee = Payee(
+        payee = self.build_payee(
+            name=name,
+            bank=bank,
+            account=account,
+            verified_via=verified_via,
+            verified_on=verified_on,
+        )
+        updated = replace(platform, payee=payee)
+        self.store.platforms.put(updated)
+        return Outcome(updated, payee_warnings(payee))
+
+    def build_payee(
+        self, *, name: str, bank: str, account: str, verified_via: str, verified_on: str | None
+    ) -> Payee:
+        """A payee from the user's text; refuses what `payee` on the command line refuses."""
+        return Payee(
             name=clean_field(name, "payee_name", required=True),
             bank=clean_field(bank, "bank"),
             account=clean_account(account),
             verified_via=clean_field(verified_via, "verified_via"),
             verified_on=self.parse_date(verified_on) if verified_on is not None else None,
         )
-        updated = replace(platform, payee=payee)
-        self.store.platforms.put(updated)
-        warnings = [] if payee.verified else [Problem("warn.unverified_payee")]
-        return Outcome(updated, warnings)
+
+    def build_payment(self, amount: str, on: str | None = None, reference: str = "") -> Payment:
+        """A payment from the user's text (no date: today)."""
+        return Payment(
+            amount=parse_money(amount),
+            on=self.parse_date(on) if on is not None else self.today(),
+            reference=clean_field(reference, "reference"),
+        )
 
     @recorded("payment.add")
     def add_payment(
         self, platform_id: int, amount: str, on: str | None = None, reference: str = ""
     ) -> Outcome[Platform]:
         platform = self.get(platform_id)
-        payment = Payment(
-            amount=parse_money(amount),
-            on=self.parse_date(on) if on is not None else self.today(),
-            reference=clean_field(reference, "reference"),
-        )
+        payment = self.build_payment(amount, on, reference)
         updated = replace(platform, payments=(*platform.payments, payment))
         self.store.platforms.put(updated)
         return Outcome(updated, payment_warnings(updated))
@@ -285,6 +300,29 @@ class Closures:
                 id=new_id, platform_id=platform_id, created=created, text=cleaned, stage=stage
             )
         )
+
+    def note(self, note_id: int) -> Note:
+        found = self.store.notes.get(note_id)
+        if found is None:
+            raise DomainError("err.note.not_found", id=note_id)
+        return found
+
+    @recorded("note.edit")
+    def edit_note(self, note_id: int, text: str, stage: StageKey | None = None) -> Note:
+        """New text and stage; the note keeps its time, since it dates what was said."""
+        updated = replace(self.note(note_id), text=clean_note(text), stage=stage)
+        self.store.notes.put(updated)
+        return updated
+
+    @recorded("note.remove")
+    def remove_note(self, note_id: int) -> Note:
+        note = self.note(note_id)
+        self.store.notes.remove([note_id])
+        return note
+
+
+def payee_warnings(payee: Payee) -> list[Problem]:
+    return [] if payee.verified else [Problem("warn.unverified_payee")]
 
 
 def _optional_money(value: str | Decimal) -> Decimal | None:

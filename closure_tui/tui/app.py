@@ -45,8 +45,13 @@ WRITE_ACTIONS = frozenset(
         "toggle_stage",
         "skip_stage",
         "edit_evidence",
+        "set_done_date",
+        "attach_file",
         "add_note",
+        "edit_note",
+        "remove_note",
         "add_reminder",
+        "add_platform_reminder",
         "reminder_done",
         "snooze_reminder",
         "dismiss_reminder",
@@ -192,8 +197,13 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
 
     # ---- changing data -------------------------------------------------------------------
 
-    def perform(self, change: Callable[[Closures], T]) -> T | None:
-        """Run one use case; report refusals and warnings; None when nothing was saved."""
+    def perform(
+        self,
+        change: Callable[[Closures], T],
+        refused: Callable[[DomainError], None] | None = None,
+    ) -> T | None:
+        """Run one use case; report refusals (to `refused` when given, e.g. the form the
+        change was typed in) and warnings; None when nothing was saved."""
         if self.service is None or self.read_only:
             key, params = self.read_only_why
             if key == "tui.read_only_banner":  # another instance writes
@@ -203,7 +213,10 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         try:
             result = change(self.service)
         except DomainError as error:
-            self.notify(describe(error.key, error.params), severity="error", markup=False)
+            if refused is not None:
+                refused(error)
+            else:
+                self.notify(describe(error.key, error.params), severity="error", markup=False)
             return None
         except StoreError as error:
             self._report_store_error(error)
@@ -252,12 +265,10 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
 
         if self.service is None or self.read_only:
             return
-        self.push_screen(PlatformForm(None), self._added)
+        form = PlatformForm(None).saving(lambda service, fields: service.add_platform(**fields))
+        self.push_screen(form, self._added)
 
-    def _added(self, fields: dict[str, str] | None) -> None:
-        if fields is None:
-            return
-        outcome = self.perform(lambda service: service.add_platform(**fields))
+    def _added(self, outcome: Any) -> None:
         if outcome is not None:
             self.notify(t("tui.added", name=outcome.value.name), markup=False)
 

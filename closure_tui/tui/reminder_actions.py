@@ -18,7 +18,7 @@ from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import StageKey
 from closure_tui.i18n import describe, t
 from closure_tui.services.reminders import Reminders
-from closure_tui.tui.reminder_cells import reminder_line
+from closure_tui.tui.reminder_cells import reminder_line, reminder_name
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -104,31 +104,66 @@ class ReminderActions:
             self.push_screen(AgendaScreen())
 
     def ask_reminder(self, platform_id: int, stage: StageKey | None = None) -> None:
-        """Open the reminder form for a platform (and stage), then save what was typed."""
+        """Open the reminder form for a platform (and stage), then save what was typed.
+
+        Without a stage the reminder is about the platform as a whole: no tick closes it.
+        """
         from closure_tui.tui.modals.reminder_form import ReminderForm
 
         if self.service is None or self.read_only:
             return
         platform = self.service.get(platform_id)
-        title = t("tui.reminder.add_title", name=platform.name)
-        if stage is not None:
-            title = f"{title} · {t(f'stage.{stage.value}')}"
+        subject = (
+            platform.name if stage is None else f"{platform.name} · {t(f'stage.{stage.value}')}"
+        )
 
-        def save(answer: dict[str, str] | None) -> None:
-            if answer is None:
-                return
-            added = self.perform(
-                lambda service: Reminders(service).add(
-                    platform_id, answer["date"], answer.get("text", ""), stage
-                )
-            )
+        def saved(added: Reminder | None) -> None:
             if added is not None:
                 self.notify(
                     t("cli.reminded", id=added.id, name=platform.name, date=added.date),
                     markup=False,
                 )
 
-        self.push_screen(ReminderForm(title, self.service.today()), save)
+        form = ReminderForm(t("tui.reminder.add_title", name=subject), self.service.today())
+        form.saving(
+            lambda service, answer: Reminders(service).add(
+                platform_id, answer["date"], answer["text"], stage
+            )
+        )
+        self.push_screen(form, saved)
+
+    def ask_snooze(self, reminder_id: int) -> None:
+        """Ask until when to snooze the reminder; the dialog names it."""
+        self._ask_about(reminder_id, snooze=True)
+
+    def ask_reminder_edit(self, reminder_id: int) -> None:
+        """Edit the reminder's date and text, prefilled; the dialog names it."""
+        self._ask_about(reminder_id, snooze=False)
+
+    def _ask_about(self, reminder_id: int, *, snooze: bool) -> None:
+        from closure_tui.tui.modals.reminder_form import ReminderForm
+
+        if self.service is None or self.read_only:
+            return
+        reminders = Reminders(self.service)
+        reminder = reminders.get(reminder_id)
+        name = reminder_name(reminder, reminders.platform_names().get(reminder.platform_id, ""))
+        today = self.service.today()
+        if snooze:
+            form = ReminderForm(t("tui.reminder.snooze_title", subject=name), today, ask_text=False)
+            form.saving(
+                lambda service, answer: Reminders(service).snooze(reminder_id, answer["date"])
+            )
+        else:
+            when = reminder.when.isoformat()
+            title = t("tui.reminder.edit_title", subject=name)
+            form = ReminderForm(title, today, when=when, text=reminder.text)
+            form.saving(
+                lambda service, answer: Reminders(service).edit(
+                    reminder_id, when=answer["date"], text=answer["text"]
+                )
+            )
+        self.push_screen(form)
 
     def export_calendar(self, path: Path | None = None) -> Path | None:
         """Write the open reminders as an .ics file (default: the documents folder)."""

@@ -6,7 +6,7 @@ from datetime import date
 
 from rich.text import Text
 
-from closure_tui.domain.reminders import Reminder
+from closure_tui.domain.reminders import Reminder, ReminderKind
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import t
 from closure_tui.services.reminder_labels import due_status, reminder_subject, reminder_text
@@ -40,6 +40,14 @@ def agenda_row(reminder: Reminder, platform: str, today: date) -> list[Text]:
         Text(due_status(reminder, today), style=style),
         plain(reminder_text(reminder)),
     ]
+
+
+def reminder_name(reminder: Reminder, platform: str) -> str:
+    """What a dialog about the reminder names: the platform, then its stage or its text."""
+    subject = reminder_subject(reminder)
+    if reminder.stage is None and reminder.kind is ReminderKind.MANUAL:
+        subject = display_safe(reminder_text(reminder))
+    return " · ".join(part for part in (display_safe(platform), subject) if part)
 
 
 def reminder_line(reminder: Reminder, platform: str, today: date) -> str:

@@ -211,7 +211,7 @@ async def test_user_text_is_shown_literally(
 async def test_added_notification_is_literal(make_app: AppFactory) -> None:
     app = make_app()
     async with running(app) as pilot:
-        app._added({"name": "[USD] 美团借钱"})
+        await pilot.press("a", *"[USD] 美团借钱", "enter")
         await pilot.pause()
         assert "Added [USD] 美团借钱." in notifications(app)
         assert "[USD] 美团借钱" in table_names(app)

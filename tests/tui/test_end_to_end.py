@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.stages import StageKey
 from closure_tui.services.session import closures_session
 
 WAIT_SECONDS = 30
@@ -78,32 +80,82 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     term.close()
 
 
-def test_enter_space_q_ticks_the_first_open_stage_on_disk(
-    terminal: Terminal, data_dir: Path, clock: FixedClock, isolated_environment: Path
-) -> None:
-    with closures_session(data_dir, clock, writable=True) as service:
-        service.add_platform("借呗", original="12000", settled="8000")
+def open_first_platform(terminal: Terminal, data_dir: Path, home: Path) -> None:
+    """Start the installed program on `data_dir` in English and open the first platform."""
     env = {
-        "HOME": str(isolated_environment),
-        "XDG_CONFIG_HOME": str(isolated_environment / "config"),
-        "CLOSURE_TUI_CONFIG_DIR": str(isolated_environment / "closure-config"),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "CLOSURE_TUI_CONFIG_DIR": str(home / "closure-config"),
         "TERM": "xterm-256color",
         "LANG": "en_US.UTF-8",
     }
     terminal.start([str(PROGRAM), "--data-dir", str(data_dir), "--lang", "en"], env)
     terminal.wait_until(lambda: "借呗" in terminal.screen(), "the dashboard")
-    dashboard = terminal.screen()
     terminal.keys("Enter")
-    terminal.wait_until(lambda: terminal.screen() != dashboard, "the platform screen")
-    terminal.keys("Space")
-    terminal.keys("q")
-    terminal.wait_until(terminal.exited, "closure-tui to quit")
+    terminal.wait_until(lambda: "closure-tui — 借呗" in terminal.screen(), "the platform screen")
+
+
+def shown_json(data_dir: Path) -> dict:
+    """What `closure-tui show 借呗 --json` prints, as the user would check it."""
     shown = subprocess.run(
         [str(PROGRAM), "--data-dir", str(data_dir), "show", "借呗", "--json"],
         capture_output=True,
         text=True,
         check=True,
     )
-    stages = json.loads(shown.stdout)["stages"]
+    return json.loads(shown.stdout)
+
+
+def test_enter_space_q_ticks_the_first_open_stage_on_disk(
+    terminal: Terminal, data_dir: Path, clock: FixedClock, isolated_environment: Path
+) -> None:
+    with closures_session(data_dir, clock, writable=True) as service:
+        service.add_platform("借呗", original="12000", settled="8000")
+    open_first_platform(terminal, data_dir, isolated_environment)
+    terminal.keys("Space")
+    terminal.wait_until(lambda: "pay-by" in terminal.screen(), "the pay-by question")
+    terminal.keys("Enter")  # none agreed
+    terminal.wait_until(lambda: "pay-by" not in terminal.screen(), "the platform screen again")
+    terminal.keys("q")
+    terminal.wait_until(terminal.exited, "closure-tui to quit")
+    stages = shown_json(data_dir)["stages"]
     assert stages["negotiated"]["state"] == "done"
     assert stages["paid"]["state"] == "todo"
+
+
+def test_d_sets_a_stage_date_and_f_attaches_a_file_on_disk(
+    terminal: Terminal,
+    data_dir: Path,
+    clock: FixedClock,
+    isolated_environment: Path,
+    tmp_path: Path,
+) -> None:
+    receipt = tmp_path / "receipt.pdf"
+    receipt.write_bytes(b"%PDF-1.4 transfer receipt")
+    with closures_session(data_dir, clock, writable=True) as service:
+        platform = service.add_platform("借呗", original="12000", settled="8000").value
+        service.tick(platform.id, StageKey.NEGOTIATED, "2025-11-01", pay_by="2025-11-08")
+    open_first_platform(terminal, data_dir, isolated_environment)  # `paid` highlighted
+    terminal.keys("d")
+    terminal.wait_until(lambda: "When was" in terminal.screen(), "the done-date question")
+    terminal.keys("C-u")  # the field holds today's date
+    terminal.wait_until(lambda: "YYYY-MM-DD" in terminal.screen(), "the date field emptied")
+    terminal.keys("-l", "2025-11-20")
+    terminal.wait_until(lambda: "2025-11-20" in terminal.screen(), "the date typed")
+    terminal.keys("Enter")
+    terminal.wait_until(lambda: "When was" not in terminal.screen(), "the date to be saved")
+    terminal.keys("Up", "f")  # ticking moved on to `certificate`; the receipt is `paid`'s
+    terminal.wait_until(lambda: "Attach a file" in terminal.screen(), "the file question")
+    terminal.keys("-l", str(receipt))
+    terminal.wait_until(lambda: "receipt.pdf" in terminal.screen(), "the path typed")
+    terminal.keys("Enter")
+    terminal.wait_until(lambda: "Attach a file" not in terminal.screen(), "the file to be kept")
+    terminal.keys("q")
+    terminal.wait_until(terminal.exited, "closure-tui to quit")
+    shown = shown_json(data_dir)
+    assert shown["stages"]["paid"]["state"] == "done"
+    assert shown["stages"]["paid"]["done_on"] == "2025-11-20"
+    [attached] = shown["attachments"]
+    assert (attached["stage"], attached["path"]) == ("paid", str(receipt))
+    assert attached["sha256"] == hashlib.sha256(receipt.read_bytes()).hexdigest()
+    assert (data_dir / attached["stored"]).read_bytes() == receipt.read_bytes()

@@ -81,18 +81,34 @@ async def test_invalid_amount_shows_a_message_and_saves_nothing(
     assert "分期乐" not in names(data_dir, clock)
 
 
-async def test_duplicate_name_is_refused_with_a_message(data_dir: Path, clock: FixedClock) -> None:
+async def test_duplicate_name_keeps_the_form_and_everything_typed(
+    data_dir: Path, clock: FixedClock
+) -> None:
     prepare_dataset(data_dir, clock)
     app = build_app(data_dir, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a")
+        await pilot.press("a", *"借呗", "tab", "tab", *"20000", "tab", *"12000", "enter")
         await pilot.pause()
-        fill(app, {"name": "借呗"})
-        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, PlatformForm)
+        values = {
+            key: form.query_one(f"#{key}", Input).value for key in ("name", "original", "settled")
+        }
+        assert values == {"name": "借呗", "original": "20000", "settled": "12000"}
+        row = form.query_one("#name").parent
+        assert row is not None and row.has_class("-invalid")
+        assert "already exists" in str(row.query_one(".field-error").render())
+        assert form.focused is form.query_one("#name")
+        await pilot.press("end", *"2", "ctrl+s")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any("already exists" in m for m in messages)
+        assert not isinstance(app.screen, PlatformForm)
     assert names(data_dir, clock).count("借呗") == 1
+    added = stored(data_dir, clock, 4)
+    assert (added.name, added.original, added.settled) == (
+        "借呗2",
+        Decimal("20000.00"),
+        Decimal("12000.00"),
+    )
 
 
 async def test_edit_platform_prefills_and_saves(data_dir: Path, clock: FixedClock) -> None:

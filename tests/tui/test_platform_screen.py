@@ -60,6 +60,7 @@ async def test_space_on_a_done_stage_unticks_it(data_dir: Path, clock: FixedCloc
 async def test_clicking_the_box_toggles_the_stage(data_dir: Path, clock: FixedClock) -> None:
     async with on_platform(data_dir, clock, "招联金融") as ui:
         await ui.click("#stage-negotiated .stage-box")
+        await ui.press("enter")  # no pay-by date agreed
         assert state_of(data_dir, clock, ui.platform_id, StageKey.NEGOTIATED) is StageState.DONE
 
 

@@ -2,6 +2,8 @@
 
 A form validates each field with the domain's own parsers before it dismisses, so the
 user sees why a value is refused under the field instead of in a notification later.
+A form given its change (`saving`) also runs it before closing: a refusal from the
+services is shown in the form, which stays open with everything typed.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any, TypeVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static
@@ -23,6 +26,9 @@ from closure_tui.tui.bindings import bind
 from closure_tui.tui.widgets.safe_input import SafeInput
 
 T = TypeVar("T")
+#: Rows around a form's fields: footer, border, title, a line of message, the buttons.
+CHROME_HEIGHT = 11
+BODY_MAX_HEIGHT = 26
 V = TypeVar("V")
 
 
@@ -61,15 +67,31 @@ def text_input(
 
 
 class FormModal(ModalScreen[T]):
-    """A modal form: subclasses compose `fields()` and turn them into a result in `collect()`."""
+    """A modal form: subclasses compose `fields()` and turn them into a result in `collect()`.
+
+    The first field has the focus (the scrolling body takes none, so no keystroke goes
+    nowhere); Enter in a field saves, or moves to the next field when `ENTER_ADVANCES`.
+    """
 
     CSS_PATH = "forms.tcss"
     BINDINGS = [
         bind("escape", "cancel", "cancel"),
         bind("ctrl+s", "save", "save"),
     ]
+    AUTO_FOCUS = ".dialog-body *"
+    ENTER_ADVANCES = False
+    #: Which field a refusal from the services is about: by its catalogue key, or by the
+    #: `field` it names.
+    REFUSAL_FIELDS: dict[str, str] = {}
     save_label_key = "form.save"
     save_variant = "primary"
+    change: Callable[[Any, Any], Any] | None = None
+
+    def saving(self, change: Callable[[Any, Any], Any]) -> FormModal[T]:
+        """Run `change(service, result)` on save; the form closes (dismissing with what the
+        change returned) only once it is saved, and shows a refusal where it was typed."""
+        self.change = change
+        return self
 
     def title_text(self) -> str | Text:
         raise NotImplementedError
@@ -85,13 +107,18 @@ class FormModal(ModalScreen[T]):
         with Vertical(classes="dialog"):
             title = self.title_text()
             yield Static(title, markup=False, classes="dialog-title")
-            with VerticalScroll(classes="dialog-body"):
+            with VerticalScroll(classes="dialog-body", can_focus=False):
                 yield from self.fields()
             yield Static("", markup=False, id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(self.save_label_key), variant=self.save_variant, id="save")
                 yield Button(t("form.cancel"), id="cancel")
         yield Footer()
+
+    def on_resize(self, event: Resize) -> None:
+        """The fields scroll, so Save / Cancel stay on screen however short the terminal."""
+        body = self.query_one(".dialog-body")
+        body.styles.max_height = max(3, min(BODY_MAX_HEIGHT, event.size.height - CHROME_HEIGHT))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -103,6 +130,10 @@ class FormModal(ModalScreen[T]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        inputs = list(self.query(Input))
+        if self.ENTER_ADVANCES and event.input is not inputs[-1]:
+            inputs[inputs.index(event.input) + 1].focus()
+            return
         self.action_save()
 
     def action_cancel(self) -> None:
@@ -114,7 +145,24 @@ class FormModal(ModalScreen[T]):
         except Invalid:
             self.query_one("#form-error", Static).update(t("form.fix_errors"))
             return
-        self.dismiss(result)
+        if self.change is None:
+            self.dismiss(result)
+            return
+        change = self.change
+        perform = getattr(self.app, "perform")  # noqa: B009 - the app is a ClosureApp
+        done = perform(lambda service: change(service, result), refused=self.refused)
+        if done is not None:
+            self.dismiss(done)
+
+    def refused(self, error: DomainError) -> None:
+        """The services refused the change: say why here, under the field it is about."""
+        message = describe(error.key, error.params)
+        self.query_one("#form-error", Static).update(display_safe(message))
+        named = str(error.params.get("field", ""))
+        field_id = self.REFUSAL_FIELDS.get(error.key) or self.REFUSAL_FIELDS.get(named)
+        if field_id is not None:
+            self.show_error(field_id, message)
+            self.query_one(f"#{field_id}").focus()
 
     # ---- validation helpers ----------------------------------------------------------------
 

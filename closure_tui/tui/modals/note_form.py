@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.widgets import Select, TextArea
 
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.notes import Note
 from closure_tui.domain.stages import STAGE_ORDER, StageKey
-from closure_tui.domain.text import clean_note
+from closure_tui.domain.text import clean_note, display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.modals.form_kit import FieldRow, FormModal, Invalid
 from closure_tui.tui.text import plain
@@ -22,16 +23,21 @@ class NoteForm(FormModal[dict[str, Any] | None]):
 
     AUTO_FOCUS = "#note-text"
 
-    def __init__(self, platform_name: str, stage: StageKey | None = None) -> None:
+    def __init__(
+        self, platform_name: str, stage: StageKey | None = None, *, note: Note | None = None
+    ) -> None:
         super().__init__()
         self.platform_name = platform_name
-        self.stage = stage
+        self.note = note
+        self.stage = note.stage if note is not None else stage
 
     def title_text(self) -> Text:
-        return plain(t("form.note.title", name=self.platform_name))
+        key = "form.note.title" if self.note is None else "form.note.edit_title"
+        return plain(t(key, name=self.platform_name))
 
     def fields(self) -> ComposeResult:
-        yield FieldRow(t("form.note.text"), SafeTextArea(id="note-text", soft_wrap=True))
+        text = display_safe(self.note.text, multiline=True) if self.note is not None else ""
+        yield FieldRow(t("form.note.text"), SafeTextArea(text, id="note-text", soft_wrap=True))
         stages = [(t(f"stage.{key.value}"), key.value) for key in STAGE_ORDER]
         yield FieldRow(
             t("form.note.stage"),

@@ -1,12 +1,11 @@
 """Evidence of the `paid` stage: the verified corporate payee and every transfer made.
 
 Payments added or removed here are pending until the form is saved, so cancel
-really cancels; the screen then applies them through `app.perform`.
+really cancels; saving applies everything as one change (`services.paid.save_paid`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,17 +20,11 @@ from closure_tui.domain.platform import Payee, Platform, clean_account
 from closure_tui.domain.stages import StageKey
 from closure_tui.domain.text import clean_field, mask_account
 from closure_tui.i18n import t
+from closure_tui.services.paid import NewPayment
 from closure_tui.tui.bindings import bind
 from closure_tui.tui.modals.form_kit import FieldRow, FormModal, Invalid, text_input
 from closure_tui.tui.modals.stage_forms import date_text, optional_date
 from closure_tui.tui.text import money, plain
-
-
-@dataclass(frozen=True)
-class NewPayment:
-    amount: str
-    on: str
-    reference: str
 
 
 class PaidForm(FormModal[dict[str, Any] | None]):
@@ -79,7 +72,9 @@ class PaidForm(FormModal[dict[str, Any] | None]):
                 ),
             )
         yield Static(t("form.paid.payments"), markup=False, classes="dialog-text")
-        yield OptionList(*self._payment_lines(), id="payments", compact=True)
+        payments = OptionList(*self._payment_lines(), id="payments", compact=True)
+        payments.can_focus = payments.option_count > 0  # an empty list is no tab stop
+        yield payments
         with Horizontal(classes="row"):
             yield FieldRow(t("form.paid.amount"), text_input("pay-amount"))
             yield FieldRow(t("form.paid.on"), text_input("pay-on", placeholder=t("form.date_hint")))
@@ -99,10 +94,10 @@ class PaidForm(FormModal[dict[str, Any] | None]):
             if index in self.removed:
                 line.stylize("strike dim")
             lines.append(line)
-        for payment in self.pending:
-            amount = money(parse_money(payment.amount), privacy=self.privacy)
-            line = Text(f"{payment.on}  {amount}  ")
-            line.append_text(plain(payment.reference))
+        for new in self.pending:
+            amount = money(parse_money(new.amount), privacy=self.privacy)
+            line = Text(f"{new.on}  {amount}  ")
+            line.append_text(plain(new.reference))
             line.append(" " + t("form.paid.new"), style="italic")
             lines.append(line)
         return lines
@@ -112,6 +107,7 @@ class PaidForm(FormModal[dict[str, Any] | None]):
         highlighted = options.highlighted
         options.clear_options()
         options.add_options(self._payment_lines())
+        options.can_focus = options.option_count > 0
         if highlighted is not None and options.option_count:
             options.highlighted = min(highlighted, options.option_count - 1)
 
@@ -159,11 +155,11 @@ class PaidForm(FormModal[dict[str, Any] | None]):
         self.action_remove_payment()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+        """Enter in a payment's fields adds that payment; in the payee's, it saves."""
         if event.input.id and event.input.id.startswith("pay-"):
+            event.stop()
+            event.prevent_default()  # the form's own handler would save
             self.action_add_payment()
-        else:
-            self.action_save()
 
     # ---- saving ----------------------------------------------------------------------------
 
@@ -205,6 +201,7 @@ class PaidForm(FormModal[dict[str, Any] | None]):
 
     def collect(self) -> dict[str, Any]:
         payee = self._payee()
+        add = list(self.pending)
         if self.query_one("#pay-amount", Input).value.strip():
-            self.pending.append(self._new_payment())
-        return {"payee": payee, "add": list(self.pending), "remove": sorted(self.removed)}
+            add.append(self._new_payment())
+        return {"payee": payee, "add": add, "remove": sorted(self.removed)}

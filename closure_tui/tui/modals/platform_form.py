@@ -50,6 +50,7 @@ class PlatformForm(FormModal[dict[str, str] | None]):
     """Dismisses with the fields as text for `Closures.add_platform` / `edit_platform`."""
 
     AUTO_FOCUS = "#name"
+    REFUSAL_FIELDS = {"err.platform.duplicate": "name"}
 
     def __init__(self, platform: Platform | None) -> None:
         super().__init__()

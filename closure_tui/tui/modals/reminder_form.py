@@ -4,24 +4,28 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
 
 from closure_tui.domain.dates import parse_date
-from closure_tui.domain.errors import DomainError
-from closure_tui.domain.text import display_safe
-from closure_tui.i18n import describe, t
-from closure_tui.tui.bindings import bind
-from closure_tui.tui.widgets.safe_input import SafeInput
+from closure_tui.i18n import t
+from closure_tui.tui.modals.form_kit import FieldRow, FormModal, text_input
+from closure_tui.tui.text import plain
 
 
-class ReminderForm(ModalScreen[dict[str, str] | None]):
-    """Returns `{"date": ..., "text": ...}` (text omitted when `ask_text` is False), or None."""
+class ReminderForm(FormModal[dict[str, str] | None]):
+    """Returns `{"date": ..., "text": ...}` (text omitted when `ask_text` is False), or None.
 
-    CSS_PATH = "reminder_form.tcss"
-    BINDINGS = [bind("escape", "cancel", "reminder_cancel")]
+    Enter in the date moves on to the text, so a date typed and confirmed is not saved
+    before the text is written.
+    """
+
+    ENTER_ADVANCES = True
+    REFUSAL_FIELDS = {
+        "err.reminder.snooze_past": "reminder-date",
+        "err.reminder.stage_done": "reminder-date",
+        "reminder_text": "reminder-text",
+    }
 
     def __init__(
         self, title: str, today: date, *, ask_text: bool = True, when: str = "", text: str = ""
@@ -33,36 +37,29 @@ class ReminderForm(ModalScreen[dict[str, str] | None]):
         self.initial_date = when
         self.initial_text = text
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(self.heading, markup=False)
-            yield SafeInput(
-                self.initial_date, placeholder=t("tui.reminder.date_hint"), id="reminder-date"
-            )
-            if self.ask_text:
-                yield SafeInput(
-                    display_safe(self.initial_text),  # a hand-edited file may hold escapes
-                    placeholder=t("tui.reminder.text_hint"),
-                    id="reminder-text",
-                )
-            yield Static("", id="error", markup=False)
+    def title_text(self) -> Text:
+        return plain(self.heading)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        when = self.query_one("#reminder-date", Input).value
-        try:
-            parse_date(when, self.today)
-        except DomainError as error:
-            self.query_one("#error", Static).update(describe(error.key, error.params))
-            self.query_one("#reminder-date", Input).focus()
-            return
-        if self.ask_text and event.input.id == "reminder-date":
-            self.query_one("#reminder-text", Input).focus()
-            return
-        result = {"date": when}
+    def fields(self) -> ComposeResult:
+        yield FieldRow(
+            t("form.reminder.date"),
+            text_input("reminder-date", self.initial_date, placeholder=t("tui.reminder.date_hint")),
+        )
         if self.ask_text:
-            result["text"] = self.query_one("#reminder-text", Input).value
-        self.dismiss(result)
+            yield FieldRow(
+                t("form.reminder.text"),
+                text_input(
+                    "reminder-text", self.initial_text, placeholder=t("tui.reminder.text_hint")
+                ),
+            )
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def collect(self) -> dict[str, str]:
+        result = {"date": self.field_value("reminder-date", self._date)}
+        if self.ask_text:
+            result["text"] = self.field_value("reminder-text", str)
+        return result
+
+    def _date(self, text: str) -> str:
+        """The date as typed once it parses: the service reads it against the same clock."""
+        parse_date(text, self.today)
+        return text

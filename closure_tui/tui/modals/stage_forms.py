@@ -38,13 +38,17 @@ class SkipForm(FormModal[str | None]):
 
     AUTO_FOCUS = "#reason"
 
-    def __init__(self, stage: StageKey, reason: str = "") -> None:
+    def __init__(self, stage: StageKey, reason: str = "", *, platform_name: str = "") -> None:
         super().__init__()
         self.stage = stage
         self.reason = reason
+        self.platform_name = platform_name
 
-    def title_text(self) -> str:
-        return t("form.skip.title", stage=t(f"stage.{self.stage.value}"))
+    def title_text(self) -> Text:
+        title = Text(t("form.skip.title", stage=t(f"stage.{self.stage.value}")))
+        if self.platform_name:
+            title += Text(" · ") + plain(self.platform_name)
+        return title
 
     def fields(self) -> ComposeResult:
         yield FieldRow(
@@ -64,6 +68,8 @@ class SkipForm(FormModal[str | None]):
 
 class EvidenceForm(FormModal[dict[str, Any] | None]):
     """The evidence fields of one stage (`EVIDENCE_FIELDS`): text, dates and yes/no."""
+
+    REFUSAL_FIELDS = {"err.pay_by.before_negotiated": "ev-pay_by"}
 
     def __init__(self, platform: Platform, stage: StageKey, today: date) -> None:
         super().__init__()

@@ -1,8 +1,7 @@
-"""The agenda (`g`): every open reminder by date, with done / snooze / dismiss."""
+"""The agenda (`g`): every open reminder by date, with done / snooze / dismiss / edit, and
+Enter opening the reminder's platform at its stage."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -12,43 +11,32 @@ from closure_tui.i18n import t
 from closure_tui.services.reminders import Reminders
 from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.reminder_cells import agenda_row
+from closure_tui.tui.reminder_rows import REMINDER_ROW_BINDINGS, ReminderRows
+from closure_tui.tui.widgets.row_table import RowTable
 from closure_tui.tui.widgets.title_bar import TitleBar
 
-if TYPE_CHECKING:
-    from closure_tui.tui.app import ClosureApp
 
-
-class AgendaScreen(WriteGuard, Screen[None]):
+class AgendaScreen(ReminderRows, WriteGuard, Screen[None]):
     """Read-only stores hide the done / snooze / dismiss / edit keys (`WriteGuard`)."""
 
-    BINDINGS = [
-        bind("escape", "app.pop_screen", "agenda_back"),
-        bind("d", "reminder_done", "reminder_done"),
-        bind("s", "snooze_reminder", "snooze"),
-        bind("x", "dismiss_reminder", "dismiss_reminder"),
-        bind("e", "edit_reminder", "edit_reminder"),
-    ]
-
-    @property
-    def closure_app(self) -> ClosureApp:
-        return cast("ClosureApp", self.app)
+    BINDINGS = [bind("escape", "app.pop_screen", "agenda_back"), *REMINDER_ROW_BINDINGS]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(t("tui.agenda.title"), id="agenda-title", markup=False)
-        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="agenda")
         yield Static(t("tui.agenda.empty"), id="agenda-empty", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(RowTable)
         for key in ("id", "date", "platform", "stage", "status", "text"):
             table.add_column(t(f"tui.agenda.col.{key}"), key=key)
         self.watch(self.app, "data_version", self.reload)
         self.watch(self.app, "today", self.reload, init=False)
 
     def reload(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(RowTable)
         service = self.closure_app.service
         if service is None:
             return
@@ -66,60 +54,16 @@ class AgendaScreen(WriteGuard, Screen[None]):
             table.move_cursor(row=table.get_row_index(str(selected)))
 
     def selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value) if row_key.value is not None else None
+        key = self.query_one(RowTable).selected_key()
+        return None if key is None else int(key)
 
-    def action_reminder_done(self) -> None:
-        reminder_id = self.selected_id()
-        if reminder_id is not None:
-            self.closure_app.perform(lambda service: Reminders(service).done(reminder_id))
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter: the reminder's platform, at the reminder's stage."""
+        from closure_tui.tui.screens.platform import PlatformScreen
 
-    def action_dismiss_reminder(self) -> None:
-        reminder_id = self.selected_id()
-        if reminder_id is not None:
-            self.closure_app.perform(lambda service: Reminders(service).dismiss(reminder_id))
-
-    def action_snooze_reminder(self) -> None:
-        from closure_tui.tui.modals.reminder_form import ReminderForm
-
-        reminder_id = self.selected_id()
+        event.stop()
         service = self.closure_app.service
-        if reminder_id is None or service is None:
+        if service is None or event.row_key.value is None:
             return
-
-        def snoozed(answer: dict[str, str] | None) -> None:
-            if answer is not None:
-                self.closure_app.perform(
-                    lambda service: Reminders(service).snooze(reminder_id, answer["date"])
-                )
-
-        form = ReminderForm(t("tui.reminder.snooze_title"), service.today(), ask_text=False)
-        self.app.push_screen(form, snoozed)
-
-    def action_edit_reminder(self) -> None:
-        from closure_tui.tui.modals.reminder_form import ReminderForm
-
-        reminder_id = self.selected_id()
-        service = self.closure_app.service
-        if reminder_id is None or service is None:
-            return
-        reminder = Reminders(service).get(reminder_id)
-
-        def edited(answer: dict[str, str] | None) -> None:
-            if answer is not None:
-                self.closure_app.perform(
-                    lambda service: Reminders(service).edit(
-                        reminder_id, when=answer["date"], text=answer["text"]
-                    )
-                )
-
-        form = ReminderForm(
-            t("tui.reminder.edit_title", id=reminder_id),
-            service.today(),
-            when=reminder.when.isoformat(),
-            text=reminder.text,
-        )
-        self.app.push_screen(form, edited)
+        reminder = Reminders(service).get(int(event.row_key.value))
+        self.app.push_screen(PlatformScreen(reminder.platform_id, stage=reminder.stage))

@@ -23,6 +23,7 @@ from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
+from closure_tui.services.paid import save_paid
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
 from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
@@ -30,34 +31,41 @@ from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.paid_form import PaidForm
 from closure_tui.tui.modals.platform_form import PlatformForm
 from closure_tui.tui.modals.stage_forms import EvidenceForm, SkipForm
+from closure_tui.tui.screens.stage_facts import StageFacts
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.evidence_panel import EvidencePanel
 from closure_tui.tui.widgets.evidence_view import evidence_detail
 from closure_tui.tui.widgets.history_panel import HistoryPanel
 from closure_tui.tui.widgets.notes_view import notes_text
+from closure_tui.tui.widgets.platform_reminders import PlatformReminders
 from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 
-class PlatformScreen(WriteGuard, Screen[None]):
+class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
     """The checklist of one platform, opened from the dashboard with `enter`."""
 
     CSS_PATH = "platform.tcss"
     BINDINGS = [
         bind("escape", "back", "back"),
         bind("space", "toggle_stage", "toggle_stage"),
+        bind("d", "set_done_date", "set_done_date"),
         bind("s", "skip_stage", "skip_stage"),
+        bind("f", "attach_file", "attach_file"),
         bind("e", "edit_evidence", "edit_evidence"),
         bind("n", "add_note", "add_note"),
+        bind("N", "edit_notes", "edit_notes"),
         bind("r", "add_reminder", "add_reminder"),
+        bind("R", "add_platform_reminder", "add_platform_reminder"),
         bind("E", "edit_platform", "edit_platform"),
         bind("x", "remove_platform", "remove_platform"),
     ]
 
-    def __init__(self, platform_id: int) -> None:
+    def __init__(self, platform_id: int, stage: StageKey | None = None) -> None:
         super().__init__()
         self.platform_id = platform_id
         self.platform: Platform | None = None
+        self.opened_at = stage
 
     @property
     def closure_app(self) -> ClosureApp:
@@ -73,6 +81,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
             with Vertical(id="platform-main"):
                 yield Static("", markup=False, id="stages-title", classes="section-title")
                 yield StageChecklist()
+                yield PlatformReminders(self.platform_id, id="platform-reminders")
                 yield Static("", markup=False, id="notes-title", classes="section-title")
                 with VerticalScroll(id="notes-scroll"):
                     yield Static("", markup=False, id="notes")
@@ -96,7 +105,8 @@ class PlatformScreen(WriteGuard, Screen[None]):
             self.dismiss()
             return
         assert self.platform is not None
-        self.query_one(StageChecklist).highlight(self.platform.next_stage or StageKey.NEGOTIATED)
+        first = self.opened_at or self.platform.next_stage or StageKey.NEGOTIATED
+        self.query_one(StageChecklist).highlight(first)
         self.redraw()
         self.query_one(StageChecklist).focus()
         for name in ("data_version", "language", "privacy"):
@@ -222,7 +232,7 @@ class PlatformScreen(WriteGuard, Screen[None]):
         )
 
     def _tick(self, key: StageKey, confirmed: bool) -> None:
-        if not confirmed:
+        if not confirmed or self.tick_with_facts(key):
             return
         done = self.closure_app.perform(lambda service: service.tick(self.platform_id, key))
         if done is not None:
@@ -238,78 +248,68 @@ class PlatformScreen(WriteGuard, Screen[None]):
         key = self.stage_key
         assert self.platform is not None
         current = self.platform.stage(key).skip_reason
+        pid = self.platform_id
 
-        def skipped(reason: str | None) -> None:
-            if reason is None:
-                return
-            if self.closure_app.perform(lambda s: s.skip(self.platform_id, key, reason)):
+        def skipped(outcome: Any) -> None:
+            if outcome is not None:
                 self.say(t("pf.skipped", stage=t(f"stage.{key.value}")))
 
-        self.app.push_screen(SkipForm(key, current), skipped)
+        form = SkipForm(key, current, platform_name=self.platform.name)
+        form.saving(lambda s, reason: s.skip(pid, key, reason))
+        self.app.push_screen(form, skipped)
 
     def action_edit_evidence(self) -> None:
         key = self.stage_key
         app = self.closure_app
         assert self.platform is not None and app.service is not None
-        if key is StageKey.PAID:
-            paid = PaidForm(self.platform, app.service.today(), privacy=app.privacy)
-            self.app.push_screen(paid, self._save_paid)
-            return
-
-        def saved(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            if app.perform(lambda s: s.set_evidence(self.platform_id, key, values)):
-                self.say(t("pf.evidence_saved"))
-
-        self.app.push_screen(EvidenceForm(self.platform, key, app.service.today()), saved)
-
-    def _save_paid(self, changes: dict[str, Any] | None) -> None:
-        """Apply the paid form: payments removed (from the last), added, then the payee."""
-        if changes is None:
-            return
-        app = self.closure_app
         pid = self.platform_id
-        steps = [
-            *(lambda s, i=index: s.remove_payment(pid, i) for index in reversed(changes["remove"])),
-            *(
-                lambda s, p=payment: s.add_payment(pid, p.amount, p.on, p.reference)
-                for payment in changes["add"]
-            ),
-        ]
-        if changes["payee"] is not None:
-            steps.append(lambda s: s.set_payee(pid, **changes["payee"]))
-        if all(app.perform(step) is not None for step in steps):
+        form: PaidForm | EvidenceForm
+        if key is StageKey.PAID:
+            form = PaidForm(self.platform, app.service.today(), privacy=app.privacy)
+            form.saving(lambda s, changes: save_paid(s, pid, **changes))
+        else:
+            form = EvidenceForm(self.platform, key, app.service.today())
+            form.saving(lambda s, values: s.set_evidence(pid, key, values))
+        self.app.push_screen(form, self._evidence_saved)
+
+    def _evidence_saved(self, outcome: Any) -> None:
+        if outcome is not None:
             self.say(t("pf.evidence_saved"))
 
     def action_add_reminder(self) -> None:
         """A reminder for the highlighted stage; it closes itself when the stage is done."""
         self.closure_app.ask_reminder(self.platform_id, self.stage_key)
 
+    def action_add_platform_reminder(self) -> None:
+        """A reminder about the platform as a whole: no tick closes it."""
+        self.closure_app.ask_reminder(self.platform_id)
+
     def action_add_note(self) -> None:
         assert self.platform is not None
+        pid = self.platform_id
 
-        def added(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            note = self.closure_app.perform(
-                lambda s: s.add_note(self.platform_id, values["text"], values["stage"])
-            )
+        def added(note: Any) -> None:
             if note is not None:
                 self.say(t("pf.note_added"))
 
-        self.app.push_screen(NoteForm(self.platform.name, self.stage_key), added)
+        form = NoteForm(self.platform.name, self.stage_key)
+        form.saving(lambda s, values: s.add_note(pid, values["text"], values["stage"]))
+        self.app.push_screen(form, added)
+
+    def action_edit_notes(self) -> None:
+        from closure_tui.tui.modals.notes_modal import NotesModal
+
+        assert self.platform is not None
+        self.app.push_screen(NotesModal(self.platform_id, self.platform.name))
 
     def action_edit_platform(self) -> None:
-        def edited(fields: dict[str, str] | None) -> None:
-            if fields is None:
-                return
-            pid = self.platform_id
-            outcome = self.closure_app.perform(lambda s: s.edit_platform(pid, **fields))
+        def edited(outcome: Any) -> None:
             if outcome is not None:
                 self.say(t("pf.platform_saved", name=outcome.value.name))
 
-        self.app.push_screen(PlatformForm(self.platform), edited)
+        pid = self.platform_id
+        form = PlatformForm(self.platform).saving(lambda s, fields: s.edit_platform(pid, **fields))
+        self.app.push_screen(form, edited)
 
     def action_remove_platform(self) -> None:
         assert self.platform is not None

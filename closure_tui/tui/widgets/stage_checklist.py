@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Click
 from textual.message import Message
@@ -58,7 +59,13 @@ class StageRow(ListItem):
 
 
 class StageChecklist(ListView):
-    """Up/down moves the highlight; the screen's bindings act on `highlighted_key`."""
+    """Up/down moves the highlight, Home / End to the first / last stage; the screen's
+    bindings act on `highlighted_key`."""
+
+    BINDINGS = [
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__(*(StageRow(key) for key in STAGE_ORDER), id="stages")
@@ -74,3 +81,9 @@ class StageChecklist(ListView):
 
     def highlight(self, key: StageKey) -> None:
         self.index = STAGE_ORDER.index(key)
+
+    def action_first(self) -> None:
+        self.highlight(STAGE_ORDER[0])
+
+    def action_last(self) -> None:
+        self.highlight(STAGE_ORDER[-1])
