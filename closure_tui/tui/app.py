@@ -58,6 +58,8 @@ WRITE_ACTIONS = frozenset(
         "edit_reminder",
         "undo",
         "redo",
+        "record_report_check",
+        "file_dispute",
     }
 )
 

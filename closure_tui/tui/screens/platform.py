@@ -26,6 +26,7 @@ from closure_tui.i18n import describe, t
 from closure_tui.services.paid import save_paid
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
 from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.credit_report_actions import CreditReportActions
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.paid_form import PaidForm
@@ -33,6 +34,7 @@ from closure_tui.tui.modals.platform_form import PlatformForm
 from closure_tui.tui.modals.stage_forms import EvidenceForm, SkipForm
 from closure_tui.tui.screens.stage_facts import StageFacts
 from closure_tui.tui.text import money, plain
+from closure_tui.tui.widgets.credit_report_panel import CreditReportPanel
 from closure_tui.tui.widgets.evidence_panel import EvidencePanel
 from closure_tui.tui.widgets.evidence_view import evidence_detail
 from closure_tui.tui.widgets.history_panel import HistoryPanel
@@ -42,7 +44,7 @@ from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 
-class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
+class PlatformScreen(CreditReportActions, StageFacts, WriteGuard, Screen[None]):
     """The checklist of one platform, opened from the dashboard with `enter`."""
 
     CSS_PATH = "platform.tcss"
@@ -59,6 +61,8 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
         bind("R", "add_platform_reminder", "add_platform_reminder"),
         bind("E", "edit_platform", "edit_platform"),
         bind("x", "remove_platform", "remove_platform"),
+        bind("k", "record_report_check", "record_report_check"),
+        bind("D", "file_dispute", "file_dispute"),
     ]
 
     def __init__(self, platform_id: int, stage: StageKey | None = None) -> None:
@@ -95,6 +99,7 @@ class PlatformScreen(StageFacts, WriteGuard, Screen[None]):
         with VerticalScroll(id="evidence-scroll"):
             yield Static("", markup=False, id="evidence")
             yield EvidencePanel(self.platform_id, id="evidence-files")
+        yield CreditReportPanel(self.platform_id, id="credit-report")
         with VerticalScroll(id="history-scroll"):
             yield HistoryPanel(self.platform_id, id="history")
 

@@ -1,0 +1,101 @@
+"""The credit report section of the platform screen, `k` and `D`, and the dashboard marker."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Select
+
+from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.stages import STAGE_ORDER
+from closure_tui.services.closures import Closures
+from closure_tui.services.credit_report import CreditReports
+from closure_tui.services.session import closures_session
+from closure_tui.tui.modals.dispute_form import DisputeForm
+from closure_tui.tui.modals.report_check_form import ReportCheckForm
+from tests.tui.fixtures_platform import on_platform, shown_text
+
+
+def close(service: Closures, platform_id: int) -> None:
+    for key in STAGE_ORDER:
+        service.tick(platform_id, key, on="2026-10-01")
+
+
+def saved(data_dir: Path, clock: FixedClock):
+    with closures_session(data_dir, clock, writable=False) as service:
+        reports = CreditReports(service)
+        return reports.lines(), reports.disputes()
+
+
+async def choose(ui, select_id: str, downs: int) -> None:
+    """Open a select with the keyboard and pick the option `downs` rows below the first."""
+    ui.app.screen.query_one(f"#{select_id}", Select).focus()
+    await ui.press("enter", *["down"] * downs, "enter")
+
+
+async def test_k_records_one_report_for_several_platforms(data_dir: Path, clock: FixedClock):
+    async with on_platform(data_dir, clock, "借呗", setup=close) as ui:
+        await ui.press("k")
+        form = ui.app.screen
+        assert isinstance(form, ReportCheckForm)
+        await ui.press("ctrl+a", "ctrl+k", *"2026-11-20", "tab", *"app")
+        pid = ui.platform_id
+        # Statuses, after the blank prompt: normal, settled, closed, overdue, bad debt.
+        await choose(ui, f"st-{pid}", 2)
+        await choose(ui, f"ln-{pid}", 1)
+        form.query_one(f"#amt-{pid}").focus()
+        await ui.press(*"5000")
+        other = next(p for p in form.platforms if p.id != pid)
+        await choose(ui, f"st-{other.id}", 4)
+        await ui.press("ctrl+s")
+        assert ui.app.screen is ui.screen
+        panel = shown_text(ui.app, "#credit-report")
+        assert "report discrepancy" in panel and "¥5,000.00" in panel
+        await ui.press("p")
+        assert "5,000" not in shown_text(ui.app, "#credit-report")
+    lines, _ = saved(data_dir, clock)
+    by_platform = {line.platform_id: line for line in lines}
+    assert by_platform[pid].on == date(2026, 11, 20)
+    assert by_platform[pid].source == "app"
+    assert by_platform[pid].line_shown and by_platform[pid].status.value == "settled"
+    assert by_platform[other.id].status.value == "overdue"
+    assert set(by_platform) == {pid, other.id}
+
+
+async def test_a_form_with_no_platform_chosen_saves_nothing(data_dir: Path, clock: FixedClock):
+    async with on_platform(data_dir, clock, "借呗", setup=close) as ui:
+        await ui.press("k")
+        await ui.press("tab", *"app", "ctrl+s")
+        assert isinstance(ui.app.screen, ReportCheckForm)
+        errors = [str(error.render()) for error in ui.app.screen.query(".field-error")]
+        assert any("at least one platform" in error for error in errors)
+        await ui.press("escape")
+    assert saved(data_dir, clock) == ([], [])
+
+
+def discrepant(service: Closures, platform_id: int) -> None:
+    close(service, platform_id)
+    reports = CreditReports(service)
+    from closure_tui.domain.report_entry import parse_entry
+
+    name = service.get(platform_id).name
+    reports.record_check("2026-11-20", "云闪付", [parse_entry(f"{name}=settled,line=present")])
+
+
+async def test_d_files_a_dispute_prefilled_from_the_discrepancy(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "借呗", lang="zh", setup=discrepant) as ui:
+        assert "征信与记录不符" in shown_text(ui.app, "#credit-report")
+        await ui.press("D")
+        assert isinstance(ui.app.screen, DisputeForm)
+        await ui.press("tab", "ctrl+a", "ctrl+k", *"2026-12-01", "tab", *"YY-17", "ctrl+s")
+        assert ui.app.screen is ui.screen
+        panel = shown_text(ui.app, "#credit-report")
+        assert "答复期限 2026-12-21" in panel and "YY-17" in panel
+    _, [dispute] = saved(data_dir, clock)
+    assert dispute.filed_on == date(2026, 12, 1) and dispute.reference == "YY-17"
+    assert dispute.check_id is not None
+    assert "仍显示授信额度" in dispute.text
+    assert "结清证明" in dispute.cited
