@@ -111,6 +111,12 @@ def test_platform_judgement_covers_every_account(statuses, expected) -> None:
     assert platform_judgement(platform("closed"), lines) is expected
 
 
+def test_of_two_reports_of_one_day_the_later_one_counts() -> None:
+    earlier = line(S.SETTLED, shown=True)
+    later = ReportLine(2, 1, REPORT_ON, "app", NOW.replace(hour=10), S.SETTLED)
+    assert platform_judgement(platform("closed"), [earlier, later]) is Judgement.CONFIRMED
+
+
 def test_only_the_newest_report_counts() -> None:
     old = line(S.SETTLED, shown=True, on=date(2026, 10, 20))
     new = line(S.SETTLED, on=REPORT_ON)

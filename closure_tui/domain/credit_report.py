@@ -135,11 +135,14 @@ def judge(platform: Platform, line: ReportLine) -> Judgement:
 
 
 def latest_lines(lines: list[ReportLine]) -> list[ReportLine]:
-    """The lines of the newest report date (a platform may show as several accounts)."""
+    """The lines of the newest report (a platform may show as several accounts): the
+    newest report date, and of two checks of one day the one recorded last."""
     if not lines:
         return []
-    newest = max(line.on for line in lines)
-    return sorted((line for line in lines if line.on == newest), key=lambda line: line.id)
+    newest = max((line.on, line.created) for line in lines)
+    return sorted(
+        (line for line in lines if (line.on, line.created) == newest), key=lambda line: line.id
+    )
 
 
 def platform_judgement(platform: Platform, lines: list[ReportLine]) -> Judgement:

@@ -184,4 +184,8 @@ CREDIT_REPORT: dict[str, tuple[str, str]] = {
     "tui.report.mark_short": ("结清后逾期", "new overdue"),
     "tui.report.line_absent": ("无额度", "no line"),
     "tui.report.line_shown": ("仍有额度", "line shown"),
+    "dash.report.confirmed": ("✓ 征信", "✓ report"),
+    "dash.report.waiting": ("待查征信", "report due"),
+    "dash.report.discrepancy": ("✗ 征信不符", "✗ report"),
+    "dash.summary.confirmed": ("征信已确认 {confirmed} 个", "{confirmed} confirmed on the report"),
 }

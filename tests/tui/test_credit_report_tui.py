@@ -8,13 +8,16 @@ from pathlib import Path
 from textual.widgets import Select
 
 from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.report_entry import parse_entry
 from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.services.closures import Closures
 from closure_tui.services.credit_report import CreditReports
 from closure_tui.services.session import closures_session
 from closure_tui.tui.modals.dispute_form import DisputeForm
 from closure_tui.tui.modals.report_check_form import ReportCheckForm
+from tests.tui.conftest import AppFactory
 from tests.tui.fixtures_platform import on_platform, shown_text
+from tests.tui.helpers import running, static_text, table_names, table_rows
 
 
 def close(service: Closures, platform_id: int) -> None:
@@ -77,8 +80,6 @@ async def test_a_form_with_no_platform_chosen_saves_nothing(data_dir: Path, cloc
 def discrepant(service: Closures, platform_id: int) -> None:
     close(service, platform_id)
     reports = CreditReports(service)
-    from closure_tui.domain.report_entry import parse_entry
-
     name = service.get(platform_id).name
     reports.record_check("2026-11-20", "云闪付", [parse_entry(f"{name}=settled,line=present")])
 
@@ -99,3 +100,27 @@ async def test_d_files_a_dispute_prefilled_from_the_discrepancy(
     assert dispute.check_id is not None
     assert "仍显示授信额度" in dispute.text
     assert "结清证明" in dispute.cited
+
+
+async def test_dashboard_tells_closed_from_confirmed(
+    make_app: AppFactory, filled: Path, clock: FixedClock
+) -> None:
+    """花呗 is closed in the checklist: waiting for the report, then a discrepancy, then
+    confirmed on it; the summary counts the confirmed ones."""
+    app = make_app()
+    async with running(app) as pilot:
+        await pilot.press("o", "o")  # the closed view
+        assert table_names(app) == ["花呗"]
+        assert "closed · report due" in table_rows(app)[0][3]
+        assert "0 confirmed on the report" in static_text(app, "#summary")
+        for entry, marker, count in (
+            ("花呗=settled,line=present", "closed · ✗ report", 0),
+            ("花呗=closed", "closed · ✓ report", 1),
+        ):
+            app.perform(
+                lambda s, e=entry: CreditReports(s).record_check("+0d", "app", [parse_entry(e)])
+            )
+            clock.advance(minutes=5)
+            await pilot.pause()
+            assert marker in table_rows(app)[0][3]
+            assert f"{count} confirmed on the report" in static_text(app, "#summary")

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from closure_tui.domain.credit_report import Judgement
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
 from closure_tui.i18n import t
@@ -30,6 +31,7 @@ from closure_tui.services.reminders import Reminders
 from closure_tui.services.summary import Summary, summarise
 from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.reminder_cells import next_reminder_cell
+from closure_tui.tui.report_marker import closed_judgements, next_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
 from closure_tui.tui.widgets.title_bar import TitleBar
@@ -64,10 +66,17 @@ class RowCells:
     shared, so a store of thousands of platforms builds its rows in a few milliseconds.
     """
 
-    def __init__(self, privacy: bool, today: date, reminders: dict[int, Reminder]) -> None:
+    def __init__(
+        self,
+        privacy: bool,
+        today: date,
+        reminders: dict[int, Reminder],
+        judgements: dict[int, Judgement],
+    ) -> None:
         self.privacy = privacy
         self.today = today
         self.reminders = reminders
+        self.judgements = judgements
         self._shared: dict[object, Text] = {}
         self._blank = Text()
 
@@ -81,13 +90,14 @@ class RowCells:
         states = tuple(stage.state for stage in platform.stages)
         done = platform.next_stage is None
         reminder = self.reminders.get(platform.id)
+        verdict = self.judgements.get(platform.id)
         return (
             plain(platform.name),
             self._share(("kind", platform.kind), lambda: Text(t(f"kind.{platform.kind.value}"))),
             self._share(("progress", states), lambda: progress_cell(platform)),
             self._share(
-                ("next", platform.next_stage),
-                lambda: Text(next_label(platform), style="green" if done else ""),
+                ("next", platform.next_stage, verdict),
+                lambda: next_cell(next_label(platform), "green" if done else "", verdict),
             ),
             Text(money(platform.settled, privacy=self.privacy), justify="right"),
             self._blank if reminder is None else next_reminder_cell(reminder, self.today),
@@ -156,10 +166,11 @@ class DashboardScreen(WriteGuard, Screen[None]):
     def watch_view(self) -> None:
         self.reload()
 
-    def summary_text(self, summary: Summary) -> Text:
+    def summary_text(self, summary: Summary, confirmed: int = 0) -> Text:
         privacy = self.closure_app.privacy
         parts = [
             t("dash.summary.counts", platforms=summary.platforms, closed=summary.closed),
+            *([t("dash.summary.confirmed", confirmed=confirmed)] if summary.closed else []),
             t("dash.summary.steps", steps=summary.steps_left),
             t(
                 "dash.summary.money",
@@ -192,12 +203,15 @@ class DashboardScreen(WriteGuard, Screen[None]):
         privacy = self.closure_app.privacy
         everything = self._everything = service.platforms()
         self._in_view = {}
-        cells = RowCells(privacy, today, Reminders(service).next_by_platform())
+        judgements = closed_judgements(service, everything)
+        cells = RowCells(privacy, today, Reminders(service).next_by_platform(), judgements)
         headers = [
             Text(t(f"col.{key}"), justify="right" if key in RIGHT else "left") for key in COLUMNS
         ]
         self.table.load(headers, {platform.id: cells.row(platform) for platform in everything})
-        self.query_one("#summary", Static).update(self.summary_text(summarise(everything)))
+        confirmed = sum(j is Judgement.CONFIRMED for j in judgements.values())
+        summary = self.summary_text(summarise(everything), confirmed)
+        self.query_one("#summary", Static).update(summary)
         self._message("welcome", Text(t("dash.welcome")) if not everything else None)
         self.query_one("#summary").display = bool(everything)
 
