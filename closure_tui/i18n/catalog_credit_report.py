@@ -188,4 +188,39 @@ CREDIT_REPORT: dict[str, tuple[str, str]] = {
     "dash.report.waiting": ("待查征信", "report due"),
     "dash.report.discrepancy": ("✗ 征信不符", "✗ report"),
     "dash.summary.confirmed": ("征信已确认 {confirmed} 个", "{confirmed} confirmed on the report"),
+    "bind.record_report_check.help": (
+        "记录一次征信核对：一份报告可同时记录多个平台",
+        "Record a credit report check: one report can cover several platforms",
+    ),
+    "bind.file_dispute.help": (
+        "就征信上的不符之处提出异议（按最近一次不符预填）",
+        "File a dispute about the report (prefilled from the newest discrepancy)",
+    ),
+    "help.credit_report": ("征信：结清之后", "The credit report after closing"),
+    "help.credit_report.body": (
+        "“全部完成”是清单上的说法；“征信已确认”要等征信报告显示该账户已结清或已销户、"
+        "不再显示授信额度、结清后没有新增逾期。\n"
+        "• 个人信用报告可在中国人民银行征信中心网站查询，或通过云闪付和主要银行的 App 查询；"
+        "在征信中心每年可免费查询两次。\n"
+        "• 报告上写的是放款机构（常为合作银行，即出资方），不一定是平台名；"
+        "一个平台可能对应报告上的几个账户，请逐个记录。\n"
+        "• 信息有误或遗漏时，可以向征信中心或报送信息的机构提出异议。"
+        "依《征信业管理条例》第二十五条，受理方应当自收到异议之日起 20 日内进行核查和处理，"
+        "并书面答复。本应用会在第 20 天提醒“答复期限已到”。\n"
+        "• 征信与记录不符时，应用建议提出异议，并安排 30 天后再查一次；异议更正后也会安排复查。",
+        "“Closed” is the checklist’s word; “confirmed” means the credit report shows the "
+        "account settled (结清) or closed (销户), no credit line left, and no overdue mark "
+        "added after settling.\n"
+        "• People in mainland China can read their own report from the central bank’s credit "
+        "reference center (its website, or through 云闪付 and major banks’ apps); it is free "
+        "twice a year there.\n"
+        "• The report names the institution that lent (often a partner bank, 出资方), not "
+        "always the platform; one platform can appear as several accounts: record each.\n"
+        "• Wrong or missing information can be disputed (异议) with the credit reference "
+        "center or with the institution that reported it. Under the credit reporting "
+        "regulation (征信业管理条例, article 25) it must be checked and answered in writing "
+        "within 20 days of receipt; the app reminds you on day 20 (“answer due”).\n"
+        "• A discrepancy suggests a dispute and sets a new check 30 days later; a corrected "
+        "dispute sets the next check too.",
+    ),
 }

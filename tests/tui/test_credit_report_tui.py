@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
+from rich.console import Console
 from textual.widgets import Select
 
 from closure_tui.domain.clock import FixedClock
@@ -124,3 +126,21 @@ async def test_dashboard_tells_closed_from_confirmed(
             await pilot.pause()
             assert marker in table_rows(app)[0][3]
             assert f"{count} confirmed on the report" in static_text(app, "#summary")
+
+
+async def test_help_gives_the_credit_report_facts(data_dir: Path, clock: FixedClock) -> None:
+    from closure_tui.tui.screens.help import HelpScreen
+
+    async with on_platform(data_dir, clock, "借呗", lang="zh") as ui:
+        await ui.press("question_mark")
+        help_screen = ui.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        keys = dict(help_screen.key_rows())
+        assert "一份报告可同时记录多个平台" in keys["k"]
+        assert "异议" in keys["D"]
+        console = Console(width=300, record=True, file=io.StringIO())
+        for section in help_screen.query("Static"):
+            console.print(section.content)
+        sections = console.export_text()
+        for fact in ("征信中心", "免费查询两次", "第二十五条", "20 日内", "出资方", "几个账户"):
+            assert fact in sections
