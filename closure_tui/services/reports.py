@@ -28,6 +28,8 @@ from closure_tui.services.backup import build_backup
 from closure_tui.services.closures import Closures
 from closure_tui.services.evidence import file_status
 from closure_tui.services.history_view import headline
+from closure_tui.services.report_cells import cell as _cell
+from closure_tui.services.report_credit_md import md_credit_report
 from closure_tui.services.summary import summarise
 from closure_tui.store.fsutil import atomic_write
 
@@ -51,11 +53,6 @@ def report_input(service: Closures, platform_id: int | None, *, reveal: bool) ->
 
 def _account(number: str, reveal: bool) -> str:
     return number if reveal else mask_account(number)
-
-
-def _cell(text: str) -> str:
-    """User text made safe for one Markdown table cell or line."""
-    return display_safe(text).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
 
 
 def _pair(label: str, value: object) -> str:
@@ -214,6 +211,7 @@ def export_md(data: ReportInput) -> bytes:
             *_md_stages(platform),
             *_md_payments(platform, data.reveal),
             *_md_certificate(data, platform),
+            *md_credit_report(data.service, platform),
             *_md_notes(data.service.notes(platform.id)),
             *_md_history(data.service.history.events(platform.id)),
         ]
