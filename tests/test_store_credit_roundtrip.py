@@ -124,3 +124,31 @@ def test_a_bad_stored_dispute_makes_the_file_damaged() -> None:
     data = v1_file(disputes={"1": {**GOOD_DISPUTE, "filed_with": "bank"}})
     assert any("disputes #1" in problem for problem in check_data(MAIN_FILE, data))
     assert check_data(MAIN_FILE, v1_file(disputes={"1": GOOD_DISPUTE})) == []
+
+
+def test_backup_merge_renumbers_checks_and_disputes(tmp_path: Path) -> None:
+    """A merged backup's checks and disputes follow their platform's new id, and a
+    dispute keeps pointing at its own check."""
+    from closure_tui.domain.report_entry import parse_entry
+    from closure_tui.services.backup import import_backup
+    from closure_tui.services.credit_report import CreditReports
+    from closure_tui.services.reports import export_json, report_input
+    from closure_tui.services.session import closures_session
+
+    source, target, backup = tmp_path / "a", tmp_path / "b", tmp_path / "backup.json"
+    with closures_session(source, CLOCK, writable=True) as service:
+        pid = service.add_platform("借呗").value.id
+        reports = CreditReports(service)
+        [checked] = reports.record_check("2026-11-20", "app", [parse_entry("借呗=overdue")])
+        reports.file_dispute(pid, FiledWith.CENTER, "2026-11-25", check_id=checked.line.id)
+        backup.write_bytes(export_json(report_input(service, None, reveal=False)))
+    with closures_session(target, CLOCK, writable=True) as service:
+        service.add_platform("花呗")
+        CreditReports(service).record_check("2026-11-20", "app", [parse_entry("花呗=normal")])
+        import_backup(service, backup, "merge")
+        merged = service.resolve("借呗")
+        reports = CreditReports(service)
+        [line] = reports.lines(merged.id)
+        [dispute] = reports.disputes(merged.id)
+        assert (line.id, dispute.check_id) == (2, 2)
+        assert line.status is AccountStatus.OVERDUE

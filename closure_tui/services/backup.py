@@ -14,11 +14,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
+from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.datafiles import DATA_FILES, check_data
 from closure_tui.store.schema import CURRENT_SCHEMA, META_TABLE, fresh_meta
@@ -148,7 +150,8 @@ def import_backup(service: Closures, path: Path, mode: str | None) -> Imported:
 
 
 def _merge(service: Closures, tables: Tables) -> int:
-    """Add the backup's platforms, notes and reminders under fresh ids, as one undoable event.
+    """Add the backup's platforms and what belongs to them (notes, reminders, report checks,
+    disputes) under fresh ids, as one undoable event.
 
     The backup's history is not merged: its events refer to the other store's ids.
     Returns the number of notes added.
@@ -161,16 +164,24 @@ def _merge(service: Closures, tables: Tables) -> int:
             platform = decode_platform(old_id, doc)
             new = store.platforms.insert(lambda new_id, p=platform: replace(p, id=new_id))
             moved[old_id] = new.id
-        for collection, decode in ((store.notes, decode_note), (store.reminders, decode_reminder)):
-            for old_id, doc in sorted(tables[collection.name].items()):
+        renumbered: dict[str, dict[int, int]] = {}
+        for collection, decode in (
+            (store.notes, decode_note),
+            (store.reminders, decode_reminder),
+            (store.report_checks, decode_report_line),
+            (store.disputes, decode_dispute),
+        ):
+            ids = renumbered.setdefault(collection.name, {})
+            for old_id, doc in sorted(tables.get(collection.name, {}).items()):
                 item = decode(old_id, doc)
                 if item.platform_id not in moved:
                     continue
-                owner = moved[item.platform_id]
-                collection.insert(
-                    lambda new_id, item=item, owner=owner: replace(
-                        item, id=new_id, platform_id=owner
-                    )
+                changes: dict[str, Any] = {"platform_id": moved[item.platform_id]}
+                if isinstance(item, Dispute) and item.check_id is not None:
+                    changes["check_id"] = renumbered["report_checks"].get(item.check_id)
+                new_item = collection.insert(
+                    lambda new_id, item=item, changes=changes: replace(item, id=new_id, **changes)
                 )
+                ids[old_id] = new_item.id
                 added[collection.name] = added.get(collection.name, 0) + 1
     return added.get("notes", 0)
