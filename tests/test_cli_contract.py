@@ -105,6 +105,18 @@ def test_work_a_platform_through_to_closed(filled: Path) -> None:
     assert [p["name"] for p in as_json(filled, "list", "--closed")] == []
 
 
+def test_ticking_a_skipped_stage_clears_its_reason(filled: Path) -> None:
+    name = "招商银行信用卡"
+    ok(filled, "skip", name, "card_unbound", "--reason", "no card bound")
+    ok(filled, "tick", name, "card_unbound", "--on", "2026-11-30")
+    stage = as_json(filled, "show", name)["stages"]["card_unbound"]
+    assert (stage["state"], stage["done_on"], stage["skip_reason"]) == ("done", "2026-11-30", "")
+    shown = ok(filled, "show", name)
+    assert "no card bound" not in shown
+    [line] = [line for line in shown.splitlines() if "Card unbound" in line]
+    assert line.endswith(" 2026-11-30")
+
+
 def test_account_numbers_are_masked_unless_revealed(filled: Path) -> None:
     ok(
         filled,

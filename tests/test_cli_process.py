@@ -114,7 +114,6 @@ HEAVY_MODULES = (
     "csv",
     "shutil",
     "secrets",
-    "closure_tui.config",
     "closure_tui.version",
     "closure_tui.services.reports",
     "closure_tui.services.backup",

@@ -1,4 +1,9 @@
-"""Bad input is refused with a message, exit 1 (2 for usage), and the data keeps its bytes."""
+"""Bad input is refused with a message, exit 1 (2 for usage), and the data keeps its bytes.
+
+The rule: 2 when the words do not fit the command line (argparse's grammar: an unknown
+command or option, an argument missing or extra, options that exclude each other);
+1 for every value the command cannot accept, whichever layer checks it.
+"""
 
 from __future__ import annotations
 
@@ -48,15 +53,25 @@ REFUSED: dict[str, tuple[list[str | bytes], str]] = {
     "skip_without_reason": (["skip", "蚂蚁借呗", "card_unbound", "--reason", "  "], "reason"),
     "hotline_control": (["edit", "蚂蚁借呗", "--hotline", "95188\x07"], "U+0007"),
     "remove_without_yes": (["remove", "蚂蚁借呗"], "--yes"),
+    "kind_unknown": (["add", "x", "--kind", "payday"], "online_loan_unreported"),
+    "lang_unknown": (["--lang", "fr", "list"], "zh, en"),
+    "lang_unknown_after_command": (["list", "--lang", "fr"], "zh, en"),
+    "lang_unknown_without_command": (["--lang", "fr"], "zh, en"),
+    "within_negative": (["due", "--within", "-3"], "3650"),
+    "within_letters": (["due", "--within", "abc"], "3650"),
+    "format_unknown": (["export", "--format", "pdf", "--output", "x.pdf"], "csv"),
 }
 
 USAGE: dict[str, list[str]] = {
     "no_such_command": ["bogus"],
-    "kind_unknown": ["add", "x", "--kind", "payday"],
+    "mistyped_command": ["lst"],
+    "unknown_option": ["list", "--bogus"],
+    "option_without_value": ["tick", "蚂蚁借呗", "paid", "--on"],
+    "extra_argument": ["show", "蚂蚁借呗", "extra"],
     "missing_stage": ["tick", "蚂蚁借呗"],
     "all_and_closed": ["list", "--all", "--closed"],
     "skip_missing_reason": ["skip", "蚂蚁借呗", "paid"],
-    "lang_unknown": ["--lang", "fr", "list"],
+    "lang_without_value": ["list", "--lang"],
 }
 
 

@@ -128,7 +128,7 @@ def test_refusals_exit_1_without_traceback_and_change_nothing(data_dir: Path) ->
         assert "Traceback" not in result.stderr
         assert result.stderr.startswith("error:")
     assert (data_dir / "closure.json").read_bytes() == before
-    assert cli(data_dir, "due", "--within", "soon").returncode == 2
+    assert cli(data_dir, "due", "--within", "soon").returncode == 1
 
 
 def test_pay_by_and_closing_schedule_follow_ups(data_dir: Path) -> None:

@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
-from closure_tui.domain.clock import SystemClock
+import pytest
+
+from closure_tui.domain.clock import FixedClock, SystemClock
 from closure_tui.services.session import closures_session
+from closure_tui.store.datafiles import backups_dir
+from closure_tui.store.fsutil import TEMP_MARK
+from closure_tui.store.lock import LOCK_NAME
+from closure_tui.store.store import MAIN_FILE, Store
 from tests.cli_racer import LOCKED, PLATFORM
-from tests.storekit import cli, parse_all
+from tests.store_helpers import add_platform
+from tests.storekit import cli, parse_all, populate
 
 WRITERS = 4
 WRITES_EACH = 100
+#: Seconds without any acknowledged write after which the race counts as stuck.
+STALL = 15
 RACER = Path(__file__).with_name("cli_racer.py")
 
 HOLDER = """
@@ -29,6 +41,41 @@ time.sleep(120)
 """
 
 
+def _lines_while_progressing(racers: list[subprocess.Popen[str]]) -> list[str]:
+    """Every racer's output lines; fails (and kills them) once no write was acknowledged for
+    STALL seconds, so a lock that is never released fails the test instead of hanging it."""
+    received: queue.Queue[str | None] = queue.Queue()
+
+    def pump(racer: subprocess.Popen[str]) -> None:
+        assert racer.stdout is not None
+        for line in racer.stdout:
+            received.put(line.rstrip("\n"))
+        received.put(None)
+
+    for racer in racers:
+        threading.Thread(target=pump, args=(racer,), daemon=True).start()
+    lines: list[str] = []
+    finished = 0
+    deadline = time.monotonic() + STALL
+    while finished < len(racers):
+        try:
+            line = received.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            for racer in racers:
+                racer.kill()
+                racer.wait()
+            pytest.fail(f"no write acknowledged for {STALL} s; output so far: {lines[-5:]}")
+        if line is None:
+            finished += 1
+            continue
+        lines.append(line)
+        if line.startswith("ack "):
+            deadline = time.monotonic() + STALL
+    for racer in racers:
+        racer.wait()
+    return lines
+
+
 def test_four_cli_writers_racing_lose_nothing(data_dir: Path) -> None:
     assert cli(data_dir, "add", PLATFORM).returncode == 0
     racers = [
@@ -39,7 +86,7 @@ def test_four_cli_writers_racing_lose_nothing(data_dir: Path) -> None:
         )
         for index in range(WRITERS)
     ]
-    lines = [line for racer in racers for line in racer.communicate(timeout=300)[0].splitlines()]
+    lines = _lines_while_progressing(racers)
     assert [line for line in lines if not line.startswith(("ack ", "refused"))] == []
     acked = {line.removeprefix("ack ") for line in lines if line.startswith("ack ")}
     refusals = sum(line == "refused" for line in lines)
@@ -85,3 +132,37 @@ def test_refusal_is_explained_in_chinese_too(data_dir: Path) -> None:
     finally:
         os.kill(holder.pid, signal.SIGKILL)
         holder.wait(timeout=30)
+
+
+def _tree(directory: Path) -> dict[str, bytes | None]:
+    """Every entry under `directory` with its content (None for a directory)."""
+    return {
+        str(path.relative_to(directory)): None if path.is_dir() else path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.name != LOCK_NAME
+    }
+
+
+def test_a_reader_leaves_the_writers_temporaries_and_half_built_backup_alone(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    """`due` runs from shell start-up files while the app writes: it must never sweep."""
+    populate(data_dir, clock)
+    writer = Store.open(data_dir, clock, writable=True)
+    try:
+        saving = data_dir / f".{MAIN_FILE}{TEMP_MARK}{os.getpid()}-saving"
+        saving.write_bytes(b'{"platforms": {"1": {"na')
+        half_built = backups_dir(data_dir) / f".000002-20261129T093000{TEMP_MARK}{os.getpid()}"
+        half_built.mkdir(parents=True)
+        (half_built / MAIN_FILE).write_bytes((data_dir / MAIN_FILE).read_bytes()[:40])
+        before = _tree(data_dir)
+        for lazy in (False, True):
+            Store.open(data_dir, clock, writable=False, lazy=lazy).close()
+        for command in (["due"], ["list"], ["show", "借呗"], ["reminders"], ["doctor"]):
+            assert cli(data_dir, *command).returncode in (0, 1)
+        assert _tree(data_dir) == before
+        add_platform(writer, "写入者")
+    finally:
+        writer.close()
+    with closures_session(data_dir, clock, writable=False) as service:
+        assert "写入者" in {p.name for p in service.platforms()}

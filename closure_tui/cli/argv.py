@@ -1,8 +1,12 @@
-"""The command lines that only launch the app, read without argparse.
+"""The one fast path: the command lines that only launch the app, read without argparse.
 
-Importing argparse and building a parser is about 3 ms of the app's first frame, and
-`closure-tui`, `closure-tui --lang zh` or `closure-tui --data-dir DIR` need neither.
-Anything else (a command, help, a mistake, an abbreviation) goes to argparse.
+Importing argparse, the commands and building the whole parser is about 30 M of the
+1,330 M instructions to the app's first frame at 500 platforms (without this path the
+first frame exceeds its targets: 1.26x and 1.53x a bare Textual app, for 1.25x and
+1.5x), and `closure-tui`, `closure-tui --lang zh` or `closure-tui --data-dir DIR` need
+none of it. Anything else (a command, help, a mistake, an abbreviation) goes to argparse;
+a property test over generated command lines proves that what this reads is what
+argparse reads.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     check = sub.add_parser("report-check", help=t("cli.h.report_check"))
     check.add_argument("--on", metavar="DATE", required=True, help=t("cli.h.report_on"))
     check.add_argument("--source", metavar="TEXT", required=True, help=t("cli.h.report_source"))
-    check.add_argument("--file", metavar="PATH", type=Path, help=t("cli.h.report_file"))
+    check.add_argument("--file", metavar="PATH", help=t("cli.h.report_file"))
     statuses = ", ".join(s.value for s in AccountStatus)
     check.add_argument(
         "entries", metavar="ENTRY", nargs="+", help=t("cli.h.report_entry", choices=statuses)
@@ -100,7 +100,8 @@ def _text_anywhere(parser: argparse.ArgumentParser) -> None:
 @writer("report-check")
 def report_check(service: Closures, args: argparse.Namespace) -> int:
     entries = [parse_entry(text) for text in args.entries]
-    results = CreditReports(service).record_check(args.on, args.source, entries, args.file)
+    file = Path(args.file) if args.file else None
+    results = CreditReports(service).record_check(args.on, args.source, entries, file)
     for checked in results:
         name = display_safe(checked.platform.name)
         say(

@@ -18,7 +18,7 @@ from closure_tui.domain.stages import STAGE_ORDER, parse_stage
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.reminder_labels import reminder_line_parts, reminder_text
-from closure_tui.services.reminders import Reminders
+from closure_tui.services.reminders import Reminders, parse_within
 
 STAGES = ", ".join(key.value for key in STAGE_ORDER)
 #: id, date, platform, stage, status, text
@@ -33,7 +33,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     remind.add_argument("--stage", metavar="STAGE", help=f"{t('cli.h.remind_stage')}: {STAGES}")
 
     due = sub.add_parser("due", help=t("cli.h.due"))
-    due.add_argument("--within", metavar="DAYS", type=int, default=0, help=t("cli.h.within"))
+    due.add_argument("--within", metavar="DAYS", default="0", help=t("cli.h.within"))
     due.add_argument("--json", action="store_true", help=t("cli.h.json"))
     due.add_argument("-q", "--quiet", action="store_true", help=t("cli.h.quiet"))
 
@@ -108,7 +108,7 @@ def remind(service: Closures, args: argparse.Namespace) -> int:
 
 @reader("due")
 def due(service: Closures, args: argparse.Namespace) -> int:
-    found = Reminders(service).due(args.within)
+    found = Reminders(service).due(parse_within(args.within))
     if args.quiet and not found:
         warn(Reminders(service).problems())
         return 0

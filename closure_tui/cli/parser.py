@@ -1,87 +1,36 @@
-"""The command-line contract. Help text follows the UI language."""
+"""The command-line contract, parsed once by argparse. Help text follows the UI language.
+
+The language is chosen before the parser is built, so help, usage errors and argparse's
+own words are in it: `--lang` wherever it is, else `language` in config.toml (whose
+problems are reported as the app reports them), else the locale.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
+import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from closure_tui.cli.argv import GLOBAL_OPTIONS
+from closure_tui import i18n
+from closure_tui.cli.localized_argparse import (
+    CommandParser,
+    Parser,
+    add_global_options,
+    global_options,
+    in_language,
+    refuse_choice,
+)
+from closure_tui.cli.registry import warn
+from closure_tui.config import load_config
+from closure_tui.domain.errors import Problem
 from closure_tui.domain.platform import Kind
 from closure_tui.domain.stages import STAGE_ORDER
-from closure_tui.i18n import LANGS, t
+from closure_tui.i18n import t
+from closure_tui.locations import config_file
 
 STAGES = [key.value for key in STAGE_ORDER]
 
-
-def _terminal_width() -> int:
-    """What `shutil.get_terminal_size` says, without importing shutil (and bz2, lzma)."""
-    try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 80
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's formatter, sized without the `shutil` import it would make."""
-
-    def __init__(self, prog: str, **kwargs: Any) -> None:
-        kwargs.setdefault("width", _terminal_width() - 2)
-        super().__init__(prog, **kwargs)
-
-
-class Parser(argparse.ArgumentParser):
-    """Usage errors exit 2 with the translated prefix, as argparse does in English."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: {t('cli.usage_error')}: {message}\n")
-
-
-class _NotThisCommand(Exception):
-    """The narrowed parser cannot parse these arguments: build the whole one."""
-
-
-class _NarrowParser(Parser):
-    """The top-level parser when only one command's parser was built."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _NotThisCommand(message)
-
-
-class _Unbuilt:
-    """Stands in for the parser of a command not being run: takes its arguments, ignores them."""
-
-    def __getattr__(self, name: str) -> Callable[..., _Unbuilt]:
-        return self._ignore
-
-    def _ignore(self, *args: object, **kwargs: object) -> _Unbuilt:
-        return self
-
-
-class _OnlyCommand:
-    """A subparsers action that builds the parser of `wanted` only."""
-
-    def __init__(self, sub: argparse._SubParsersAction, wanted: str) -> None:
-        self._sub = sub
-        self._wanted = wanted
-        self.found = False
-
-    def add_parser(self, name: str, **kwargs: Any) -> Any:
-        if name != self._wanted:
-            return _Unbuilt()
-        self.found = True
-        return self._sub.add_parser(name, **kwargs)
+Registrar = Callable[[argparse._SubParsersAction], None]
 
 
 class _Version(argparse.Action):
@@ -94,11 +43,27 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-Registrar = Callable[[argparse._SubParsersAction], None]
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace(" ", "").replace("_", "")
+
+
+def kind_value(text: str) -> str:
+    """The kind's key for its key or its name in either language (`信用卡`, `网贷(上征信)`,
+    `credit card`), else `text` unchanged, for the service to refuse with the choices."""
+    wanted = _folded(text)
+    for kind in Kind:
+        if wanted in {_folded(kind.value), *map(_folded, i18n.CATALOGUE[f"kind.{kind.value}"])}:
+            return kind.value
+    return text
+
+
+def _kinds_help() -> str:
+    names = ", ".join(f"{kind.value} ({t(f'kind.{kind.value}')})" for kind in Kind)
+    return t("cli.h.kind", choices=names)
 
 
 def _platform_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kind", choices=[k.value for k in Kind], help=t("cli.h.kind"))
+    parser.add_argument("--kind", type=kind_value, help=_kinds_help())
     parser.add_argument("--original", metavar="AMOUNT", help=t("cli.h.original"))
     parser.add_argument("--settled", metavar="AMOUNT", help=t("cli.h.settled"))
     parser.add_argument("--hotline", metavar="TEXT", help=t("cli.h.hotline"))
@@ -106,55 +71,40 @@ def _platform_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--funder", metavar="TEXT", help=t("cli.h.funder"))
 
 
-def build_parser(extra: list[Registrar] | None = None, *, only: str | None = None) -> Parser:
-    """The whole command line; with `only`, just that command's parser is built (the
-    others cost most of the start-up of a quick command). Use `parse_command_line`."""
-    narrow = only is not None
-    parser_type = _NarrowParser if narrow else Parser
-    parser = parser_type(prog="closure-tui", description=t("cli.description"))
+def build_parser(extra: Sequence[Registrar] = ()) -> Parser:
+    """The whole command line: the core commands and those `extra` registrars add."""
+    parser = Parser(prog="closure-tui", description=t("cli.description"))
     parser.add_argument("--version", action=_Version, nargs=0, help=t("cli.h.version"))
-    parser.add_argument("--data-dir", metavar="DIR", help=t("cli.h.data_dir"))
-    parser.add_argument("--lang", choices=list(LANGS), help=t("cli.h.lang"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    target: Any = _OnlyCommand(sub, only) if narrow else sub
-    for register in [_platform_commands, _stage_commands, _store_commands, *(extra or [])]:
-        register(target)
-    if narrow and not target.found:
-        raise _NotThisCommand(only)
+    add_global_options(parser, None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
+    for register in [_platform_commands, _stage_commands, _store_commands, *extra]:
+        register(sub)
     return parser
 
 
-def _named_command(argv: Sequence[str]) -> str | None:
-    """The command word, when the arguments plainly name one (else None: parse in full)."""
-    takes_value = False
-    for arg in argv:
-        if takes_value:
-            takes_value = False
-        elif arg in GLOBAL_OPTIONS:
-            takes_value = True
-        elif not arg.startswith("-"):
-            return arg
-        elif arg.partition("=")[0] not in GLOBAL_OPTIONS:
-            return None  # help, version, or an abbreviation only argparse can resolve
-    return None
+def extension_parsers() -> list[Registrar]:
+    """The extension commands' registrars (imported only once a command is parsed)."""
+    from closure_tui.cli.registry import extension_modules
+
+    return [module.add_parsers for module in extension_modules()]
 
 
-def parse_command_line(
-    argv: Sequence[str], extra: Callable[[], list[Registrar]]
-) -> argparse.Namespace:
-    """Parse with only the named command's parser built; anything it cannot parse (help,
-    a mistake, an unknown word) is parsed again by the whole parser, for its messages.
-    `extra` gives the extension commands' registrars, imported only now."""
-    command = _named_command(argv)
-    if command is not None:
-        try:
-            parsed = build_parser(extra(), only=command).parse_args(argv)
-        except _NotThisCommand:
-            pass
-        else:
-            if parsed.command == command:
-                return parsed
-    return build_parser(extra()).parse_args(argv)
+def read_command_line(argv: Sequence[str]) -> argparse.Namespace:
+    """Choose the language, then parse `argv`. A usage error exits 2 (argparse); a value
+    outside its choices, `--lang` included, raises DomainError (exit 1, as for every value
+    the commands check)."""
+    chosen = global_options(argv).lang
+    loaded = load_config(config_file())
+    if chosen not in i18n.LANGS:
+        chosen = loaded.config.language or i18n.detect_language()
+    i18n.set_language(chosen)
+    with in_language():
+        args = build_parser(extension_parsers()).parse_args(argv)
+    if args.lang is not None and args.lang not in i18n.LANGS:
+        refuse_choice("--lang", args.lang, i18n.LANGS)
+    if args.command is not None:
+        warn([Problem("cli.config_problem", {"problem": problem}) for problem in loaded.problems])
+    return args
 
 
 def _platform_commands(sub: argparse._SubParsersAction) -> None:

@@ -5,6 +5,11 @@ defining `add_parsers(sub)` and its handlers decorated with `@reader` / `@writer
 Writers take the store's lock for the command; readers never wait for it.
 A `@direct` handler gets the data directory instead of an open store (for
 commands such as `doctor` that must work when the store cannot be opened).
+
+Exit codes follow one rule (README): argparse's grammar makes usage errors (2); every
+value is refused with 1, so parsers take values as text (or `choices`, which the parser
+refuses with 1) and the handler or a service checks them (a `DomainError`), never a
+`type=` conversion, which argparse would turn into a usage error.
 """
 
 from __future__ import annotations

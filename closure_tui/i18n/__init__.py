@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from closure_tui.i18n.catalog_cli import CLI
+from closure_tui.i18n.catalog_cli_parser import ARGPARSE, CLI_PARSER
 from closure_tui.i18n.catalog_credit_report import CREDIT_REPORT
 from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
@@ -29,6 +30,8 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     DOMAIN,
     STORE,
     CLI,
+    CLI_PARSER,
+    ARGPARSE,
     TUI,
     TUI_PLATFORM,
     REMINDERS,

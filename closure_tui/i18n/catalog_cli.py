@@ -19,7 +19,7 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "cli.h.version": ("显示版本号并退出", "show the version and exit"),
     "cli.h.lang": ("界面语言：zh 或 en", "interface language: zh or en"),
-    "cli.h.kind": ("平台类型", "kind of debt"),
+    "cli.h.kind": ("平台类型：{choices}", "kind of debt: {choices}"),
     "cli.h.original": ("原欠金额，例如 12000.50", "original amount owed, e.g. 12000.50"),
     "cli.h.settled": ("约定的结清金额", "agreed settlement amount"),
     "cli.h.hotline": ("你核实过的官方客服电话", "official hotline you verified yourself"),

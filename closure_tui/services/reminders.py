@@ -32,6 +32,14 @@ from closure_tui.services.history import History, recorded
 MAX_WITHIN_DAYS = 3650
 
 
+def parse_within(text: str) -> int:
+    """Days ahead as typed (`--within 14`): a whole number from 0 to MAX_WITHIN_DAYS."""
+    days = text.strip()
+    if not (days.isascii() and days.isdigit()) or int(days) > MAX_WITHIN_DAYS:
+        raise DomainError("err.reminder.within", max=MAX_WITHIN_DAYS)
+    return int(days)
+
+
 def configured_offsets() -> FollowUpOffsets:
     """The offsets from the user's `config.toml` (defaults when missing or broken)."""
     from closure_tui.config import load_config
