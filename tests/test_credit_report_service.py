@@ -168,3 +168,23 @@ def test_forget_erases_checks_disputes_and_the_report_copy(
     assert [line.platform_id for line in service.store.report_checks] == [other]
     assert list(service.store.disputes) == []
     assert not (service.store.data_dir / checked.line.file.stored).exists()
+
+
+def test_doctor_checks_report_files_and_knows_their_copies(
+    service: Closures, tmp_path: Path
+) -> None:
+    from closure_tui.services.doctor import examine
+
+    closed_platform(service)
+    report = tmp_path / "report.pdf"
+    report.write_bytes(b"%PDF credit report")
+    [checked] = CreditReports(service).record_check(
+        "2026-11-20", "app", [parse_entry("借呗=closed")], report
+    )
+    data_dir = service.store.data_dir
+    keys = [finding.key for finding in examine(data_dir)]
+    assert "doctor.evidence_stray" not in keys and "doctor.evidence_changed" not in keys
+    assert checked.line.file is not None
+    (data_dir / checked.line.file.stored).write_bytes(b"edited")
+    found = [f for f in examine(data_dir) if f.key == "doctor.evidence_changed"]
+    assert [f.params["platform"] for f in found] == ["借呗"]

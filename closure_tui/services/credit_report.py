@@ -27,7 +27,6 @@ from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, Reminde
 from closure_tui.domain.report_entry import LineEntry
 from closure_tui.domain.text import clean_field, clean_note
 from closure_tui.services.closures import Closures
-from closure_tui.services.evidence import keep_file
 from closure_tui.services.history import History, recorded
 from closure_tui.services.reminders import Reminders
 
@@ -135,6 +134,8 @@ class CreditReports:
         """The report file, with a private copy per platform (so `forget` can erase it)."""
         if file is None:
             return None
+        from closure_tui.services.evidence import keep_file  # not for the quick reads
+
         source, facts, stored = keep_file(self.closures, file, f"p{platform.id}-report")
         return ReportFile(str(source), facts.size, facts.sha256, stored)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from closure_tui.domain.evidence import FileStatus
 from closure_tui.domain.text import display_safe
-from closure_tui.services import doctor_edges
+from closure_tui.services import doctor_credit, doctor_edges
 from closure_tui.services.doctor_finding import Finding
 from closure_tui.services.evidence import check_data_dir
 from closure_tui.store.backups import list_snapshots
@@ -198,6 +198,7 @@ CHECKS: tuple[Check, ...] = (
     _orphan_notes,
     _bad_reminders,
     _evidence_files,
+    doctor_credit.report_files,
     doctor_edges.stray_evidence,
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.evidence import Attachment, FileStatus
@@ -70,7 +71,16 @@ class EvidenceCheck:
     status: FileStatus
 
 
-def file_status(path: Path, attachment: Attachment) -> FileStatus:
+class HashedFile(Protocol):
+    """A file as recorded: its size and SHA-256."""
+
+    @property
+    def size(self) -> int: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+def file_status(path: Path, attachment: HashedFile) -> FileStatus:
     """Missing, changed (size or hash differ) or ok; the hash is only read when sizes match."""
     try:
         if not path.is_file():
@@ -95,14 +105,22 @@ def _escapes(data_dir: Path, copy: Path) -> bool:
 def check_platform(data_dir: Path, platform: Platform) -> list[EvidenceCheck]:
     checks = []
     for attachment in platform.attachments:
-        if attachment.stored:
-            checked = data_dir / attachment.stored
-            outside = _escapes(data_dir, checked)
-        else:
-            checked, outside = Path(attachment.path), False
-        status = FileStatus.CHANGED if outside else file_status(checked, attachment)
+        checked, status = kept_status(data_dir, attachment.stored, attachment.path, attachment)
         checks.append(EvidenceCheck(platform, attachment, checked, status))
     return checks
+
+
+def kept_status(
+    data_dir: Path, stored: str, path: str, recorded: HashedFile
+) -> tuple[Path, FileStatus]:
+    """The file to check (the kept copy if any, else the original) and its status."""
+    if stored:
+        checked = data_dir / stored
+        if _escapes(data_dir, checked):
+            return checked, FileStatus.CHANGED
+    else:
+        checked = Path(path)
+    return checked, file_status(checked, recorded)
 
 
 def check_evidence(service: Closures) -> list[EvidenceCheck]:
