@@ -76,6 +76,7 @@ def test_checks_and_disputes_list_in_both_languages(data_dir: Path, tmp_path: Pa
     ok(data_dir, "dispute", "花呗", "--with", "institution", "--filed", "2026-11-25")
     ok(data_dir, "dispute-update", "1", "--status", "rejected", "--on", "2026-12-10", "不予更正")
     assert "被驳回" in ok(data_dir, "disputes", lang="zh")
+    assert "征信：征信已确认 (2026-11-20)" in ok(data_dir, "show", "借呗", lang="zh")
     [dispute] = json.loads(ok(data_dir, "disputes", "--json"))
     assert (dispute["status"], dispute["answer"]) == ("rejected", "不予更正")
 

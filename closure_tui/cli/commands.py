@@ -12,8 +12,6 @@ from closure_tui.domain.clock import Clock
 from closure_tui.domain.stages import parse_stage
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
-from closure_tui.services.credit_json import credit_report_json
-from closure_tui.services.credit_report import CreditReports
 from closure_tui.services.session import closures_session, restore_backup
 
 
@@ -73,13 +71,18 @@ def list_platforms(service: Closures, args: argparse.Namespace) -> int:
 def show(service: Closures, args: argparse.Namespace) -> int:
     platform = service.resolve(args.platform)
     notes = service.notes(platform.id)
+    from closure_tui.services.credit_json import credit_report_json, credit_report_lines
+    from closure_tui.services.credit_report import CreditReports
+
+    reports = CreditReports(service)
     if args.json:
         doc = platform_json(platform, reveal=args.reveal)
         doc["notes"] = [note_json(n) for n in notes]
-        doc["credit_report"] = credit_report_json(CreditReports(service), platform)
+        doc["credit_report"] = credit_report_json(reports, platform)
         say(json_text(doc))
     else:
         say(show_text(platform, notes, reveal=args.reveal))
+        say("\n".join(credit_report_lines(reports, platform)))
     return 0
 
 

@@ -223,4 +223,10 @@ CREDIT_REPORT: dict[str, tuple[str, str]] = {
         "• A discrepancy suggests a dispute and sets a new check 30 days later; a corrected "
         "dispute sets the next check too.",
     ),
+    "cli.show.credit_report": ("征信：{state}{when}", "Credit report: {state}{when}"),
+    "tui.report.propose_dispute": (
+        "征信与记录不符：按 D 提出异议；已安排 {date} 再查一次征信。",
+        "The report disagrees with the checklist: press D to file a dispute; a new check is "
+        "set for {date}.",
+    ),
 }

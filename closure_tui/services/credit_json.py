@@ -1,5 +1,6 @@
-"""Report checks and disputes as JSON documents for output (`show --json`, `report-checks`,
-`disputes`): the stored fields plus the judgement and due dates the rules derive."""
+"""Report checks and disputes for `show`: as JSON documents (`show --json`, `report-checks`,
+`disputes`: the stored fields plus the judgement and due dates the rules derive), and as
+the lines `show` prints."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from closure_tui.domain.credit_report import ReportLine, judge
 from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.platform import Platform
+from closure_tui.i18n import t
 from closure_tui.services.credit_report import CreditReports
 from closure_tui.store.codec_credit import encode_dispute, encode_report_line
 
@@ -42,3 +44,19 @@ def credit_report_json(reports: CreditReports, platform: Platform) -> dict[str, 
         "checks": [line_json(line, platform) for line in lines],
         "disputes": [dispute_json(d, today) for d in reports.disputes(platform.id)],
     }
+
+
+def credit_report_lines(reports: CreditReports, platform: Platform) -> list[str]:
+    """`Credit report: report discrepancy (2026-11-20)` and each open dispute's due date."""
+    lines = reports.lines(platform.id)
+    state = t(f"report.state.{reports.judgement(platform).value}")
+    when = f" ({lines[0].on.isoformat()})" if lines else ""
+    shown = ["", t("cli.show.credit_report", state=state, when=when)]
+    today = reports.closures.today()
+    for dispute in reports.disputes(platform.id):
+        if dispute.is_open:
+            overdue = f" · {t('dispute.overdue')}" if dispute.overdue(today) else ""
+            due = t("tui.report.answer_due", date=dispute.answer_due.isoformat())
+            status = t(f"dispute.status.{dispute.status.value}")
+            shown.append(f"  #{dispute.id} {status} · {due}{overdue}")
+    return shown

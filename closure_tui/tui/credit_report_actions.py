@@ -37,6 +37,9 @@ class CreditReportActions:
         mine = next((c for c in results if c.platform.id == self.platform_id), results[0])
         state = t(f"report.state.{mine.judgement.value}")
         self.say(t("tui.report.saved", count=len(results), state=state))  # type: ignore[attr-defined]
+        if mine.recheck is not None and mine.platform.id == self.platform_id:
+            hint = t("tui.report.propose_dispute", date=mine.recheck.isoformat())
+            self.say(hint, severity="warning")  # type: ignore[attr-defined]
 
     def action_file_dispute(self) -> None:
         from closure_tui.services.credit_report import CreditReports

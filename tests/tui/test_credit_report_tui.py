@@ -19,7 +19,7 @@ from closure_tui.tui.modals.dispute_form import DisputeForm
 from closure_tui.tui.modals.report_check_form import ReportCheckForm
 from tests.tui.conftest import AppFactory
 from tests.tui.fixtures_platform import on_platform, shown_text
-from tests.tui.helpers import running, static_text, table_names, table_rows
+from tests.tui.helpers import notifications, running, static_text, table_names, table_rows
 
 
 def close(service: Closures, platform_id: int) -> None:
@@ -57,6 +57,7 @@ async def test_k_records_one_report_for_several_platforms(data_dir: Path, clock:
         assert ui.app.screen is ui.screen
         panel = shown_text(ui.app, "#credit-report")
         assert "report discrepancy" in panel and "¥5,000.00" in panel
+        assert any("press D to file a dispute" in n for n in notifications(ui.app))
         await ui.press("p")
         assert "5,000" not in shown_text(ui.app, "#credit-report")
     lines, _ = saved(data_dir, clock)
