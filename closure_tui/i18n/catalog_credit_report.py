@@ -145,8 +145,8 @@ CREDIT_REPORT: dict[str, tuple[str, str]] = {
     "tui.report.disputes": ("异议", "Disputes"),
     "tui.report.answer_due": ("答复期限 {date}", "answer due {date}"),
     "tui.report.keys": (
-        "k 记录一次征信核对 · D 就不符之处提出异议",
-        "k record a report check · D dispute a discrepancy",
+        "k 记录一次征信核对 · D 就不符之处提出异议 · U 更新异议进展",
+        "k record a report check · D dispute a discrepancy · U move a dispute on",
     ),
     "tui.report.form_title": ("记录征信核对", "Record a credit report check"),
     "tui.report.source_hint": (
@@ -228,5 +228,15 @@ CREDIT_REPORT: dict[str, tuple[str, str]] = {
         "征信与记录不符：按 D 提出异议；已安排 {date} 再查一次征信。",
         "The report disagrees with the checklist: press D to file a dispute; a new check is "
         "set for {date}.",
+    ),
+    "bind.update_dispute": ("异议进展", "Dispute status"),
+    "bind.update_dispute.help": (
+        "更新异议：已答复、已更正、被驳回或升级为投诉",
+        "Move a dispute on: answered, corrected, rejected or escalated to a complaint",
+    ),
+    "tui.dispute.update_title": ("更新 {name} 的征信异议", "Update a dispute of {name}"),
+    "tui.dispute.none_open": (
+        "这个平台没有可更新的异议。",
+        "This platform has no dispute to move on.",
     ),
 }

@@ -60,6 +60,7 @@ WRITE_ACTIONS = frozenset(
         "redo",
         "record_report_check",
         "file_dispute",
+        "update_dispute",
     }
 )
 

@@ -1,10 +1,12 @@
 """The platform screen's credit report keys: `k` records a report check (every platform on
-one form), `D` files a dispute prefilled from the newest discrepancy."""
+one form), `D` files a dispute prefilled from the newest discrepancy, `U` moves an open
+dispute on (answered, corrected, rejected, escalated)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from closure_tui.domain.disputes import NEXT
 from closure_tui.i18n import t
 
 
@@ -59,3 +61,25 @@ class CreditReportActions:
         if dispute is not None:
             due = dispute.answer_due.isoformat()
             self.say(t("tui.dispute.saved", id=dispute.id, due=due))  # type: ignore[attr-defined]
+
+    def action_update_dispute(self) -> None:
+        from closure_tui.services.credit_report import CreditReports
+        from closure_tui.tui.modals.dispute_update_form import DisputeUpdateForm
+
+        app = self.closure_app  # type: ignore[attr-defined]
+        service = app.service
+        if service is None:
+            return
+        pid = self.platform_id
+        movable = [d for d in CreditReports(service).disputes(pid) if NEXT[d.status]]
+        if not movable:
+            self.say(t("tui.dispute.none_open"))  # type: ignore[attr-defined]
+            return
+        form = DisputeUpdateForm(service.get(pid).name, movable, service.today())
+        form.saving(lambda s, values: CreditReports(s).update_dispute(**values))
+        app.push_screen(form, self._updated)
+
+    def _updated(self, dispute: Any) -> None:
+        if dispute is not None:
+            status = t(f"dispute.status.{dispute.status.value}")
+            self.say(t("cli.dispute_updated", id=dispute.id, status=status))  # type: ignore[attr-defined]

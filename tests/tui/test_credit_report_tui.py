@@ -10,12 +10,14 @@ from rich.console import Console
 from textual.widgets import Select
 
 from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.disputes import DisputeStatus, FiledWith
 from closure_tui.domain.report_entry import parse_entry
 from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.services.closures import Closures
 from closure_tui.services.credit_report import CreditReports
 from closure_tui.services.session import closures_session
 from closure_tui.tui.modals.dispute_form import DisputeForm
+from closure_tui.tui.modals.dispute_update_form import DisputeUpdateForm
 from closure_tui.tui.modals.report_check_form import ReportCheckForm
 from tests.tui.conftest import AppFactory
 from tests.tui.fixtures_platform import on_platform, shown_text
@@ -145,3 +147,27 @@ async def test_help_gives_the_credit_report_facts(data_dir: Path, clock: FixedCl
         sections = console.export_text()
         for fact in ("征信中心", "免费查询两次", "第二十五条", "20 日内", "出资方", "几个账户"):
             assert fact in sections
+
+
+def disputed(service: Closures, platform_id: int) -> None:
+    discrepant(service, platform_id)
+    CreditReports(service).file_dispute(platform_id, FiledWith.CENTER, "2026-12-01")
+
+
+async def test_u_moves_a_dispute_on(data_dir: Path, clock: FixedClock) -> None:
+    async with on_platform(data_dir, clock, "借呗", setup=disputed) as ui:
+        await ui.press("U")
+        assert isinstance(ui.app.screen, DisputeUpdateForm)
+        await choose(ui, "update-status", 1)  # answered, corrected, …
+        ui.app.screen.query_one("#update-on").focus()
+        await ui.press("ctrl+a", "ctrl+k", *"2026-11-30", "ctrl+s")
+        assert isinstance(ui.app.screen, DisputeUpdateForm)  # before the filing: refused
+        await ui.press("ctrl+a", "ctrl+k", *"2026-12-15", "tab", *"fixed", "ctrl+s")
+        assert ui.app.screen is ui.screen
+        assert "corrected" in shown_text(ui.app, "#credit-report")
+        await ui.press("U")
+        assert ui.app.screen is ui.screen
+        assert any("no dispute to move on" in n for n in notifications(ui.app))
+    _, [dispute] = saved(data_dir, clock)
+    assert dispute.status is DisputeStatus.CORRECTED
+    assert (dispute.status_on, dispute.answer) == (date(2026, 12, 15), "fixed")

@@ -63,6 +63,7 @@ class PlatformScreen(CreditReportActions, StageFacts, WriteGuard, Screen[None]):
         bind("x", "remove_platform", "remove_platform"),
         bind("k", "record_report_check", "record_report_check"),
         bind("D", "file_dispute", "file_dispute"),
+        bind("U", "update_dispute", "update_dispute"),
     ]
 
     def __init__(self, platform_id: int, stage: StageKey | None = None) -> None:
