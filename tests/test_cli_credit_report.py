@@ -107,4 +107,4 @@ def test_a_refused_status_step(data_dir: Path) -> None:
     ok(data_dir, "dispute-update", "1", "--status", "corrected")
     refused = cli(data_dir, "dispute-update", "1", "--status", "answered")
     assert refused.returncode != 0
-    assert "corrected" in refused.stderr
+    assert "cannot go from 'corrected' to 'answered'" in refused.stderr

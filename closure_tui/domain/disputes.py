@@ -96,5 +96,7 @@ class Dispute:
     def moved_to(self, status: DisputeStatus, on: date, answer: str = "") -> Dispute:
         """The dispute at its next status; a step the process does not allow is refused."""
         if status not in NEXT[self.status]:
-            raise DomainError("err.dispute.step", current=self.status.value, wanted=status.value)
+            raise DomainError(
+                "err.dispute.step", from_status=self.status.value, to_status=status.value
+            )
         return replace(self, status=status, status_on=on, answer=answer or self.answer)

@@ -103,6 +103,9 @@ def describe(key: str, params: Mapping[str, Any] | None = None) -> str:
     stage = values.get("stage")
     if isinstance(stage, str) and f"stage.{stage}" in CATALOGUE:
         values["stage"] = t(f"stage.{stage}")
+    for name in ("from_status", "to_status"):
+        if isinstance(values.get(name), str):
+            values[name] = t(f"dispute.status.{values[name]}")
     followup = values.get("followup")
     if isinstance(followup, str):
         values["followup"] = t(f"reminder.kind.{followup}")

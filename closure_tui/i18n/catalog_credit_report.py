@@ -43,8 +43,8 @@ CREDIT_REPORT: dict[str, tuple[str, str]] = {
         "Unknown dispute status '{value}'; choose one of: {choices}",
     ),
     "err.dispute.step": (
-        "异议不能从“{current}”改为“{wanted}”",
-        "A dispute cannot go from '{current}' to '{wanted}'",
+        "异议不能从“{from_status}”改为“{to_status}”",
+        "A dispute cannot go from '{from_status}' to '{to_status}'",
     ),
     "err.dispute.before_filed": (
         "日期 {date} 早于异议提交日期 {filed}",
