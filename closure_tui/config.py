@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 from closure_tui.domain.followups import FollowUpOffsets
 
 LANGS = ("zh", "en")
+#: Nesting deep enough to exhaust Python's recursion limit is reported, not a crash.
+TOO_DEEP = "nested too deeply to read"
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ def load_config(path: Path) -> Loaded:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return Loaded(Config(), [f"{path}: {error}"])
+    except RecursionError:
+        return Loaded(Config(), [f"{path}: {TOO_DEEP}"])
     return parse_config(raw)
 
 
@@ -109,7 +113,7 @@ def save_settings(path: Path, **settings: str) -> None:
         document = tomlkit.parse(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         document = tomlkit.document()
-    except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
+    except (OSError, UnicodeDecodeError, RecursionError, tomlkit.exceptions.TOMLKitError):
         return
     for key, value in settings.items():
         document[key] = value

@@ -79,7 +79,7 @@ def test_work_a_platform_through_to_closed(filled: Path) -> None:
     assert result.returncode == 0 and result.stderr == ""
     ok(filled, "pay", name, "5000", "--on", "2026-11-05", "--ref", "HX0001")
     ok(filled, "tick", name, "paid", "--on", "2026-11-05")
-    ok(filled, "tick", name, "certificate", "--on", "+3d")
+    ok(filled, "tick", name, "certificate", "--on", "yesterday")
     ok(filled, "skip", name, "account_cancelled", "--reason", "信用卡没有 App 账户")
     ok(filled, "tick", name, "credit_line_cancelled")
     assert as_json(filled, "show", name)["next_stage"] == "card_unbound"

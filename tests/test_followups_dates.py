@@ -21,6 +21,7 @@ from closure_tui.domain.reminders import Reminder
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.session import closures_session
 from tests.cli_helpers import cli, ok
+from tests.test_cli_followups_faketime import FAKETIME, on
 
 
 def _reminders_on_disk(data_dir: Path) -> dict[str, dict]:
@@ -32,8 +33,6 @@ def _reminders_on_disk(data_dir: Path) -> dict[str, dict]:
     [
         # the offer lapse would fall on 1999-12-31: the pay-by is before the negotiation
         (("negotiated", "--pay-by", "2000-01-01"), ["2000-01-01", "before the day"]),
-        # the certificate chase would fall on 2101-01-06
-        (("paid", "--on", "2100-12-30"), ["Ask for the stamped settlement", "2101-01-06"]),
     ],
 )
 def test_a_tick_whose_follow_up_date_is_out_of_range_is_refused(
@@ -47,9 +46,25 @@ def test_a_tick_whose_follow_up_date_is_out_of_range_is_refused(
     assert "✓" not in ok(data_dir, "show", "借呗")
 
 
+#: A done date may not be in the future, so paying on 2100-12-30 (whose certificate chase
+#: would fall on 2101-01-06) happens on that day, by the system clock.
+LAST_DAYS = "2100-12-30 10:00:00"
+
+
+@pytest.mark.skipif(FAKETIME is None, reason="needs the faketime program")
+def test_a_paid_tick_whose_follow_up_would_pass_2100_is_refused(data_dir: Path) -> None:
+    ok(data_dir, "add", "借呗")
+    refused = on(LAST_DAYS, data_dir, "tick", "借呗", "paid", "--on", "2100-12-30")
+    assert refused.returncode == 1
+    for part in ("Ask for the stamped settlement", "2101-01-06", "Nothing was changed"):
+        assert part in refused.stderr
+    assert _reminders_on_disk(data_dir) == {}
+
+
+@pytest.mark.skipif(FAKETIME is None, reason="needs the faketime program")
 def test_the_refusal_names_the_follow_up_in_chinese(data_dir: Path) -> None:
     ok(data_dir, "add", "借呗")
-    zh = cli(data_dir, "tick", "借呗", "paid", "--on", "2100-12-30", lang="zh")
+    zh = on(LAST_DAYS, data_dir, "--lang", "zh", "tick", "借呗", "paid", "--on", "2100-12-30")
     assert "向平台索要盖章的结清证明" in zh.stderr
 
 

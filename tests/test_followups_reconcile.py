@@ -85,7 +85,9 @@ def test_a_new_unbinding_date_moves_both_checks(service: Closures) -> None:
     assert _one(service, ReminderKind.CREDIT_REPORT).date == date(2027, 4, 7)
 
 
-def test_a_snooze_is_kept_only_when_later_than_the_new_date(service: Closures) -> None:
+def test_a_snooze_is_kept_only_when_later_than_the_new_date(
+    service: Closures, march: FixedClock
+) -> None:
     platform = service.add_platform("P").value
     service.tick(platform.id, StageKey.PAID)  # chase on 03-08
     reminders = Reminders(service)
@@ -93,6 +95,7 @@ def test_a_snooze_is_kept_only_when_later_than_the_new_date(service: Closures) -
     reminders.snooze(chase.id, "2027-03-12")
     service.tick(platform.id, StageKey.PAID, on="2027-02-27")  # chase on 03-06
     assert reminders.get(chase.id).when == date(2027, 3, 12)
+    march.advance(days=5)  # a done date is never in the future
     service.tick(platform.id, StageKey.PAID, on="2027-03-06")  # chase on 03-13
     moved = reminders.get(chase.id)
     assert (moved.when, moved.snoozed_until) == (date(2027, 3, 13), None)

@@ -92,6 +92,7 @@ def test_payee_without_verification_warns_about_the_payee(service: Closures) -> 
 
 def test_payments_warn_until_they_add_up(service: Closures) -> None:
     platform = service.add_platform("借呗", settled="3000.00").value
+    service.set_payee(platform.id, name="某某公司", bank="", account="0123", verified_via="95188")
     first = service.add_payment(platform.id, "1000", "2026-11-01", "T001")
     assert keys(first) == ["warn.payments_mismatch"]
     assert keys(service.add_payment(platform.id, "2000.00")) == []

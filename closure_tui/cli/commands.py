@@ -9,7 +9,7 @@ from pathlib import Path
 from closure_tui.cli.registry import DIRECT, READERS, WRITERS, reader, say, warn, writer
 from closure_tui.cli.render import json_text, list_text, note_json, platform_json, show_text
 from closure_tui.domain.clock import Clock
-from closure_tui.domain.stages import parse_stage
+from closure_tui.domain.stages import StageState, parse_stage
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.session import closures_session, restore_backup
@@ -29,6 +29,7 @@ def _fields(args: argparse.Namespace) -> dict[str, str | None]:
 @writer("add")
 def add(service: Closures, args: argparse.Namespace) -> int:
     outcome = service.add_platform(args.name, **_fields(args))
+    warn(outcome.warnings)
     say(t("cli.added", name=outcome.value.name, id=outcome.value.id))
     return 0
 
@@ -90,9 +91,14 @@ def show(service: Closures, args: argparse.Namespace) -> int:
 def tick(service: Closures, args: argparse.Namespace) -> int:
     platform = service.resolve(args.platform)
     stage = parse_stage(args.stage)
+    before = platform.stage(stage)
     outcome = service.tick(platform.id, stage, args.on, args.pay_by)
     warn(outcome.warnings)
-    say(t("cli.ticked", name=platform.name, stage=t(f"stage.{stage.value}")))
+    label = t(f"stage.{stage.value}")
+    if args.on is None and before.state is StageState.DONE and before.done_on is not None:
+        say(t("cli.tick.kept", name=platform.name, stage=label, date=before.done_on))
+    else:
+        say(t("cli.ticked", name=platform.name, stage=label))
     return 0
 
 
@@ -168,4 +174,8 @@ def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     with closures_session(data_dir, clock, writable=writable, lazy=not writable) as service:
         for notice in service.store.notices:
             print(t(notice.key, path=notice.path), file=sys.stderr)
-        return handler(service, args)
+        code = handler(service, args)
+        for failed in service.store.unrecorded:
+            message = t("warn.history_unsaved", **failed.params())
+            print(t("cli.warning_line", message=message), file=sys.stderr)
+        return code

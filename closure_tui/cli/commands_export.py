@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from closure_tui.cli.registry import reader, say, warn
+from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
 from closure_tui.services.report_formats import REPORT_FORMATS
 
@@ -20,19 +21,38 @@ def _write_report(service: Closures, args: argparse.Namespace) -> Path:
 
     platform_id = service.resolve(args.platform).id if args.platform else None
     data = report_input(service, platform_id, reveal=args.reveal)
-    return save_export(Path(args.output), EXPORTERS[args.format](data))
+    content = EXPORTERS[args.format](data)
+    return save_export(Path(args.output), content, service.store.data_dir, force=args.force)
 
 
 def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
-    """Open reminders as an iCalendar file (icalendar is imported only for this format)."""
+    """Reminders as an iCalendar file (icalendar is imported only for this format)."""
     from closure_tui.services.calendar import write_calendar
+    from closure_tui.services.export_target import export_target
     from closure_tui.services.reminders import Reminders
 
-    path = Path(args.output).expanduser()
+    path = export_target(Path(args.output), service.store.data_dir, force=args.force)
+    platform_id = service.resolve(args.platform).id if args.platform else None
     reminders = Reminders(service)
-    write_calendar(reminders, path)
+    write_calendar(reminders, path, _store_id(service), platform_id)
     warn(reminders.problems())
     return path
+
+
+def _store_id(service: Closures) -> str:
+    """The store's calendar id; made (once) through a short write when it has none yet."""
+    from closure_tui.services.calendar import calendar_id
+    from closure_tui.services.session import closures_session
+    from closure_tui.store.errors import StoreLocked
+
+    existing = service.store.store_id()
+    if existing is not None:
+        return existing
+    try:
+        with closures_session(service.store.data_dir, service.clock, writable=True) as writing:
+            return calendar_id(writing.store)
+    except StoreLocked:
+        raise DomainError("err.calendar.no_id") from None
 
 
 #: format name -> function writing that format to `args.output`; returns the path written.
@@ -45,6 +65,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--output", required=True, metavar="FILE", help=t("cli.h.output"))
     export.add_argument("--platform", metavar="PLATFORM", help=t("cli.h.export_platform"))
     export.add_argument("--reveal", action="store_true", help=t("cli.h.export_reveal"))
+    export.add_argument("--force", action="store_true", help=t("cli.h.force"))
 
 
 @reader("export")

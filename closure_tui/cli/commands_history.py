@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING
 
 from closure_tui.cli.registry import reader, say, writer
+from closure_tui.cli.render import json_text
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
 from closure_tui.services.history_view import action_label, change_lines, event_json, headline
@@ -37,11 +37,7 @@ def history(service: Closures, args: argparse.Namespace) -> int:
             if not events:
                 raise
     if args.json:
-        say(
-            json.dumps(
-                [event_json(e, reveal=args.reveal) for e in events], ensure_ascii=False, indent=2
-            )
-        )
+        say(json_text([event_json(e, reveal=args.reveal) for e in events]))
         return 0
     if not events:
         say(t("history.empty"))

@@ -7,12 +7,11 @@ is quick enough for a shell start-up file.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from typing import Any
 
 from closure_tui.cli.registry import reader, say, warn, writer
-from closure_tui.cli.render import table
+from closure_tui.cli.render import json_text, table
 from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import STAGE_ORDER, parse_stage
 from closure_tui.i18n import t
@@ -84,7 +83,7 @@ def _print(
     if as_json:
         encode = _full_json if full else reminder_json
         docs = [encode(r, names[r.platform_id], service) for r in shown]
-        say(json.dumps(docs, ensure_ascii=False, indent=2))
+        say(json_text(docs))
     elif not shown:
         say(empty)
     else:

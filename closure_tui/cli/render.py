@@ -120,6 +120,13 @@ def show_text(platform: Platform, notes: list[Note], *, reveal: bool = False) ->
         evidence = _evidence_line(platform, index, reveal)
         if evidence:
             lines.append(f"      {evidence}")
+    if platform.attachments:
+        lines += ["", t("cli.files")]
+        lines += [
+            f"  [{t('stage.' + a.stage.value)}] {display_safe(a.path)}  {a.size} B  "
+            f"SHA-256 {a.sha256[:16]}…"
+            for a in platform.attachments
+        ]
     if notes:
         lines.append("")
         lines.append(t("cli.notes"))

@@ -160,8 +160,7 @@ def tick_warnings(platform: Platform, key: StageKey) -> list[Problem]:
     ):
         problems.append(Problem("warn.before_negotiated", {"stage": key.value}))
     if key is StageKey.PAID:
-        if platform.payee is None or not platform.payee.verified:
-            problems.append(Problem("warn.unverified_payee"))
+        problems.extend(payee_warnings(platform))
         problems.extend(payment_warnings(platform))
     if key is StageKey.CERTIFICATE and platform.stage(StageKey.PAID).state is StageState.TODO:
         problems.append(Problem("warn.certificate_before_paid"))
@@ -180,4 +179,27 @@ def payment_warnings(platform: Platform) -> list[Problem]:
                 {"paid": str(total), "settled": str(platform.settled)},
             )
         ]
+    return []
+
+
+def payee_warnings(platform: Platform) -> list[Problem]:
+    """No verified payee, or one verified only after money was already paid to it."""
+    payee = platform.payee
+    if payee is None or not payee.verified:
+        return [Problem("warn.unverified_payee")]
+    verified_on = payee.verified_on
+    early = [p.on for p in platform.payments if verified_on is not None and p.on < verified_on]
+    if early and verified_on is not None:
+        dates = {"paid": min(early).isoformat(), "verified": verified_on.isoformat()}
+        return [Problem("warn.paid_before_verified", dates)]
+    return []
+
+
+def amount_warnings(platform: Platform) -> list[Problem]:
+    """A settlement larger than the debt is almost always a typing slip."""
+    if platform.original is None or platform.settled is None:
+        return []
+    if platform.settled > platform.original:
+        amounts = {"settled": str(platform.settled), "original": str(platform.original)}
+        return [Problem("warn.settled_above_original", amounts)]
     return []

@@ -17,9 +17,11 @@ from closure_tui.i18n.catalog_credit_report import CREDIT_REPORT
 from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
+from closure_tui.i18n.catalog_exports import EXPORTS
 from closure_tui.i18n.catalog_followups import FOLLOWUPS
 from closure_tui.i18n.catalog_forms import FORMS
 from closure_tui.i18n.catalog_integrity import INTEGRITY
+from closure_tui.i18n.catalog_records import RECORDS
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
 from closure_tui.i18n.catalog_tui import TUI
@@ -38,9 +40,11 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     TUI_REMINDERS,
     EVIDENCE,
     DOCTOR,
+    EXPORTS,
     FORMS,
     FOLLOWUPS,
     INTEGRITY,
+    RECORDS,
     CREDIT_REPORT,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}

@@ -76,8 +76,11 @@ EVIDENCE: dict[str, tuple[str, str]] = {
         "报告中显示完整账号（默认只显示后四位）",
         "show full account numbers in the report (masked by default)",
     ),
-    "cli.h.import": ("从 JSON 备份导入", "import a JSON backup"),
-    "cli.h.import_file": ("export --format json 生成的文件", "a file made by export --format json"),
+    "cli.h.import": ("从 JSON 备份或备份压缩包导入", "import a JSON backup or an archive"),
+    "cli.h.import_file": (
+        "export --format json 或 archive 生成的文件",
+        "a file made by export --format json or archive",
+    ),
     "cli.h.replace": ("用备份替换现有全部数据", "replace all current data with the backup"),
     "cli.h.merge": (
         "把备份中的平台加到现有数据中",

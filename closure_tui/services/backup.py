@@ -8,6 +8,7 @@ so export → import into an empty store gives back the same data, ids and all.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -17,12 +18,15 @@ from typing import Any
 from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
+from closure_tui.services.archive import clashing_evidence, put_evidence, read_archive
 from closure_tui.services.closures import Closures
+from closure_tui.services.import_rules import rule_problems
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.datafiles import DATA_FILES, check_data
+from closure_tui.store.errors import StoreWriteFailed
 from closure_tui.store.schema import CURRENT_SCHEMA, META_TABLE, fresh_meta
 from closure_tui.store.storage import FileDamaged, parse_strict
 
@@ -92,20 +96,29 @@ def _tables(raw: dict[str, Any], problems: list[str]) -> Tables:
 
 def read_backup(path: Path) -> tuple[Tables, list[str]]:
     """The backup's tables and every problem found (nothing is usable unless none)."""
-    problems: list[str] = []
     try:
-        raw = parse_strict(path.read_bytes())
-    except FileDamaged as error:
-        return {}, [str(error)]
+        raw = path.read_bytes()
     except OSError as error:
         return {}, [error.strerror or str(error)]
-    tables = _tables(raw, problems)
+    return parse_backup(raw)
+
+
+def parse_backup(raw: bytes) -> tuple[Tables, list[str]]:
+    """`read_backup` for bytes already read (a file, or the backup inside an archive)."""
+    problems: list[str] = []
+    try:
+        parsed = parse_strict(raw)
+    except FileDamaged as error:
+        return {}, [str(error)]
+    tables = _tables(parsed, problems)
     seen: set[str] = set()
     for doc in tables.get("platforms", {}).values():
         folded = str(doc.get("name", "")).casefold()
         if folded in seen:
             problems.append(t("err.import.duplicate_name", name=doc.get("name")))
         seen.add(folded)
+    if not problems:
+        problems += rule_problems(tables)
     return ({} if problems else tables), problems
 
 
@@ -121,11 +134,20 @@ def _is_empty(service: Closures) -> bool:
 
 
 def import_backup(service: Closures, path: Path, mode: str | None) -> Imported:
-    """Validate all of `path`, snapshot the store, then replace or merge.
+    """Validate all of `path` (a JSON backup, or an archive with its evidence files), snapshot
+    the store, write the archive's evidence copies, then replace or merge.
 
     Raises DomainError("err.import.invalid") listing the problems; nothing is written then.
     """
-    tables, problems = read_backup(path)
+    evidence: dict[str, bytes] = {}
+    if zipfile.is_zipfile(path):
+        content = read_archive(path)
+        tables, problems = parse_backup(content.backup) if not content.problems else ({}, [])
+        problems = content.problems + problems
+        evidence = content.evidence
+        problems += clashing_evidence(service.store.data_dir, evidence)
+    else:
+        tables, problems = read_backup(path)
     if not problems and mode is None:
         if not _is_empty(service):
             raise DomainError("err.import.mode")
@@ -140,13 +162,28 @@ def import_backup(service: Closures, path: Path, mode: str | None) -> Imported:
     if problems:
         raise DomainError("err.import.invalid", path=str(path), problems="\n".join(problems))
     service.store.ensure_backup()
+    put_evidence(service.store.data_dir, evidence)
     snapshots = backups.list_snapshots(service.store.data_dir)
     taken = snapshots[0].path if snapshots else None
     if mode == "replace":
-        service.store.replace_all(tables)
+        _replace(service, tables, taken)
         return Imported(len(tables["platforms"]), len(tables["notes"]), taken)
     notes = _merge(service, tables)
     return Imported(len(tables["platforms"]), notes, taken)
+
+
+def _replace(service: Closures, tables: Tables, taken: Path | None) -> None:
+    """Write every file; if the disk refuses one after another was written, say so and
+    where the state before the import is kept (one file per write, so that can happen)."""
+    first = service.store.data_dir / next(iter(DATA_FILES))
+    try:
+        service.store.replace_all(tables)
+    except StoreWriteFailed as error:
+        if error.path == first:
+            raise  # nothing was written: the usual refusal says so
+        raise DomainError(
+            "err.import.partial", reason=error.reason, path=str(error.path), backup=str(taken)
+        ) from None
 
 
 def _merge(service: Closures, tables: Tables) -> int:
@@ -159,7 +196,7 @@ def _merge(service: Closures, tables: Tables) -> int:
     store = service.store
     moved: dict[int, int] = {}
     added: dict[str, int] = {}
-    with service.history.change("import.merge"):
+    with service.history.change("import.merge"), store.transaction():
         for old_id, doc in sorted(tables["platforms"].items()):
             platform = decode_platform(old_id, doc)
             new = store.platforms.insert(lambda new_id, p=platform: replace(p, id=new_id))

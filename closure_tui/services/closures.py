@@ -11,7 +11,7 @@ from typing import Any
 
 from closure_tui.domain.clock import Clock, today
 from closure_tui.domain.dates import parse_date
-from closure_tui.domain.errors import DomainError, Problem
+from closure_tui.domain.errors import DomainError
 from closure_tui.domain.followup_rules import check_pay_by
 from closure_tui.domain.money import parse_money
 from closure_tui.domain.notes import Note
@@ -20,8 +20,10 @@ from closure_tui.domain.platform import (
     Payee,
     Payment,
     Platform,
+    amount_warnings,
     clean_account,
     parse_kind,
+    payee_warnings,
     payment_warnings,
     tick_warnings,
 )
@@ -126,7 +128,7 @@ class Closures:
         platform = self.store.platforms.insert(
             lambda new_id: Platform(id=new_id, created_on=created, **parsed)
         )
-        return Outcome(platform)
+        return Outcome(platform, amount_warnings(platform))
 
     @recorded("platform.edit")
     def edit_platform(self, platform_id: int, **fields: Any) -> Outcome[Platform]:
@@ -136,7 +138,7 @@ class Closures:
             self._check_unique(parsed["name"], exclude=platform_id)
         updated = replace(platform, **parsed)
         self.store.platforms.put(updated)
-        return Outcome(updated, payment_warnings(updated))
+        return Outcome(updated, amount_warnings(updated) + payment_warnings(updated))
 
     @recorded("platform.remove")
     def remove_platform(self, platform_id: int) -> Platform:
@@ -173,12 +175,19 @@ class Closures:
     ) -> Outcome[Platform]:
         """Mark a stage done; `pay_by` (negotiated only) records the agreed pay-by date too."""
         platform = self.get(platform_id)
+        stage = platform.stage(key)
         done_on = self.parse_date(on) if on is not None else self.today()
+        if done_on > self.today():
+            raise DomainError("err.tick.future", date=done_on.isoformat())
+        if on is None and stage.state is StageState.DONE:
+            done_on = stage.done_on or done_on  # ticked again: the day it was done stands
+            if pay_by is None:
+                return Outcome(platform)
         changes: dict[str, Any] = {}
         if pay_by is not None:
             if key is not StageKey.NEGOTIATED:
                 raise DomainError("err.pay_by.stage")
-            evidence = {**platform.stage(key).evidence, "pay_by": self.parse_date(pay_by)}
+            evidence = {**stage.evidence, "pay_by": self.parse_date(pay_by)}
             changes["evidence"] = MappingProxyType(evidence)
         warnings = tick_warnings(platform, key)
         updated = self._set_stage(
@@ -189,6 +198,8 @@ class Closures:
     @recorded("stage.untick")
     def untick(self, platform_id: int, key: StageKey) -> Outcome[Platform]:
         platform = self.get(platform_id)
+        if platform.stage(key).state is StageState.TODO:
+            raise DomainError("err.untick.todo", stage=key.value)
         updated = self._set_stage(
             platform, key, state=StageState.TODO, done_on=None, skip_reason=""
         )
@@ -246,7 +257,7 @@ class Closures:
         )
         updated = replace(platform, payee=payee)
         self.store.platforms.put(updated)
-        return Outcome(updated, payee_warnings(payee))
+        return Outcome(updated, payee_warnings(updated))
 
     def build_payee(
         self, *, name: str, bank: str, account: str, verified_via: str, verified_on: str | None
@@ -276,7 +287,7 @@ class Closures:
         payment = self.build_payment(amount, on, reference)
         updated = replace(platform, payments=(*platform.payments, payment))
         self.store.platforms.put(updated)
-        return Outcome(updated, payment_warnings(updated))
+        return Outcome(updated, payee_warnings(updated) + payment_warnings(updated))
 
     @recorded("payment.remove")
     def remove_payment(self, platform_id: int, index: int) -> Outcome[Platform]:
@@ -319,10 +330,6 @@ class Closures:
         note = self.note(note_id)
         self.store.notes.remove([note_id])
         return note
-
-
-def payee_warnings(payee: Payee) -> list[Problem]:
-    return [] if payee.verified else [Problem("warn.unverified_payee")]
 
 
 def _optional_money(value: str | Decimal) -> Decimal | None:

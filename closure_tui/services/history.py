@@ -146,7 +146,8 @@ class History:
         event = stack[-1]
         self._put_back(event, event.before, event.after)
         undone = replace(event, state=EventState.UNDONE, undone_at=self.clock.now())
-        self.store.history.put(undone)
+        # After the data, like any entry: a refused write leaves the undo done, and said.
+        self.store.after_commit(lambda: self.store.history.put(undone))
         return undone
 
     def redo(self) -> Event:
@@ -157,7 +158,7 @@ class History:
         event = stack[0]
         self._put_back(event, event.after, event.before)
         redone = replace(event, state=EventState.APPLIED, undone_at=None)
-        self.store.history.put(redone)
+        self.store.after_commit(lambda: self.store.history.put(redone))
         return redone
 
     def _put_back(self, event: Event, target: Records, other: Records) -> None:

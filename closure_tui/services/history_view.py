@@ -19,7 +19,10 @@ VALUE_MAX = 60
 
 
 def action_label(event: Event) -> str:
-    return t(f"history.action.{event.action}")
+    """The change's name in the user's language; an action this version does not know (a
+    newer version's, or a hand-edited file's) is shown as stored, never as a catalogue key."""
+    key = f"history.action.{event.action}"
+    return t(key) if key in CATALOGUE else display_safe(event.action)
 
 
 def state_label(event: Event) -> str:

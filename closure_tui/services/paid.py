@@ -12,8 +12,8 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from closure_tui.domain.errors import DomainError
-from closure_tui.domain.platform import Platform, payment_warnings
-from closure_tui.services.closures import Closures, payee_warnings
+from closure_tui.domain.platform import Platform, payee_warnings, payment_warnings
+from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
 
 
@@ -48,6 +48,6 @@ def save_paid(
     with service.history.change("paid.edit"):
         service.store.platforms.put(updated)
     warnings = payment_warnings(updated) if added or removed else []
-    if payee is not None and new_payee is not None:
-        warnings += payee_warnings(new_payee)
+    if payee is not None or added:  # paying, or naming whom to pay: is that account verified?
+        warnings += payee_warnings(updated)
     return Outcome(updated, warnings)

@@ -7,17 +7,16 @@ from closure_tui.domain.credit_report import ReportLine, judge
 from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.money import display_money
 from closure_tui.domain.platform import Platform
-from closure_tui.domain.text import display_safe
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.credit_report import CreditReports
-from closure_tui.services.report_cells import cell as _cell
+from closure_tui.services.report_text import md_text
 
 
 def _line(line: ReportLine, platform: Platform) -> str:
-    parts = [line.on.isoformat(), _cell(line.source)]
+    parts = [line.on.isoformat(), md_text(line.source)]
     if line.institution:
-        parts.append(_cell(line.institution))
+        parts.append(md_text(line.institution))
     parts.append(t(f"report.status.{line.status.value}"))
     shown = t("tui.report.line_shown") if line.line_shown else t("tui.report.line_absent")
     if line.line_amount is not None:
@@ -27,7 +26,7 @@ def _line(line: ReportLine, platform: Platform) -> str:
         parts.append(t("report.overdue_mark"))
     parts.append(f"**{t(f'report.state.{judge(platform, line).value}')}**")
     if line.file is not None:
-        parts.append(f"{_cell(line.file.path)} (SHA-256 {line.file.sha256})")
+        parts.append(f"{md_text(line.file.path)} (SHA-256 {line.file.sha256})")
     return f"- #{line.id} " + " · ".join(parts)
 
 
@@ -40,7 +39,7 @@ def _dispute(dispute: Dispute) -> list[str]:
         + (f" {dispute.status_on.isoformat()}" if dispute.status_on else ""),
     ]
     if dispute.reference:
-        parts.append(_cell(dispute.reference))
+        parts.append(md_text(dispute.reference))
     lines = [f"- #{dispute.id} " + " · ".join(parts)]
     for label, text in (
         ("field.dispute_text", dispute.text),
@@ -48,7 +47,7 @@ def _dispute(dispute: Dispute) -> list[str]:
         ("field.dispute_answer", dispute.answer),
     ):
         if text:
-            body = display_safe(text, multiline=True).replace("\n", "\n    ")
+            body = md_text(text, multiline=True).replace("\n", "\n    ")
             lines.append(f"  - {t(label)}: {body}")
     return lines
 

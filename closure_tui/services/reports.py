@@ -15,21 +15,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from closure_tui.domain.errors import DomainError
 from closure_tui.domain.evidence import Attachment
 from closure_tui.domain.history import Event
 from closure_tui.domain.money import display_money, format_money
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageKey, StageState
-from closure_tui.domain.text import display_safe, mask_account
+from closure_tui.domain.text import display_safe, escape_for_json, mask_account
 from closure_tui.i18n import t
 from closure_tui.services.backup import build_backup
 from closure_tui.services.closures import Closures
 from closure_tui.services.evidence import file_status
+from closure_tui.services.export_target import export_target
 from closure_tui.services.history_view import headline
-from closure_tui.services.report_cells import cell as _cell
 from closure_tui.services.report_credit_md import md_credit_report
+from closure_tui.services.report_text import csv_cell, md_text
 from closure_tui.services.summary import summarise
 from closure_tui.store.fsutil import atomic_write
 
@@ -53,6 +53,11 @@ def report_input(service: Closures, platform_id: int | None, *, reveal: bool) ->
 
 def _account(number: str, reveal: bool) -> str:
     return number if reveal else mask_account(number)
+
+
+def _cell(text: str) -> str:
+    """User text made safe for one Markdown table cell or line."""
+    return md_text(text)
 
 
 def _pair(label: str, value: object) -> str:
@@ -173,7 +178,7 @@ def _md_notes(notes: list[Note]) -> list[str]:
         return [*lines, t("report.none"), ""]
     for note in sorted(notes, key=lambda n: (n.created, n.id)):
         stage = f" [{t('stage.' + note.stage.value)}]" if note.stage else ""
-        text = display_safe(note.text, multiline=True).replace("\n", "\n  ")
+        text = md_text(note.text, multiline=True).replace("\n", "\n  ")
         lines.append(f"- {_pair(f'{note.created:%Y-%m-%d %H:%M}{stage}', text)}")
     return [*lines, ""]
 
@@ -256,7 +261,7 @@ def export_csv(data: ReportInput) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(_csv_row(p, data.reveal) for p in data.platforms)
+    writer.writerows([csv_cell(cell) for cell in _csv_row(p, data.reveal)] for p in data.platforms)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -264,19 +269,28 @@ def export_json(data: ReportInput) -> bytes:
     """The complete, unmasked backup (`reveal` does not apply)."""
     ids = {p.id for p in data.platforms}
     backup = build_backup(data.service, ids, data.generated)
-    return (json.dumps(backup, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (escape_for_json(json.dumps(backup, ensure_ascii=False, indent=2)) + "\n").encode()
+
+
+def export_archive(data: ReportInput) -> bytes:
+    """The JSON backup with the evidence copies it refers to and a SHA256SUMS manifest."""
+    from closure_tui.services.archive import archive_bytes
+
+    backup = build_backup(data.service, {p.id for p in data.platforms}, data.generated)
+    return archive_bytes(backup, data.service.store.data_dir)
 
 
 Exporter = Callable[[ReportInput], bytes]
-EXPORTERS: dict[str, Exporter] = {"md": export_md, "csv": export_csv, "json": export_json}
+EXPORTERS: dict[str, Exporter] = {
+    "md": export_md,
+    "csv": export_csv,
+    "json": export_json,
+    "archive": export_archive,
+}
 
 
-def save_export(path: Path, content: bytes) -> Path:
+def save_export(path: Path, content: bytes, data_dir: Path, *, force: bool = False) -> Path:
     """Write the export atomically, readable by the owner only (it holds private data)."""
-    target = path.expanduser().absolute()
-    if not target.parent.is_dir():
-        raise DomainError("err.export.no_folder", path=str(target.parent))
-    if target.is_dir():
-        raise DomainError("err.export.is_folder", path=str(target))
+    target = export_target(path, data_dir, force=force)
     atomic_write(target, content)
     return target

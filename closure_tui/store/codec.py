@@ -23,13 +23,42 @@ from closure_tui.domain.stages import (
     StageState,
 )
 from closure_tui.domain.text import mask_account
+from closure_tui.i18n import describe, t
 
 E = TypeVar("E", bound=Enum)
 R = TypeVar("R")
 
 
 class RecordInvalid(ValueError):
-    """A stored record does not match the schema."""
+    """A stored record does not match the schema; the message is in the user's language."""
+
+
+def invalid(error: ValueError | TypeError) -> RecordInvalid:
+    """Any decoding error as a `RecordInvalid` whose message the user can read: a rule's
+    refusal in words, never a catalogue key, a Python message or a repr."""
+    if isinstance(error, RecordInvalid):
+        return error
+    if isinstance(error, DomainError):
+        return RecordInvalid(describe(error.key, error.params))
+    return RecordInvalid(t("err.record.value"))
+
+
+def wrong_type(field: str, kind: str) -> RecordInvalid:
+    """`field` holds the wrong kind of value (`kind`: text, number, bool, object, list, id)."""
+    return RecordInvalid(t("err.record.type", field=field, kind=t("record.kind." + kind)))
+
+
+def missing(fields: str) -> RecordInvalid:
+    """Required `fields` are missing or empty."""
+    return RecordInvalid(t("err.record.required", fields=fields))
+
+
+def stored_time(text: str) -> datetime:
+    """A stored date and time; a malformed one names its text."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise RecordInvalid(t("err.record.time", value=text)) from None
 
 
 def rebuild(cls: type[R], **fields: Any) -> R:
@@ -118,31 +147,35 @@ def encode_attachment(attachment: Attachment) -> dict[str, Any]:
 
 def _decode_attachments(raw: Any) -> tuple[Attachment, ...]:
     if not isinstance(raw, list):
-        raise RecordInvalid("attachments: expected list")
+        raise wrong_type("attachments", "list")
     found = []
     for item in raw:
         if not isinstance(item, dict):
-            raise RecordInvalid("attachment: expected object")
+            raise wrong_type("attachments[]", "object")
         digest = _get(item, "sha256", str, "")
         size = _get(item, "size", int, -1)
         when = _get(item, "attached_at", str, "")
         path = _get(item, "path", str, "")
         if len(digest) != 64 or size < 0 or not when or not path:
-            raise RecordInvalid("attachment: path, size, sha256 and attached_at required")
+            raise missing("attachments[]: path, size, sha256, attached_at")
         stored = _get(item, "stored", str, "")
         if stored and not is_copy_path(stored):
-            raise RecordInvalid(f"attachment: copy {stored[:80]!r} is not inside evidence/")
+            raise RecordInvalid(t("err.record.copy_outside", path=stored[:80]))
         found.append(
             Attachment(
-                stage=StageKey(_get(item, "stage", str, "")),
+                stage=enum_value(StageKey, _get(item, "stage", str, "")),
                 path=path,
                 size=size,
                 sha256=digest,
-                attached_at=datetime.fromisoformat(when),
+                attached_at=stored_time(when),
                 stored=stored,
             )
         )
     return tuple(found)
+
+
+#: How `err.record.type` names the JSON type a field needs.
+_KIND_NAMES: dict[Any, str] = {str: "text", int: "number", bool: "bool", dict: "object"}
 
 
 def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
@@ -152,7 +185,7 @@ def _get(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], default: 
     if value is None and default is None:
         return None
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise RecordInvalid(f"{key}: expected {getattr(kind, '__name__', kind)}")
+        raise wrong_type(key, _KIND_NAMES.get(kind, "object"))
     return value
 
 
@@ -175,7 +208,7 @@ def _opt_money(doc: dict[str, Any], key: str) -> Decimal | None:
 
 def decode_evidence(key: StageKey, raw: Any) -> MappingProxyType[str, Any]:
     if not isinstance(raw, dict):
-        raise RecordInvalid(f"{key.value}.evidence: expected object")
+        raise wrong_type(f"stages.{key.value}.evidence", "object")
     values: dict[str, Any] = {}
     for spec in EVIDENCE_FIELDS[key]:
         if spec.kind is FieldKind.DATE:
@@ -195,14 +228,16 @@ def enum_value(kind: type[E], value: str) -> E:
     try:
         return members[value]  # type: ignore[return-value]
     except KeyError:
-        raise RecordInvalid(f"{value!r} is not a valid {kind.__name__}") from None
+        raise RecordInvalid(
+            t("err.record.enum", value=value, choices=", ".join(map(str, members)))
+        ) from None
 
 
 def _decode_stage(key: StageKey, raw: Any) -> Stage:
     if raw == _UNTOUCHED_RAW[key]:
         return _UNTOUCHED[key]
     if not isinstance(raw, dict):
-        raise RecordInvalid(f"stages.{key.value}: expected object")
+        raise wrong_type(f"stages.{key.value}", "object")
     return rebuild(
         Stage,
         key=key,
@@ -234,7 +269,7 @@ def _decode_payee(raw: Any) -> Payee | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise RecordInvalid("payee: expected object")
+        raise wrong_type("payee", "object")
     return Payee(
         name=_get(raw, "name", str, ""),
         bank=_get(raw, "bank", str, ""),
@@ -246,15 +281,15 @@ def _decode_payee(raw: Any) -> Payee | None:
 
 def _decode_payments(raw: Any) -> tuple[Payment, ...]:
     if not isinstance(raw, list):
-        raise RecordInvalid("payments: expected list")
+        raise wrong_type("payments", "list")
     payments = []
     for item in raw:
         if not isinstance(item, dict):
-            raise RecordInvalid("payment: expected object")
+            raise wrong_type("payments[]", "object")
         amount = _get(item, "amount", str)
         when = _get(item, "on", str)
         if amount is None or when is None:
-            raise RecordInvalid("payment: amount and date required")
+            raise missing("payments[]: amount, on")
         reference = _get(item, "reference", str, "")
         payments.append(Payment(parse_money(amount), stored_date(when), reference))
     return tuple(payments)
@@ -269,7 +304,7 @@ def decode_platform(doc_id: int, doc: dict[str, Any]) -> Platform:
         name = _get(doc, "name", str)
         created = _opt_date(doc, "created_on")
         if not name or created is None:
-            raise RecordInvalid("name and created_on are required")
+            raise missing("name, created_on")
         return rebuild(
             Platform,
             id=doc_id,
@@ -288,10 +323,8 @@ def decode_platform(doc_id: int, doc: dict[str, Any]) -> Platform:
             else (),
             attachments=_decode_attachments(doc.get("attachments", [])),
         )
-    except DomainError as error:
-        raise RecordInvalid(f"{error.key} {dict(error.params)}") from None
     except ValueError as error:
-        raise RecordInvalid(str(error)) from None
+        raise invalid(error) from None
 
 
 def encode_note(note: Note) -> dict[str, Any]:
@@ -310,17 +343,17 @@ def decode_note(doc_id: int, doc: dict[str, Any]) -> Note:
         text = _get(doc, "text", str)
         created = _get(doc, "created", str)
         if platform_id is None or text is None or created is None:
-            raise RecordInvalid("platform_id, text and created are required")
+            raise missing("platform_id, text, created")
         return rebuild(
             Note,
             id=doc_id,
             platform_id=platform_id,
-            created=datetime.fromisoformat(created),
+            created=stored_time(created),
             text=text,
             stage=enum_value(StageKey, stage) if stage else None,
         )
     except ValueError as error:
-        raise RecordInvalid(str(error)) from None
+        raise invalid(error) from None
 
 
 def deep_merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from closure_tui.domain.history import Event, EventState, Records
-from closure_tui.store.codec import RecordInvalid, rebuild
+from closure_tui.store.codec import (
+    enum_value,
+    invalid,
+    missing,
+    rebuild,
+    stored_time,
+    wrong_type,
+)
 from closure_tui.store.schema import is_doc_id
 
 
@@ -19,16 +25,16 @@ def _encode_records(records: Records) -> dict[str, dict[str, Any]]:
 
 def _decode_records(raw: Any, side: str) -> Records:
     if not isinstance(raw, dict):
-        raise RecordInvalid(f"{side}: expected object")
+        raise wrong_type(side, "object")
     records: dict[str, dict[int, Any]] = {}
     for name, docs in raw.items():
         if not isinstance(docs, dict):
-            raise RecordInvalid(f"{side}.{name}: expected object")
+            raise wrong_type(f"{side}.{name}", "object")
         for item_id, doc in docs.items():
             if not is_doc_id(item_id):
-                raise RecordInvalid(f"{side}.{name}: id {item_id!r} is not a number")
+                raise wrong_type(f"{side}.{name} {item_id}", "id")
             if doc is not None and not isinstance(doc, dict):
-                raise RecordInvalid(f"{side}.{name} #{item_id}: expected object or null")
+                raise wrong_type(f"{side}.{name} #{item_id}", "object")
             records.setdefault(name, {})[int(item_id)] = doc
     return records
 
@@ -54,30 +60,28 @@ def decode_event(doc_id: int, doc: dict[str, Any]) -> Event:
         platform_id, name = doc.get("platform_id"), doc.get("platform", "")
         undone_at = doc.get("undone_at")
         if not isinstance(at, str) or not isinstance(action, str) or not action:
-            raise RecordInvalid("at and action are required")
+            raise missing("at, action")
         if platform_id is not None and (
             not isinstance(platform_id, int) or isinstance(platform_id, bool)
         ):
-            raise RecordInvalid("platform_id: expected integer")
+            raise wrong_type("platform_id", "number")
         if not isinstance(name, str) or (undone_at is not None and not isinstance(undone_at, str)):
-            raise RecordInvalid("platform and undone_at: expected text")
+            raise wrong_type("platform, undone_at", "text")
         patch = doc.get("patch", False)
         if not isinstance(patch, bool):
-            raise RecordInvalid("patch: expected true or false")
+            raise wrong_type("patch", "bool")
         return rebuild(
             Event,
             id=doc_id,
-            at=datetime.fromisoformat(at),
+            at=stored_time(at),
             action=action,
             platform_id=platform_id,
             platform_name=name,
             before=_decode_records(doc.get("before", {}), "before"),
             after=_decode_records(doc.get("after", {}), "after"),
-            state=EventState(doc.get("state", EventState.APPLIED.value)),
-            undone_at=datetime.fromisoformat(undone_at) if undone_at else None,
+            state=enum_value(EventState, doc.get("state", EventState.APPLIED.value)),
+            undone_at=stored_time(undone_at) if undone_at else None,
             patch=patch,
         )
     except (TypeError, ValueError) as error:
-        if isinstance(error, RecordInvalid):
-            raise
-        raise RecordInvalid(str(error)) from None
+        raise invalid(error) from None

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from closure_tui.domain.dates import parse_iso_date
-from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, ReminderState
 from closure_tui.domain.stages import StageKey
 from closure_tui.store.codec import (
-    RecordInvalid,
     _get,
     enum_value,
+    invalid,
+    missing,
     rebuild,
+    stored_time,
 )
 
 
@@ -51,7 +52,7 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
         when = _get(doc, "date", str)
         created = _get(doc, "created", str)
         if platform_id is None or when is None or created is None:
-            raise RecordInvalid("platform_id, date and created are required")
+            raise missing("platform_id, date, created")
         stage = _get(doc, "stage", str)
         basis = _get(doc, "basis", str)
         closed_by = _get(doc, "closed_by", str)
@@ -60,7 +61,7 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
             id=doc_id,
             platform_id=platform_id,
             date=any_date(when),
-            created=datetime.fromisoformat(created),
+            created=stored_time(created),
             text=_get(doc, "text", str, ""),
             stage=enum_value(StageKey, stage) if stage else None,
             state=enum_value(ReminderState, _get(doc, "state", str, ReminderState.OPEN.value)),
@@ -69,7 +70,5 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
             basis=any_date(basis) if basis else None,
             closed_by=enum_value(Closer, closed_by) if closed_by else None,
         )
-    except DomainError as error:
-        raise RecordInvalid(f"{error.key} {dict(error.params)}") from None
     except ValueError as error:
-        raise RecordInvalid(str(error)) from None
+        raise invalid(error) from None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from closure_tui.i18n import t
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_history import decode_event
@@ -79,12 +80,12 @@ def check_data(
     except ValueError as error:
         return [str(error)]
     if version > CURRENT_SCHEMA:
-        return [f"schema {version} is newer than {CURRENT_SCHEMA}"]
+        return [t("err.file.too_new", version=version, current=CURRENT_SCHEMA)]
     tables = DATA_FILES.get(file_name, ())
     if version == 0 and not any(table in data for table in tables):
         # Before versions existed every file held its tables: `{}` or another program's
         # JSON is not an old data file but something else in its place.
-        return [f"not a closure-tui data file (no {META_TABLE} and no {', '.join(tables)})"]
+        return [t("err.file.foreign", meta=META_TABLE, tables=", ".join(tables))]
     problems = check_meta(data, file_name) + check_tables(data, tables)
     if problems:
         return problems

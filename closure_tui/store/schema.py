@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from closure_tui.i18n import t
+
 CURRENT_SCHEMA = 1
 META_TABLE = "_meta"
 META_ID = "1"
@@ -48,10 +50,10 @@ def schema_version(data: dict[str, Any]) -> int:
     if meta_table is None:
         return 0
     if not isinstance(meta_table, dict) or not isinstance(meta_table.get(META_ID), dict):
-        raise ValueError("malformed _meta table")
+        raise ValueError(t("err.file.meta"))
     version = meta_table[META_ID].get("schema")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise ValueError(f"bad schema version {version!r}")
+        raise ValueError(t("err.file.schema", value=str(version)[:40]))
     return version
 
 
@@ -73,13 +75,13 @@ def check_tables(data: dict[str, Any], names: tuple[str, ...]) -> list[str]:
     for name in names:
         table = data.get(name, {})
         if not isinstance(table, dict):
-            problems.append(f"table {name!r} is not an object")
+            problems.append(t("err.file.table", table=name))
             continue
         for doc_id, doc in table.items():
             if not is_doc_id(doc_id):
-                problems.append(f"{name}: id {doc_id!r} is not a record id")
+                problems.append(t("err.file.id", table=name, id=doc_id[:40]))
             elif not isinstance(doc, dict):
-                problems.append(f"{name} #{doc_id}: record is not an object")
+                problems.append(t("err.file.record", table=name, id=doc_id))
     return problems
 
 
@@ -88,9 +90,10 @@ def check_meta(data: dict[str, Any], file_name: str) -> list[str]:
     a file that names itself must be this file (not another data file copied over it)."""
     meta = data.get(META_TABLE, {}).get(META_ID, {})
     named = meta.get("file", file_name)
-    wrong = [] if named == file_name else [f"{META_TABLE}: this is {named!r}, not {file_name!r}"]
+    other = t("err.file.other", named=str(named)[:80], file=file_name)
+    wrong = [] if named == file_name else [other]
     return wrong + [
-        f"{META_TABLE}: {key} is not a whole number"
+        t("err.file.counter", key=key[:80])
         for key, value in meta.items()
         if key.startswith("next_")
         and (not isinstance(value, int) or isinstance(value, bool) or value < 0)

@@ -23,6 +23,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from closure_tui.i18n import t
 from closure_tui.store.errors import StoreError, StoreReadOnly, StoreWriteFailed
 from closure_tui.store.fsutil import atomic_write
 
@@ -32,13 +33,13 @@ class FileDamaged(Exception):
 
 
 def _no_constants(name: str) -> Any:
-    raise ValueError(f"non-standard JSON constant {name}")
+    raise ValueError(t("err.file.constant", name=name))
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"number out of range {text[:20]}")
+        raise ValueError(t("err.file.number", text=text[:20]))
     return value
 
 
@@ -48,9 +49,20 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise ValueError(f"duplicate key {key!r}")
+                raise ValueError(t("err.file.duplicate_key", key=key[:80]))
             seen.add(key)
     return result
+
+
+def _why_unparsed(error: Exception) -> str:
+    """The parser's refusal in the user's language (its own wording is Python's, in English)."""
+    if isinstance(error, UnicodeDecodeError):
+        return t("err.file.utf8", position=error.start)
+    if isinstance(error, json.JSONDecodeError):
+        return t("err.file.json", line=error.lineno, column=error.colno)
+    if isinstance(error, RecursionError):
+        return t("err.file.too_deep")
+    return str(error)[:200]  # the hooks above: already a sentence of the catalogue
 
 
 def parse_strict(raw: bytes) -> dict[str, Any]:
@@ -65,9 +77,9 @@ def parse_strict(raw: bytes) -> dict[str, Any]:
             object_pairs_hook=_no_duplicates,
         )
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise FileDamaged(str(error)[:200]) from None
+        raise FileDamaged(_why_unparsed(error)) from None
     if not isinstance(data, dict):
-        raise FileDamaged(f"top level is {type(data).__name__}, not an object")
+        raise FileDamaged(t("err.file.top_level"))
     return data
 
 

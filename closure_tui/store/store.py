@@ -50,7 +50,7 @@ from closure_tui.store.datafiles import (
     parse_recorded,
     too_new,
 )
-from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew
+from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew, StoreWriteFailed
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
     ensure_private_dir,
@@ -74,6 +74,9 @@ from closure_tui.store.schema import (
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
 from closure_tui.store.table import InPlaceTinyDB
 
+#: The `_meta` key of the store's random id.
+STORE_ID = "store_id"
+
 
 class Notice(NamedTuple):
     """Something the user should hear about that is not an error (e.g. permissions fixed)."""
@@ -94,6 +97,9 @@ class Store:
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
         self._queued: list[Callable[[], None]] = []
+        #: History entries the disk refused after their change was saved (the change
+        #: stands but cannot be undone); the caller says so and clears the list.
+        self.unrecorded: list[StoreWriteFailed] = []
         self._record = verified.Record(data_dir)
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
@@ -325,7 +331,7 @@ class Store:
             if name != HISTORY_FILE and storage.in_batch
         ]
         if not pending:
-            callback()
+            self._keeping_data(callback)
             return
         self._queued.append(callback)
         if len(self._queued) == 1:
@@ -334,9 +340,22 @@ class Store:
 
     def _drain(self) -> None:
         queued, self._queued = self._queued, []
+        self._keeping_data(lambda: self._in_history_batch(queued))
+
+    def _in_history_batch(self, callbacks: list[Callable[[], None]]) -> None:
         with self.transaction(HISTORY_FILE):
-            for callback in queued:
+            for callback in callbacks:
                 callback()
+
+    def _keeping_data(self, record: Callable[[], None]) -> None:
+        """Write a history entry after its data: if the disk refuses it, the data is
+        saved all the same, so the change stands and is reported as not undoable."""
+        try:
+            record()
+        except StoreWriteFailed as error:
+            if error.path != self._storages[HISTORY_FILE].path:
+                raise
+            self.unrecorded.append(error)
 
     def record_collections(self) -> list[Collection[Any]]:
         """The collections whose records history can put back (by name)."""
@@ -348,6 +367,24 @@ class Store:
     def meta(self) -> dict[str, Any]:
         table = self._dbs[MAIN_FILE].table(META_TABLE)
         return dict(table.get(doc_id=int(META_ID)) or {})
+
+    def store_id(self) -> str | None:
+        """This store's random id (calendar UIDs), None until `ensure_store_id` made it."""
+        value = self.meta().get(STORE_ID)
+        return value if isinstance(value, str) and value else None
+
+    def ensure_store_id(self) -> str:
+        """The store's random id, made and saved in `closure.json`'s meta on first use."""
+        existing = self.store_id()
+        if existing is not None:
+            return existing
+        import uuid  # not at start-up: it imports `platform`, which reading commands skip
+
+        made = uuid.uuid4().hex
+        with self._storages[MAIN_FILE].batch():
+            table = self._dbs[MAIN_FILE].table(META_TABLE)
+            table.upsert(Document({**self.meta(), STORE_ID: made}, doc_id=int(META_ID)))
+        return made
 
     def close(self) -> None:
         if self._lock is not None:

@@ -227,6 +227,10 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
             return None
         for warning in getattr(result, "warnings", []):
             self.notify(describe(warning.key, warning.params), severity="warning", markup=False)
+        for failed in self.service.store.unrecorded:
+            message = t("warn.history_unsaved", **failed.params())
+            self.notify(message, severity="warning", markup=False)
+        self.service.store.unrecorded.clear()
         self.data_version += 1
         return result
 

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
+from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import Event
-from closure_tui.i18n import t
-from closure_tui.services.report_formats import REPORT_FORMATS
+from closure_tui.i18n import describe, t
+from closure_tui.services.report_formats import REPORT_FORMATS, extension
 
 if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
@@ -56,9 +57,12 @@ class HistoryActions:
             return None
         stamp = f"{self.clock.now():%Y%m%d-%H%M%S}"
         try:
-            target = export_folder() / f"closure-tui-{stamp}.{fmt}"
+            target = export_folder() / f"closure-tui-{stamp}.{extension(fmt)}"
             content = EXPORTERS[fmt](report_input(self.service, None, reveal=False))
-            written = save_export(target, content)
+            written = save_export(target, content, self.service.store.data_dir)
+        except DomainError as error:
+            self.notify(describe(error.key, error.params), severity="error", markup=False)
+            return None
         except OSError as error:
             self.notify(
                 t("tui.export_failed", reason=error.strerror or str(error)),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
+from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import StageKey
 from closure_tui.i18n import describe, t
@@ -168,13 +169,17 @@ class ReminderActions:
     def export_calendar(self, path: Path | None = None) -> Path | None:
         """Write the open reminders as an .ics file (default: the documents folder)."""
         from closure_tui.locations import documents_dir
-        from closure_tui.services.calendar import write_calendar
+        from closure_tui.services.calendar import calendar_id, write_calendar
 
         if self.service is None:
             return None
         target = path or documents_dir() / CALENDAR_FILE
         try:
-            count = write_calendar(Reminders(self.service), target)
+            store_id = calendar_id(self.service.store)
+            count = write_calendar(Reminders(self.service), target, store_id)
+        except DomainError as error:
+            self.notify(describe(error.key, error.params), severity="error", markup=False)
+            return None
         except OSError as error:
             message = t("tui.export_failed", reason=error.strerror or str(error))
             self.notify(message, severity="error", markup=False)

@@ -171,7 +171,13 @@ async def test_keymap_remaps_a_binding(
 
 @pytest.mark.parametrize(
     "content",
-    ["theme = [\n", 'language = "fr"\n', "keymap = 3\n", b"\xff\xfe bad".decode("latin-1")],
+    [
+        "theme = [\n",
+        'language = "fr"\n',
+        "keymap = 3\n",
+        b"\xff\xfe bad".decode("latin-1"),
+        pytest.param("x = " + "[" * 5000 + "]" * 5000 + "\n", id="too_deep"),
+    ],
 )
 async def test_bad_config_gives_a_message_and_defaults(
     make_app: AppFactory, filled: Path, config_path: Path, content: str

@@ -43,6 +43,20 @@ async def test_d_refuses_a_date_it_cannot_read_and_keeps_it(
     assert stored(data_dir, clock, ui.platform_id).stage(StageKey.PAID).state is StageState.TODO
 
 
+async def test_d_refuses_a_future_date_under_its_field(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "京东金条") as ui:
+        await ui.press("d", "ctrl+u", *"+3d", "enter")
+        form = ui.app.screen
+        assert isinstance(form, TickForm)
+        row = form.query_one("#tick-on").parent
+        assert row is not None and row.has_class("-invalid")
+        assert form.query_one("#tick-on", Input).value == "+3d"
+        await ui.press("escape")
+    assert stored(data_dir, clock, ui.platform_id).stage(StageKey.PAID).state is StageState.TODO
+
+
 async def test_ticking_negotiated_asks_for_the_pay_by_date(
     data_dir: Path, clock: FixedClock
 ) -> None:

@@ -28,7 +28,10 @@ class TickForm(FormModal[dict[str, str | None] | None]):
     """
 
     ENTER_ADVANCES = True
-    REFUSAL_FIELDS = {"err.pay_by.before_negotiated": "tick-pay-by"}
+    REFUSAL_FIELDS = {
+        "err.pay_by.before_negotiated": "tick-pay-by",
+        "err.tick.future": "tick-on",
+    }
 
     def __init__(self, platform: Platform, stage: StageKey, today: date, *, ask_done: bool) -> None:
         super().__init__()
