@@ -3,32 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, TypeVar
 
 from closure_tui.domain.credit_report import AccountStatus, ReportFile, ReportLine
 from closure_tui.domain.disputes import Dispute, DisputeStatus, FiledWith
-from closure_tui.domain.errors import DomainError
 from closure_tui.domain.evidence import is_copy_path
 from closure_tui.domain.money import format_money, parse_money
-from closure_tui.store.codec import RecordInvalid, _get, enum_value, stored_date
+from closure_tui.i18n import t
+from closure_tui.store.codec import (
+    RecordInvalid,
+    _get,
+    enum_value,
+    invalid,
+    missing,
+    stored_date,
+    stored_time,
+    wrong_type,
+)
 
 T = TypeVar("T")
 
 
 def _validated(build: Callable[[], T]) -> T:
-    """Every refusal of a stored record as `RecordInvalid`, with the reason."""
+    """Every refusal of a stored record as `RecordInvalid`, in the user's language."""
     try:
         return build()
-    except DomainError as error:
-        raise RecordInvalid(f"{error.key} {dict(error.params)}") from None
     except (ValueError, TypeError) as error:
-        raise RecordInvalid(str(error)) from None
+        raise invalid(error) from None
 
 
 def _required(doc: dict[str, Any], *keys: str) -> None:
     if any(doc.get(key) is None for key in keys):
-        raise RecordInvalid(f"{', '.join(keys)} are required")
+        raise missing(", ".join(keys))
 
 
 def encode_file(file: ReportFile | None) -> dict[str, Any] | None:
@@ -41,10 +47,10 @@ def _decode_file(raw: Any) -> ReportFile | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise RecordInvalid("file: expected object")
+        raise wrong_type("file", "object")
     stored = _get(raw, "stored", str, "")
     if stored and not is_copy_path(stored):
-        raise RecordInvalid(f"file: copy {stored[:80]!r} is not inside evidence/")
+        raise RecordInvalid(t("err.record.copy_outside", path=stored[:80]))
     return ReportFile(
         path=_get(raw, "path", str, ""),
         size=_get(raw, "size", int, -1),
@@ -79,7 +85,7 @@ def decode_report_line(doc_id: int, doc: dict[str, Any]) -> ReportLine:
             platform_id=_get(doc, "platform_id", int),
             on=stored_date(_get(doc, "on", str)),
             source=_get(doc, "source", str, ""),
-            created=datetime.fromisoformat(_get(doc, "created", str)),
+            created=stored_time(_get(doc, "created", str)),
             status=enum_value(AccountStatus, _get(doc, "status", str)),
             institution=_get(doc, "institution", str, ""),
             line_shown=_get(doc, "line_shown", bool, False),
@@ -114,14 +120,14 @@ def decode_dispute(doc_id: int, doc: dict[str, Any]) -> Dispute:
         _required(doc, "platform_id", "filed_with", "filed_on", "created")
         cited = _get(doc, "cited", list, [])
         if not all(isinstance(item, str) for item in cited):
-            raise RecordInvalid("cited: expected a list of text")
+            raise wrong_type("cited", "text")
         status_on = _get(doc, "status_on", str)
         return Dispute(
             id=doc_id,
             platform_id=_get(doc, "platform_id", int),
             filed_with=enum_value(FiledWith, _get(doc, "filed_with", str)),
             filed_on=stored_date(_get(doc, "filed_on", str)),
-            created=datetime.fromisoformat(_get(doc, "created", str)),
+            created=stored_time(_get(doc, "created", str)),
             text=_get(doc, "text", str, ""),
             reference=_get(doc, "reference", str, ""),
             check_id=_get(doc, "check_id", int),
