@@ -171,3 +171,19 @@ async def test_u_moves_a_dispute_on(data_dir: Path, clock: FixedClock) -> None:
     _, [dispute] = saved(data_dir, clock)
     assert dispute.status is DisputeStatus.CORRECTED
     assert (dispute.status_on, dispute.answer) == (date(2026, 12, 15), "fixed")
+
+
+def hostile(service: Closures, platform_id: int) -> None:
+    close(service, platform_id)
+    name = service.get(platform_id).name
+    entry = parse_entry(f"{name}=settled,institution=[b]某银行[/b]")
+    reports = CreditReports(service)
+    reports.record_check("2026-11-20", "[link=https://e]云闪付[/]", [entry])
+    reports.file_dispute(platform_id, FiledWith.CENTER, "2026-12-01", reference="[red]YY[/]")
+
+
+async def test_text_typed_by_the_user_is_shown_as_typed(data_dir: Path, clock: FixedClock):
+    async with on_platform(data_dir, clock, "借呗", setup=hostile) as ui:
+        panel = shown_text(ui.app, "#credit-report")
+        for typed in ("[b]某银行[/b]", "[link=https://e]云闪付[/]", "[red]YY[/]"):
+            assert typed in panel

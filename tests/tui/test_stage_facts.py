@@ -43,9 +43,7 @@ async def test_d_refuses_a_date_it_cannot_read_and_keeps_it(
     assert stored(data_dir, clock, ui.platform_id).stage(StageKey.PAID).state is StageState.TODO
 
 
-async def test_d_refuses_a_future_date_under_its_field(
-    data_dir: Path, clock: FixedClock
-) -> None:
+async def test_d_refuses_a_future_date_under_its_field(data_dir: Path, clock: FixedClock) -> None:
     async with on_platform(data_dir, clock, "京东金条") as ui:
         await ui.press("d", "ctrl+u", *"+3d", "enter")
         form = ui.app.screen
