@@ -1,4 +1,5 @@
-"""closure-tui's benchmark: T1-T6 of issue 7, each beside its baseline, measured in one run.
+"""closure-tui's benchmark: T1-T6 (the README's Performance section), each beside its
+baseline, measured in one run.
 
     python bench/run.py            # the real sizes (about four minutes)
     python bench/run.py --quick    # tiny sizes, few repeats: checks that everything runs

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from closure_tui.domain.followups import FollowUpOffsets
 
@@ -18,7 +18,7 @@ LANGS = ("zh", "en")
 TOO_DEEP = "nested too deeply to read"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Config:
     """The user's settings from `config.toml`; every one has a default."""
 
@@ -29,7 +29,10 @@ class Config:
     copy_evidence: bool = True
 
 
-class Loaded(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The settings to use, and what was wrong with the file (defaults stand in)."""
+
     config: Config
     problems: list[str]
 

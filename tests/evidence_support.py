@@ -18,7 +18,7 @@ def open_service(data_dir: Path, clock: FixedClock) -> Closures:
 
 def listing(service: Closures) -> list[dict[str, Any]]:
     """What `list --all --json` shows, without ids (as a user compares two stores)."""
-    from closure_tui.cli.render import platform_json
+    from closure_tui.services.json_view import platform_json
 
     docs = [platform_json(p, reveal=True) for p in service.platforms()]
     for doc in docs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,25 @@ def test_a_refused_status_step(data_dir: Path) -> None:
     refused = cli(data_dir, "dispute-update", "1", "--status", "answered")
     assert refused.returncode != 0
     assert "cannot go from 'corrected' to 'answered'" in refused.stderr
+
+
+def test_the_archive_carries_the_report_file_and_restores_it_elsewhere(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    close_all(data_dir, "借呗")
+    report = tmp_path / "征信.pdf"
+    report.write_bytes(b"%PDF credit report")
+    ok(
+        data_dir,
+        *("report-check", "--on", "2026-11-20", "--source", "app", "--file", str(report)),
+        "借呗=closed",
+    )
+    report.unlink()
+    target = tmp_path / "all.zip"
+    ok(data_dir, "export", "--format", "archive", "--output", str(target))
+    names = zipfile.ZipFile(target).namelist()
+    assert any(name.startswith("evidence/p1-report") for name in names)
+    elsewhere = tmp_path / "elsewhere"
+    ok(elsewhere, "import", str(target))
+    doctor = ok(elsewhere, "doctor")
+    assert "missing" not in doctor and "changed" not in doctor

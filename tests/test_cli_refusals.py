@@ -161,11 +161,11 @@ def test_help_is_translated(prepared: Path) -> None:
 def test_warnings_go_to_stderr_and_keep_exit_0(prepared: Path) -> None:
     result = cli(prepared, "tick", "蚂蚁借呗", "paid")
     assert result.returncode == 0
-    assert "warning: “Paid to verified account” is marked done while “Negotiated”" in result.stderr
+    assert "warning: The earlier stage “Negotiated” is not done yet." in result.stderr
     assert "third-party collectors" in result.stderr
     assert "warning" not in result.stdout and "✓" in result.stdout
     zh_tick = cli(prepared, "tick", "蚂蚁花呗", "certificate", lang="zh")
-    assert "注意：“已取得结清证明”标记为完成时，“已协商结清方案”还没有完成。" in zh_tick.stderr
+    assert "注意：前面还有 2 个步骤没有完成，最早的是“已协商结清方案”。" in zh_tick.stderr
     zh = cli(prepared, "pay", "蚂蚁借呗", "1000", lang="zh")
     assert zh.returncode == 0
     assert "注意：已记录的还款合计 ¥1000.00，与约定的结清金额 ¥3000.00 不一致。" in zh.stderr

@@ -41,7 +41,7 @@ def test_due_json_fields(data_dir: Path) -> None:
     ok(data_dir, "add", "借呗")
     ok(data_dir, "remind", "借呗", "yesterday", "call")
     [item] = json.loads(ok(data_dir, "due", "--json"))
-    assert set(item) == {"id", "platform", "stage", "date", "text", "overdue"}
+    assert set(item) == {"schema", "id", "platform", "stage", "date", "text", "overdue"}
     assert item["platform"] == "借呗"
     assert item["stage"] is None
     assert item["text"] == "call"

@@ -55,14 +55,14 @@ def test_the_done_when_story(service: Closures) -> None:
     )
     assert checked.judgement is Judgement.DISCREPANCY
     assert checked.recheck == date(2026, 12, 20)
-    assert [r.date for r in of_kind(service, ReminderKind.REPORT_RECHECK)] == [date(2026, 12, 20)]
+    assert [r.due_on for r in of_kind(service, ReminderKind.REPORT_RECHECK)] == [date(2026, 12, 20)]
     assert of_kind(service, ReminderKind.CREDIT_REPORT)[0].is_open
 
     dispute = reports.file_dispute(
         platform_id, FiledWith.CENTER, "2026-12-01", check_id=checked.line.id, text="额度仍显示"
     )
     [answer] = of_kind(service, ReminderKind.DISPUTE_ANSWER)
-    assert answer.date == dispute.answer_due == date(2026, 12, 21)
+    assert answer.due_on == dispute.answer_due == date(2026, 12, 21)
 
     [clean] = reports.record_check("2026-12-25", "征信中心", [parse_entry("借呗=settled")])
     assert clean.judgement is Judgement.CONFIRMED
@@ -105,7 +105,7 @@ def test_answer_closes_the_reminder_and_a_correction_sets_a_check(service: Closu
     assert of_kind(service, ReminderKind.DISPUTE_ANSWER)[0].state is ReminderState.DONE
     corrected = reports.update_dispute(dispute.id, DisputeStatus.CORRECTED, "2026-12-12")
     assert corrected.answer == "已核实"
-    assert [r.date for r in of_kind(service, ReminderKind.REPORT_RECHECK)] == [date(2027, 1, 11)]
+    assert [r.due_on for r in of_kind(service, ReminderKind.REPORT_RECHECK)] == [date(2027, 1, 11)]
 
 
 def check(on: str, source: str, *entries: str):

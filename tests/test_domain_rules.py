@@ -22,6 +22,7 @@ from closure_tui.domain.platform import (
 from closure_tui.domain.stages import STAGE_ORDER, StageKey, StageState, parse_stage
 
 DAY = date(2026, 11, 29)
+PAID = StageKey.PAID
 VERIFIED = Payee("某某科技有限公司", "招商银行", "6225880123450123", "官方客服热线", DAY)
 
 
@@ -95,13 +96,16 @@ def test_next_stage_passes_over_skipped_ones() -> None:
 
 def test_tick_paid_without_payee_warns() -> None:
     platform = platform_with({StageKey.NEGOTIATED: StageState.DONE})
-    assert keys(tick_warnings(platform, StageKey.PAID)) == ["warn.unverified_payee"]
+    assert keys(tick_warnings(platform, StageKey.PAID)) == [
+        "warn.unverified_payee",
+        "warn.no_payments",
+    ]
 
 
 def test_tick_paid_with_unverified_payee_warns() -> None:
     payee = Payee("某公司", "银行", "12345678", verified_via="  ")
     platform = platform_with({StageKey.NEGOTIATED: StageState.DONE}, payee=payee)
-    assert keys(tick_warnings(platform, StageKey.PAID)) == ["warn.unverified_payee"]
+    assert keys(tick_warnings(platform, StageKey.PAID))[0] == "warn.unverified_payee"
 
 
 def test_tick_paid_with_verified_payee_and_matching_payments_is_silent() -> None:
@@ -132,17 +136,44 @@ def test_no_mismatch_warning_without_payments_or_settled_amount() -> None:
     assert payment_warnings(platform_with({}, payments=(Payment(Decimal("1.00"), DAY),))) == []
 
 
+def test_ticking_paid_with_no_payment_says_the_payments_do_not_add_up() -> None:
+    done = {StageKey.NEGOTIATED: StageState.DONE}
+    problems = tick_warnings(platform_with(done, payee=VERIFIED, settled=Decimal("10.00")), PAID)
+    assert keys(problems) == ["warn.payments_mismatch"]
+    assert problems[0].params == {"paid": "0.00", "settled": "10.00"}
+    unknown = tick_warnings(platform_with(done, payee=VERIFIED), PAID)
+    assert keys(unknown) == ["warn.no_payments"]
+
+
 def test_certificate_before_paid_warns() -> None:
     platform = platform_with({StageKey.NEGOTIATED: StageState.DONE})
-    assert keys(tick_warnings(platform, StageKey.CERTIFICATE)) == ["warn.certificate_before_paid"]
+    problems = tick_warnings(platform, StageKey.CERTIFICATE)
+    assert keys(problems) == ["warn.earlier_todo.one"]
+    assert problems[0].params == {"stage": "paid", "count": 1}
     paid = platform_with({StageKey.NEGOTIATED: StageState.DONE, StageKey.PAID: StageState.DONE})
     assert tick_warnings(paid, StageKey.CERTIFICATE) == []
 
 
 @pytest.mark.parametrize("key", STAGE_ORDER[1:])
-def test_any_stage_before_negotiated_warns(key: StageKey) -> None:
+def test_any_stage_with_an_earlier_one_to_do_warns_the_same_way(key: StageKey) -> None:
     problems = tick_warnings(Platform(id=1, name="x", created_on=DAY), key)
-    assert "warn.before_negotiated" in keys(problems)
+    earlier = STAGE_ORDER.index(key)
+    expected = "warn.earlier_todo.one" if earlier == 1 else "warn.earlier_todo"
+    assert problems[0] == (expected, {"stage": "negotiated", "count": earlier})
+
+
+def test_a_skipped_earlier_stage_does_not_warn() -> None:
+    platform = platform_with(
+        {
+            StageKey.NEGOTIATED: StageState.DONE,
+            StageKey.PAID: StageState.DONE,
+            StageKey.CERTIFICATE: StageState.DONE,
+            StageKey.ACCOUNT_CANCELLED: StageState.SKIPPED,
+        }
+    )
+    assert tick_warnings(platform, StageKey.CREDIT_LINE_CANCELLED) == []
+    problems = tick_warnings(platform, StageKey.CARD_UNBOUND)
+    assert problems[0].params == {"stage": "credit_line_cancelled", "count": 1}
 
 
 def test_negotiated_itself_never_warns() -> None:

@@ -68,9 +68,9 @@ def test_a_new_paid_date_moves_the_certificate_chase(service: Closures, march: F
     platform = service.add_platform("P").value
     march.current = datetime(2027, 3, 10, 10, 0)
     service.tick(platform.id, StageKey.PAID)
-    assert _one(service, ReminderKind.CERTIFICATE).date == date(2027, 3, 17)
+    assert _one(service, ReminderKind.CERTIFICATE).due_on == date(2027, 3, 17)
     service.tick(platform.id, StageKey.PAID, on="2027-03-02")
-    assert _one(service, ReminderKind.CERTIFICATE).date == date(2027, 3, 9)
+    assert _one(service, ReminderKind.CERTIFICATE).due_on == date(2027, 3, 9)
 
 
 def test_a_new_unbinding_date_moves_both_checks(service: Closures) -> None:
@@ -78,11 +78,11 @@ def test_a_new_unbinding_date_moves_both_checks(service: Closures) -> None:
     for key in list(StageKey)[:-1]:
         service.tick(platform.id, key, on="2027-02-20")
     service.tick(platform.id, StageKey.CARD_UNBOUND, on="2027-02-25")
-    assert _one(service, ReminderKind.DEDUCTION_CHECK).date == date(2027, 4, 1)
-    assert _one(service, ReminderKind.CREDIT_REPORT).date == date(2027, 4, 11)
+    assert _one(service, ReminderKind.DEDUCTION_CHECK).due_on == date(2027, 4, 1)
+    assert _one(service, ReminderKind.CREDIT_REPORT).due_on == date(2027, 4, 11)
     service.tick(platform.id, StageKey.CARD_UNBOUND, on="2027-02-21")
-    assert _one(service, ReminderKind.DEDUCTION_CHECK).date == date(2027, 3, 28)
-    assert _one(service, ReminderKind.CREDIT_REPORT).date == date(2027, 4, 7)
+    assert _one(service, ReminderKind.DEDUCTION_CHECK).due_on == date(2027, 3, 28)
+    assert _one(service, ReminderKind.CREDIT_REPORT).due_on == date(2027, 4, 7)
 
 
 def test_a_snooze_is_kept_only_when_later_than_the_new_date(
@@ -153,12 +153,12 @@ def test_follow_ups_kept_by_an_older_version_are_followed_too(
         service.tick(platform.id, StageKey.PAID, on="2027-02-27")
         assert _one(service, ReminderKind.DEDUCTION_CHECK).state is ReminderState.DISMISSED
         moved = _one(service, ReminderKind.CERTIFICATE)
-        assert (moved.id, moved.date, moved.is_open) == (before.id, date(2027, 3, 6), True)
+        assert (moved.id, moved.due_on, moved.is_open) == (before.id, date(2027, 3, 6), True)
         march.advance(days=20)
         service.untick(other.id, StageKey.NEGOTIATED)
         service.tick(other.id, StageKey.NEGOTIATED, on="2027-03-01", pay_by="2027-03-10")
         lapse = _one(service, ReminderKind.OFFER_LAPSE)
-        assert (lapse.date, lapse.is_open) == (date(2027, 3, 9), True)
+        assert (lapse.due_on, lapse.is_open) == (date(2027, 3, 9), True)
 
 
 def test_a_pay_by_before_the_negotiation_is_refused(service: Closures) -> None:

@@ -241,7 +241,7 @@ class FollowUpMachine(RuleBasedStateMachine):
             assert (found is not None) == want.exists, kind
             if found is None:
                 continue
-            assert (found.basis, found.date, found.snoozed_until) == (
+            assert (found.basis, found.due_on, found.snoozed_until) == (
                 want.basis,
                 want.date,
                 want.snooze,

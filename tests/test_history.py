@@ -241,8 +241,8 @@ def test_cli_history_names_fields_in_the_users_language(data_dir: Path) -> None:
     cli(data_dir, "add", "借呗")
     cli(data_dir, "tick", "借呗", "negotiated", "--on", "2026-11-20")
     shown = cli(data_dir, "history", "借呗", lang="zh").stdout
-    assert "已协商结清方案 · 状态：待办 → 完成" in shown
-    assert "已协商结清方案 · 日期：— → 2026-11-20" in shown
+    assert "已协商：状态 待办 → 完成" in shown
+    assert "已协商：完成日期 — → 2026-11-20" in shown
 
 
 def test_changes_in_a_failed_transaction_leave_no_history(data_dir, clock) -> None:

@@ -77,7 +77,7 @@ async def test_the_app_says_a_tick_was_saved_but_cannot_be_undone(
         await pilot.pause()
         assert isinstance(app.screen, PlatformScreen)
         _history_disk_full(monkeypatch, data_dir)
-        await pilot.press("space")
+        await pilot.press("space", "y")  # no payment recorded yet: confirmed
         await pilot.pause()
         assert any("cannot be undone" in str(m) for m in notifications(app))
         assert not any("Saving failed" in str(m) for m in notifications(app))

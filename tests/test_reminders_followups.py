@@ -35,7 +35,7 @@ def test_pay_by_date_schedules_the_offer_lapse_the_day_before(service: Closures)
     platform = service.add_platform("借呗").value
     service.tick(platform.id, StageKey.NEGOTIATED, pay_by="2026-12-05")
     [lapse] = _open_of(service, ReminderKind.OFFER_LAPSE)
-    assert lapse.date == date(2026, 12, 4)
+    assert lapse.due_on == date(2026, 12, 4)
     assert lapse.stage is StageKey.PAID
 
 
@@ -44,7 +44,7 @@ def test_changing_the_pay_by_date_moves_the_reminder(service: Closures) -> None:
     service.tick(platform.id, StageKey.NEGOTIATED, pay_by="2026-12-05")
     service.set_evidence(platform.id, StageKey.NEGOTIATED, {"pay_by": "2026-12-10"})
     [lapse] = _open_of(service, ReminderKind.OFFER_LAPSE)
-    assert lapse.date == date(2026, 12, 9)
+    assert lapse.due_on == date(2026, 12, 9)
 
 
 def test_paying_closes_the_offer_lapse_and_asks_for_the_certificate(service: Closures) -> None:
@@ -55,7 +55,7 @@ def test_paying_closes_the_offer_lapse_and_asks_for_the_certificate(service: Clo
     [lapse] = [r for r in Reminders(service).all() if r.kind is ReminderKind.OFFER_LAPSE]
     assert lapse.state is ReminderState.DONE
     [certificate] = _open_of(service, ReminderKind.CERTIFICATE)
-    assert certificate.date == date(2026, 12, 5)
+    assert certificate.due_on == date(2026, 12, 5)
 
 
 def test_no_certificate_reminder_when_the_certificate_is_already_done(service: Closures) -> None:
@@ -79,7 +79,7 @@ def test_closing_a_platform_schedules_the_credit_report_check(service: Closures)
     assert _open_of(service, ReminderKind.CREDIT_REPORT) == []
     service.skip(platform.id, StageKey.CARD_UNBOUND, "no card bound")
     [check] = _open_of(service, ReminderKind.CREDIT_REPORT)
-    assert check.date == TODAY + timedelta(days=45)
+    assert check.due_on == TODAY + timedelta(days=45)
     assert check.stage is None
 
 
@@ -87,7 +87,7 @@ def test_unbinding_the_card_schedules_the_deduction_check(service: Closures) -> 
     platform = service.add_platform("借呗").value
     service.tick(platform.id, StageKey.CARD_UNBOUND, on="2026-11-20")
     [check] = _open_of(service, ReminderKind.DEDUCTION_CHECK)
-    assert check.date == date(2026, 11, 20) + timedelta(days=35)
+    assert check.due_on == date(2026, 11, 20) + timedelta(days=35)
 
 
 def test_unticking_withdraws_the_follow_up(service: Closures) -> None:
@@ -104,7 +104,7 @@ def test_offsets_come_from_the_configuration(data_dir: Path, clock: FixedClock) 
         platform = service.add_platform("借呗").value
         service.tick(platform.id, StageKey.NEGOTIATED, pay_by="2026-12-05")
         service.tick(platform.id, StageKey.PAID)
-        kinds = {r.kind: r.date for r in Reminders(service).all()}
+        kinds = {r.kind: r.due_on for r in Reminders(service).all()}
         assert kinds[ReminderKind.OFFER_LAPSE] == date(2026, 12, 2)
         assert kinds[ReminderKind.CERTIFICATE] == TODAY + timedelta(days=14)
     finally:
@@ -121,7 +121,7 @@ def test_offsets_are_read_from_config_toml(data_dir: Path, clock: FixedClock) ->
         for key in STAGE_ORDER:
             service.tick(platform.id, key)
         [check] = _open_of(service, ReminderKind.CREDIT_REPORT)
-        assert check.date == TODAY + timedelta(days=60)
+        assert check.due_on == TODAY + timedelta(days=60)
     finally:
         service.store.close()
 

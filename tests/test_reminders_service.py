@@ -57,7 +57,7 @@ def test_snoozed_reminder_is_not_due_until_the_new_date(
     reminder_id = _add(reminders, "yesterday")
     snoozed = reminders.snooze(reminder_id, "+3d")
     assert snoozed.when == date(2026, 12, 2)
-    assert snoozed.date == date(2026, 11, 28)
+    assert snoozed.due_on == date(2026, 11, 28)
     assert reminders.due() == []
     clock.advance(days=3)
     assert [r.id for r in reminders.due()] == [reminder_id]

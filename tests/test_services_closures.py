@@ -64,7 +64,11 @@ def test_names_are_unique_ignoring_case(service: Closures, data_dir: Path) -> No
 def test_tick_returns_warnings_and_still_ticks(service: Closures, clock: FixedClock) -> None:
     platform = service.add_platform("借呗", settled="3000").value
     outcome = service.tick(platform.id, StageKey.PAID, "2026-11-20")
-    assert keys(outcome) == ["warn.before_negotiated", "warn.unverified_payee"]
+    assert keys(outcome) == [
+        "warn.earlier_todo.one",
+        "warn.unverified_payee",
+        "warn.payments_mismatch",
+    ]
     stage = outcome.value.stage(StageKey.PAID)
     assert (stage.state, stage.done_on) == (StageState.DONE, date(2026, 11, 20))
     assert (

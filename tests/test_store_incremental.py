@@ -16,7 +16,7 @@ from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.session import closures_session
 from closure_tui.store.storage import AtomicJSONStorage, dump_strict
-from closure_tui.store.table import InPlaceTinyDB
+from closure_tui.store.tinydb_compat import InPlaceTinyDB
 
 TABLES = ("platforms", "notes")
 texts = st.text(alphabet=st.sampled_from('ab结清证明 "\\\n'), max_size=6)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -14,20 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.history import Event
 from closure_tui.domain.money import MAX_AMOUNT, format_money
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Kind, Payee, Payment, Platform, Stage
-from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import (
     EVIDENCE_FIELDS,
     STAGE_ORDER,
     FieldKind,
-    StageKey,
     StageState,
 )
-from closure_tui.services.reminders import Reminders
-from closure_tui.services.session import closures_session
 from closure_tui.store.store import MAIN_FILE
 from tests.store_helpers import DAY, add_platform, opened
 
@@ -173,25 +168,3 @@ def test_a_platform_added_on_a_given_day_keeps_it(data_dir: Path, clock: FixedCl
         add_platform(store, "度小满")
     with opened(data_dir, clock, writable=False) as store:
         assert [p.created_on for p in store.platforms] == [DAY]
-
-
-def test_decoded_records_have_every_field_of_their_class(data_dir: Path, clock: FixedClock) -> None:
-    """The decoders build records without `__init__` (`codec.rebuild`): each must give
-    every field, or a record would lack an attribute its class promises."""
-    with closures_session(data_dir, clock, writable=True) as service:
-        platform = service.add_platform("借呗").value
-        service.tick(platform.id, StageKey.NEGOTIATED)
-        service.add_note(platform.id, "客服说三个工作日内出证明")
-        Reminders(service).add(platform.id, "2026-12-01", "催结清证明")
-    with opened(data_dir, clock, writable=False) as store:
-        decoded = [
-            *store.platforms,
-            *next(iter(store.platforms)).stages,
-            *store.reminders,
-            *store.notes,
-            *store.history,
-        ]
-    kinds = {type(record) for record in decoded}
-    assert kinds == {Platform, Stage, Reminder, Note, Event}
-    for record in decoded:
-        assert set(vars(record)) == {f.name for f in fields(record)}, type(record)

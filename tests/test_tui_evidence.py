@@ -93,7 +93,7 @@ async def test_history_panel_lists_the_platforms_events(data_dir, clock, tmp_pat
         await pilot.pause()
         shown = str(panel.render())
         assert "stage ticked" in shown and "platform added" in shown
-        assert "Negotiated · State: to do → done" in shown
+        assert "Negotiated: state to do → done" in shown
         await pilot.press("ctrl+z")  # undoes adding 美团借钱: not this platform's
         await pilot.pause()
         assert "(undone)" not in str(panel.render())

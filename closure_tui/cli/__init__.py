@@ -17,7 +17,7 @@ from closure_tui.collector import collector_paused
 from closure_tui.domain.clock import SystemClock
 from closure_tui.domain.errors import DomainError
 from closure_tui.locations import data_dir as resolve_data_dir
-from closure_tui.store.errors import StoreError
+from closure_tui.services.errors import StoreError
 
 if TYPE_CHECKING:
     from argparse import Namespace

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 from closure_tui.cli.registry import DIRECT, READERS, WRITERS, reader, say, warn, writer
-from closure_tui.cli.render import json_text, list_text, note_json, platform_json, show_text
+from closure_tui.cli.render import json_text, list_text, show_text
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.stages import StageState, parse_stage
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
+from closure_tui.services.json_view import note_json, platform_json
 from closure_tui.services.session import closures_session, restore_backup
 
 
@@ -172,10 +173,10 @@ def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     # A reader uses little of the store: each file is read only if it uses it. A writer
     # checks every file at open (cheaply when unchanged), so damage refuses it unwritten.
     with closures_session(data_dir, clock, writable=writable, lazy=not writable) as service:
-        for notice in service.store.notices:
+        for notice in service.notices:
             print(t(notice.key, path=notice.path), file=sys.stderr)
         code = handler(service, args)
-        for failed in service.store.unrecorded:
+        for failed in service.unrecorded:
             message = t("warn.history_unsaved", **failed.params())
             print(t("cli.warning_line", message=message), file=sys.stderr)
         return code

@@ -10,7 +10,7 @@ from closure_tui.domain.clock import Clock
 from closure_tui.i18n import t
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("backups", help=t("cli.h.backups"))
 
 
@@ -21,12 +21,11 @@ def _size(size: int) -> str:
 @direct("backups")
 def backups(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     """One line per backup, newest first; reads only, works while another instance writes."""
-    from closure_tui.services.snapshots import list_backups
-    from closure_tui.store.datafiles import backups_dir
+    from closure_tui.services.snapshots import backups_folder, list_backups
 
     found = list_backups(data_dir)
     if not found:
-        say(t("backups.none", dir=backups_dir(data_dir)))
+        say(t("backups.none", dir=backups_folder(data_dir)))
         return 0
     say(t("backups.header"))
     for info in found:
@@ -45,5 +44,5 @@ def backups(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
                 state=state,
             )
         )
-    say(t("backups.footer", dir=backups_dir(data_dir)))
+    say(t("backups.footer", dir=backups_folder(data_dir)))
     return 0

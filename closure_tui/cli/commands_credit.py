@@ -31,7 +31,7 @@ CHECK_WIDTHS = [5, 10, 16, 16, 10, 14, 20, 20]
 DISPUTE_WIDTHS = [5, 16, 16, 10, 10, 20, 24]
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser("report-check", help=t("cli.h.report_check"))
     check.add_argument("--on", metavar="DATE", required=True, help=t("cli.h.report_on"))
     check.add_argument("--source", metavar="TEXT", required=True, help=t("cli.h.report_source"))

@@ -13,7 +13,7 @@ OK_MARK, INFO_MARK, ATTENTION_MARK = "✓", "·", "!"
 _OK_KEYS = frozenset({"doctor.file_ok", "doctor.permissions_ok", "doctor.lock_free"})
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("doctor", help=t("cli.h.doctor"))
 
 

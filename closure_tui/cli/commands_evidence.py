@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     attach = sub.add_parser("attach", help=t("cli.h.attach"))
     attach.add_argument("platform", metavar="PLATFORM")
     attach.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
@@ -46,5 +46,5 @@ def attach(service: Closures, args: argparse.Namespace) -> int:
         )
     )
     if attachment.stored:
-        say(t("cli.attached_copy", path=service.store.data_dir / attachment.stored))
+        say(t("cli.attached_copy", path=service.data_dir / attachment.stored))
     return 0

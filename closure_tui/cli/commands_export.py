@@ -22,7 +22,7 @@ def _write_report(service: Closures, args: argparse.Namespace) -> Path:
     platform_id = service.resolve(args.platform).id if args.platform else None
     data = report_input(service, platform_id, reveal=args.reveal)
     content = EXPORTERS[args.format](data)
-    return save_export(Path(args.output), content, service.store.data_dir, force=args.force)
+    return save_export(Path(args.output), content, service.data_dir, force=args.force)
 
 
 def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
@@ -31,7 +31,7 @@ def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
     from closure_tui.services.export_target import export_target
     from closure_tui.services.reminders import Reminders
 
-    path = export_target(Path(args.output), service.store.data_dir, force=args.force)
+    path = export_target(Path(args.output), service.data_dir, force=args.force)
     platform_id = service.resolve(args.platform).id if args.platform else None
     reminders = Reminders(service)
     write_calendar(reminders, path, _store_id(service), platform_id)
@@ -42,15 +42,15 @@ def _write_calendar(service: Closures, args: argparse.Namespace) -> Path:
 def _store_id(service: Closures) -> str:
     """The store's calendar id; made (once) through a short write when it has none yet."""
     from closure_tui.services.calendar import calendar_id
+    from closure_tui.services.errors import StoreLocked
     from closure_tui.services.session import closures_session
-    from closure_tui.store.errors import StoreLocked
 
-    existing = service.store.store_id()
+    existing = service.store_id()
     if existing is not None:
         return existing
     try:
-        with closures_session(service.store.data_dir, service.clock, writable=True) as writing:
-            return calendar_id(writing.store)
+        with closures_session(service.data_dir, service.clock, writable=True) as writing:
+            return calendar_id(writing)
     except StoreLocked:
         raise DomainError("err.calendar.no_id") from None
 
@@ -59,7 +59,7 @@ def _store_id(service: Closures) -> str:
 FORMATS = {**{name: _write_report for name in REPORT_FORMATS}, "ics": _write_calendar}
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser("export", help=t("cli.h.export"))
     export.add_argument("--format", required=True, choices=sorted(FORMATS), help=t("cli.h.format"))
     export.add_argument("--output", required=True, metavar="FILE", help=t("cli.h.output"))

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     forget = sub.add_parser("forget", help=t("cli.h.forget"))
     forget.add_argument("platform", metavar="PLATFORM")
     forget.add_argument("--yes", action="store_true", help=t("cli.h.yes"))

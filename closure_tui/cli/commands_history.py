@@ -9,13 +9,15 @@ from closure_tui.cli.registry import reader, say, writer
 from closure_tui.cli.render import json_text
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
-from closure_tui.services.history_view import action_label, change_lines, event_json, headline
+from closure_tui.services.history_sentences import Shown, event_lines, event_summary, lookup_for
+from closure_tui.services.history_view import headline
+from closure_tui.services.json_view import event_json
 
 if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     history = sub.add_parser("history", help=t("cli.h.history"))
     history.add_argument(
         "platform", nargs="?", metavar="PLATFORM", help=t("cli.h.history_platform")
@@ -43,9 +45,11 @@ def history(service: Closures, args: argparse.Namespace) -> int:
         say(t("history.empty"))
         return 0
     lines = []
+    lookup = lookup_for(service)
     for event in events:
-        lines.append(f"#{event.id}  {headline(event)}")
-        lines.extend(f"      {line}" for line in change_lines(event, reveal=args.reveal))
+        lines.append(f"#{event.id}  {headline(event, lookup=lookup)}")
+        sentences = event_lines(event, shown=Shown(reveal=args.reveal), lookup=lookup)
+        lines.extend(f"      {line}" for line in sentences)
     say("\n".join(lines))
     return 0
 
@@ -53,12 +57,12 @@ def history(service: Closures, args: argparse.Namespace) -> int:
 @writer("undo")
 def undo(service: Closures, args: argparse.Namespace) -> int:
     event = service.history.undo()
-    say(t("history.undone", action=action_label(event), name=event.platform_name))
+    say(t("history.undone", what=event_summary(event, lookup=lookup_for(service))))
     return 0
 
 
 @writer("redo")
 def redo(service: Closures, args: argparse.Namespace) -> int:
     event = service.history.redo()
-    say(t("history.redone", action=action_label(event), name=event.platform_name))
+    say(t("history.redone", what=event_summary(event, lookup=lookup_for(service))))
     return 0

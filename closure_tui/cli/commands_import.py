@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imports = sub.add_parser("import", help=t("cli.h.import"))
     imports.add_argument("file", metavar="FILE", help=t("cli.h.import_file"))
     mode = imports.add_mutually_exclusive_group()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
 
 from closure_tui.cli.registry import reader, say, warn, writer
 from closure_tui.cli.render import json_text, table
@@ -16,7 +15,8 @@ from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import STAGE_ORDER, parse_stage
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
-from closure_tui.services.reminder_labels import reminder_line_parts, reminder_text
+from closure_tui.services.json_view import full_reminder_json, reminder_json
+from closure_tui.services.reminder_labels import reminder_line_parts
 from closure_tui.services.reminders import Reminders, parse_within
 
 STAGES = ", ".join(key.value for key in STAGE_ORDER)
@@ -24,7 +24,7 @@ STAGES = ", ".join(key.value for key in STAGE_ORDER)
 WIDTHS = [5, 10, 16, 24, 18, 60]
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     remind = sub.add_parser("remind", help=t("cli.h.remind"))
     remind.add_argument("platform", metavar="PLATFORM")
     remind.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))
@@ -50,30 +50,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     snooze.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))
 
 
-def reminder_json(reminder: Reminder, platform: str, service: Closures) -> dict[str, Any]:
-    """The `due --json` fields: `overdue` is the number of days past due (0: not overdue)."""
-    return {
-        "id": reminder.id,
-        "platform": platform,
-        "stage": reminder.stage.value if reminder.stage else None,
-        "date": reminder.when.isoformat(),
-        "text": reminder_text(reminder),
-        "overdue": reminder.overdue_days(service.today()),
-    }
-
-
-def _full_json(reminder: Reminder, platform: str, service: Closures) -> dict[str, Any]:
-    return {
-        **reminder_json(reminder, platform, service),
-        "platform_id": reminder.platform_id,
-        "kind": reminder.kind.value,
-        "state": reminder.state.value,
-        "original_date": reminder.date.isoformat(),
-        "snoozed_until": reminder.snoozed_until.isoformat() if reminder.snoozed_until else None,
-        "created": reminder.created.astimezone().isoformat(timespec="seconds"),
-    }
-
-
 def _print(
     service: Closures, reminders: list[Reminder], *, as_json: bool, full: bool, empty: str
 ) -> None:
@@ -81,8 +57,8 @@ def _print(
     names = Reminders(service).platform_names()
     shown = [r for r in reminders if r.platform_id in names]
     if as_json:
-        encode = _full_json if full else reminder_json
-        docs = [encode(r, names[r.platform_id], service) for r in shown]
+        encode = full_reminder_json if full else reminder_json
+        docs = [encode(r, names[r.platform_id], service.today()) for r in shown]
         say(json_text(docs))
     elif not shown:
         say(empty)
@@ -101,7 +77,7 @@ def remind(service: Closures, args: argparse.Namespace) -> int:
     platform = service.resolve(args.platform)
     stage = parse_stage(args.stage) if args.stage else None
     reminder = Reminders(service).add(platform.id, args.date, args.text, stage)
-    say(t("cli.reminded", id=reminder.id, name=platform.name, date=reminder.date.isoformat()))
+    say(t("cli.reminded", id=reminder.id, name=platform.name, date=reminder.due_on.isoformat()))
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import unicodedata
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from closure_tui import i18n
 from closure_tui.cli.localized_argparse import (
@@ -30,7 +31,7 @@ from closure_tui.locations import config_file
 
 STAGES = [key.value for key in STAGE_ORDER]
 
-Registrar = Callable[[argparse._SubParsersAction], None]
+Registrar = Callable[["argparse._SubParsersAction[Any]"], None]
 
 
 class _Version(argparse.Action):
@@ -107,7 +108,7 @@ def read_command_line(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def _platform_commands(sub: argparse._SubParsersAction) -> None:
+def _platform_commands(sub: argparse._SubParsersAction[Any]) -> None:
     add = sub.add_parser("add", help=t("cli.h.add"))
     add.add_argument("name", metavar="NAME")
     _platform_options(add)
@@ -133,7 +134,7 @@ def _platform_commands(sub: argparse._SubParsersAction) -> None:
     show.add_argument("--reveal", action="store_true", help=t("cli.h.reveal"))
 
 
-def _stage_commands(sub: argparse._SubParsersAction) -> None:
+def _stage_commands(sub: argparse._SubParsersAction[Any]) -> None:
     tick = sub.add_parser("tick", help=t("cli.h.tick"))
     tick.add_argument("platform", metavar="PLATFORM")
     tick.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
@@ -171,6 +172,6 @@ def _stage_commands(sub: argparse._SubParsersAction) -> None:
     note.add_argument("--stage", metavar="STAGE", help=", ".join(STAGES))
 
 
-def _store_commands(sub: argparse._SubParsersAction) -> None:
+def _store_commands(sub: argparse._SubParsersAction[Any]) -> None:
     restore = sub.add_parser("restore", help=t("cli.h.restore"))
     restore.add_argument("backup", nargs="?", metavar="BACKUP", help=t("cli.h.backup"))

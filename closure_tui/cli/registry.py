@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -83,6 +83,6 @@ def say(message: str) -> None:
     print(message)
 
 
-def warn(problems: list[Problem]) -> None:
+def warn(problems: Iterable[Problem]) -> None:
     for problem in problems:
         print(t("cli.warning_line", message=describe(problem.key, problem.params)), file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Plain-text and JSON views of platforms for the command line."""
+"""Plain-text views of platforms for the command line, and how JSON is printed."""
 
 from __future__ import annotations
 
@@ -12,32 +12,12 @@ from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageState
 from closure_tui.domain.text import display_safe, escape_for_json, mask_account
 from closure_tui.i18n import t
 from closure_tui.services.listing import next_label, progress_bar
-from closure_tui.store.codec import encode_platform
 from closure_tui.textwidth import fit
-
-
-def platform_json(platform: Platform, *, reveal: bool = False) -> dict[str, Any]:
-    doc = encode_platform(platform, reveal=reveal)
-    return {
-        "id": platform.id,
-        **doc,
-        "closed": platform.closed,
-        "next_stage": platform.next_stage.value if platform.next_stage else None,
-    }
 
 
 def json_text(data: Any) -> str:
     """Indented JSON for the terminal: readable Chinese, but no raw control or bidi character."""
     return escape_for_json(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def note_json(note: Note) -> dict[str, Any]:
-    return {
-        "id": note.id,
-        "created": note.created.isoformat(timespec="seconds"),
-        "stage": note.stage.value if note.stage else None,
-        "text": note.text,
-    }
 
 
 def table(rows: list[list[str]], widths: list[int]) -> str:
@@ -131,8 +111,8 @@ def show_text(platform: Platform, notes: list[Note], *, reveal: bool = False) ->
         lines.append("")
         lines.append(t("cli.notes"))
         for note in notes:
-            stage = f" [{t('stage.' + note.stage.value)}]" if note.stage else ""
-            lines.append(f"  {note.created:%Y-%m-%d %H:%M}{stage}")
+            about = f" [{t('stage.' + note.stage.value)}]" if note.stage else ""
+            lines.append(f"  {note.created:%Y-%m-%d %H:%M}{about}")
             lines.extend(
                 f"    {line}" for line in display_safe(note.text, multiline=True).split("\n")
             )

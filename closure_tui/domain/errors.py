@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
+
+_NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 
 
-class Problem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Problem:
     """A translatable message: a catalogue key plus its parameters."""
 
     key: str
-    params: Mapping[str, Any] = MappingProxyType({})
+    params: Mapping[str, Any] = field(default_factory=lambda: _NO_PARAMS)
 
 
 class DomainError(ValueError):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import NamedTuple
 
 from closure_tui.domain.stages import StageKey
 
@@ -12,7 +12,8 @@ from closure_tui.domain.stages import StageKey
 EVIDENCE_DIR = "evidence"
 
 
-class Attachment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Attachment:
     """A file as it was when attached: where it was, its size and SHA-256.
 
     `stored` is the copy kept in the data directory (relative path), empty when

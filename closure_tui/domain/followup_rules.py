@@ -10,9 +10,8 @@ snooze only when that is later.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from closure_tui.domain.dates import MAX_DATE, MIN_DATE
 from closure_tui.domain.errors import DomainError
@@ -40,23 +39,28 @@ CLOSING_STAGE = {
 }
 
 
-class Wanted(NamedTuple):
-    """What the record calls for: a follow-up from `basis`, due on `date`; `settled` when its
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """What the record calls for: a follow-up from `basis`, due on `due_on`; `settled` when its
     closing stage is already done (closed by the app, never shown as open)."""
 
     basis: date
-    date: date
+    due_on: date
     settled: bool
 
 
-class NewFollowUp(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class NewFollowUp:
+    """A follow-up to create: its kind, the fact it derives from, its date and stage."""
+
     kind: ReminderKind
     basis: date
-    date: date
+    due_on: date
     stage: StageKey | None
 
 
-class Reconciled(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Reconciled:
     """Reminders to rewrite (only those that change) and follow-ups to create."""
 
     changed: tuple[Reminder, ...]
@@ -136,7 +140,7 @@ def wanted(
     if kind is ReminderKind.CREDIT_REPORT:
         settled = report_confirmed
     if current is not None and _same_basis(current, basis, kind, offsets, today):
-        return Wanted(basis, current.date, settled)
+        return Wanted(basis, current.due_on, settled)
     return Wanted(basis, _rule_date(kind, basis, offsets, today), settled)
 
 
@@ -148,7 +152,7 @@ def _same_basis(
     # Kept before the basis was: the same rule date (then never moved up to the day it
     # was made) stands for the same basis.
     rule_dates = {_rule_date(kind, basis, offsets, anchor) for anchor in (today, date.min)}
-    return current.date in rule_dates
+    return current.due_on in rule_dates
 
 
 def check_date(kind: ReminderKind, when: date) -> None:
@@ -178,12 +182,12 @@ def _follow(current: Reminder, want: Wanted | None) -> Reminder:
             return current.close(ReminderState.DISMISSED, Closer.APP)
         return current
     known = current.basis is not None
-    moved = current.date != want.date or (known and current.basis != want.basis)
+    moved = current.due_on != want.due_on or (known and current.basis != want.basis)
     updated = replace(current, basis=want.basis)
     if moved:
         snooze = current.snoozed_until
-        kept = snooze if snooze is not None and snooze > want.date else None
-        updated = replace(updated, date=want.date, snoozed_until=kept)
+        kept = snooze if snooze is not None and snooze > want.due_on else None
+        updated = replace(updated, due_on=want.due_on, snoozed_until=kept)
     if current.closed_by_user and not moved:
         return updated
     if want.settled:
@@ -222,14 +226,14 @@ def reconcile(
         want = wanted(platform, kind, offsets, today, current, report_confirmed=report_confirmed)
         if current is None:
             if want is not None and not want.settled:
-                check_date(kind, want.date)
-                created.append(NewFollowUp(kind, want.basis, want.date, CLOSING_STAGE.get(kind)))
+                check_date(kind, want.due_on)
+                created.append(NewFollowUp(kind, want.basis, want.due_on, CLOSING_STAGE.get(kind)))
             continue
         followed.add(current.id)
         updated = _follow(current, want)
         if updated != current:
-            if updated.date != current.date:
-                check_date(kind, updated.date)
+            if updated.due_on != current.due_on:
+                check_date(kind, updated.due_on)
             changed.append(updated)
     for reminder in mine:
         if reminder.kind is ReminderKind.MANUAL and reminder.id not in followed:

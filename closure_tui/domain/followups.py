@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FollowUpOffsets:
     """Days after the triggering event (`offer_lapse_days`: before the pay-by date)."""
 

@@ -25,7 +25,7 @@ class EventState(StrEnum):
     DROPPED = "dropped"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One saved change, with the records before and after it, so it can be undone."""
 

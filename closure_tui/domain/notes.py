@@ -8,7 +8,7 @@ from datetime import datetime
 from closure_tui.domain.stages import StageKey
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """A dated note on a platform, optionally about one of its stages."""
 

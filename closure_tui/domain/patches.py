@@ -8,6 +8,7 @@ both versions have the same keys in it; anything else is kept whole.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 Doc = dict[str, Any]
@@ -17,7 +18,7 @@ def _follow(first: Any, second: Any) -> bool:
     return isinstance(first, dict) and isinstance(second, dict) and first.keys() == second.keys()
 
 
-def shrink(old: Doc, new: Doc) -> tuple[Doc, Doc] | None:
+def shrink(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[Doc, Doc] | None:
     """The differing parts of `old` and `new`; None when their top-level keys differ."""
     if old.keys() != new.keys():
         return None

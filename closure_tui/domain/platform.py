@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 from closure_tui.domain.errors import DomainError, Problem
 from closure_tui.domain.evidence import Attachment
@@ -44,7 +44,8 @@ def clean_account(text: str) -> str:
     return digits
 
 
-class Payee(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Payee:
     """The corporate account paid, and how the user confirmed it through an official channel."""
 
     name: str
@@ -66,7 +67,8 @@ class Payee(NamedTuple):
         )
 
 
-class Payment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Payment:
     """Money paid towards the settlement: how much, the day, the bank's reference."""
 
     amount: Decimal
@@ -78,7 +80,7 @@ def _frozen(mapping: dict[str, Any] | None = None) -> MappingProxyType[str, Any]
     return MappingProxyType(dict(mapping or {}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stage:
     """One closure step of a platform: done, to do or not applicable (and why), the day
     it was done and the evidence kept for it."""
@@ -94,7 +96,7 @@ def fresh_stages() -> tuple[Stage, ...]:
     return tuple(Stage(key) for key in STAGE_ORDER)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Platform:
     """A lender being closed: what was owed and settled, how to reach it, its six stages,
     the account paid and the payments made, and the files attached as evidence."""
@@ -155,16 +157,28 @@ class Platform:
 def tick_warnings(platform: Platform, key: StageKey) -> list[Problem]:
     """What deserves a second look before `key` is marked done (warn, never block)."""
     problems: list[Problem] = []
-    if key is not StageKey.NEGOTIATED and platform.stage(StageKey.NEGOTIATED).state is (
-        StageState.TODO
-    ):
-        problems.append(Problem("warn.before_negotiated", {"stage": key.value}))
+    earlier = STAGE_ORDER[: STAGE_ORDER.index(key)]
+    todo = [k for k in earlier if platform.stage(k).state is StageState.TODO]
+    if todo:
+        problems.append(
+            Problem(
+                "warn.earlier_todo.one" if len(todo) == 1 else "warn.earlier_todo",
+                {"stage": todo[0].value, "count": len(todo)},
+            )
+        )
     if key is StageKey.PAID:
         problems.extend(payee_warnings(platform))
-        problems.extend(payment_warnings(platform))
-    if key is StageKey.CERTIFICATE and platform.stage(StageKey.PAID).state is StageState.TODO:
-        problems.append(Problem("warn.certificate_before_paid"))
+        problems.extend(payment_warnings(platform) or _nothing_paid(platform))
     return problems
+
+
+def _nothing_paid(platform: Platform) -> list[Problem]:
+    """Ticking `paid` with no payment recorded: the payments cannot add up yet."""
+    if platform.payments:
+        return []
+    if platform.settled is None:
+        return [Problem("warn.no_payments")]
+    return [Problem("warn.payments_mismatch", {"paid": "0.00", "settled": str(platform.settled)})]
 
 
 def payment_warnings(platform: Platform) -> list[Problem]:

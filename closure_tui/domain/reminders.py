@@ -44,14 +44,15 @@ class ReminderKind(StrEnum):
     REPORT_RECHECK = "report_recheck"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reminder:
     """Something to do on a date for one platform: set by hand, or a follow-up the app
     schedules when a stage changes; done, dismissed or snoozed to a later date."""
 
     id: int
     platform_id: int
-    date: date
+    #: The day it was set for; `when` is the day it falls due once snoozed.
+    due_on: date
     created: datetime
     text: str = ""
     stage: StageKey | None = None
@@ -70,7 +71,7 @@ class Reminder:
     @property
     def when(self) -> date:
         """The date it falls due: the snoozed-until date once snoozed."""
-        return self.snoozed_until or self.date
+        return self.snoozed_until or self.due_on
 
     @property
     def closed_by_user(self) -> bool:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
 
 
 class StageKey(StrEnum):
@@ -32,7 +32,8 @@ class FieldKind(StrEnum):
     BOOL = "bool"
 
 
-class EvidenceField(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class EvidenceField:
     """One piece of evidence a stage keeps; `key` is also its catalogue key suffix."""
 
     key: str

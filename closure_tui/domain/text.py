@@ -137,3 +137,19 @@ def mask_account(number: str) -> str:
     if not digits:
         return ""
     return "****" + digits[-4:] if len(digits) > 4 else "****"
+
+
+_FIGURE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|(?P<number>\d[\d,.，]*\d|\d)")
+
+
+def hide_figures(text: str, placeholder: str = "•••") -> str:
+    """`text` with every number of three digits or more hidden (amounts, account numbers,
+    any part of one); dates and times stay, since privacy mode is about money."""
+
+    def hidden(match: re.Match[str]) -> str:
+        number = match.group("number")
+        if number is None or sum(char.isdigit() for char in number) < 3:
+            return match.group(0)
+        return placeholder
+
+    return _FIGURE.sub(hidden, text)

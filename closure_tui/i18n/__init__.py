@@ -20,7 +20,9 @@ from closure_tui.i18n.catalog_evidence import EVIDENCE
 from closure_tui.i18n.catalog_exports import EXPORTS
 from closure_tui.i18n.catalog_followups import FOLLOWUPS
 from closure_tui.i18n.catalog_forms import FORMS
+from closure_tui.i18n.catalog_history import HISTORY
 from closure_tui.i18n.catalog_integrity import INTEGRITY
+from closure_tui.i18n.catalog_reading import READING
 from closure_tui.i18n.catalog_records import RECORDS
 from closure_tui.i18n.catalog_reminders import REMINDERS, TUI_REMINDERS
 from closure_tui.i18n.catalog_store import STORE
@@ -40,6 +42,8 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     TUI_REMINDERS,
     EVIDENCE,
     DOCTOR,
+    HISTORY,
+    READING,
     EXPORTS,
     FORMS,
     FOLLOWUPS,
@@ -96,6 +100,12 @@ def t(key: str, /, **params: Any) -> str:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def tn(key: str, count: int, /, **params: Any) -> str:
+    """`key.one` when `count` is 1 and the entry exists ("1 platform"), else `key`."""
+    chosen = f"{key}.one" if count == 1 and f"{key}.one" in CATALOGUE else key
+    return t(chosen, count=count, **params)
 
 
 def describe(key: str, params: Mapping[str, Any] | None = None) -> str:

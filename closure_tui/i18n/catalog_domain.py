@@ -74,17 +74,21 @@ DOMAIN: dict[str, tuple[str, str]] = {
         "you confirmed through the official hotline or app; accounts given by third-party "
         "collectors may be scams.",
     ),
-    "warn.certificate_before_paid": (
-        "“已还款”还没有完成，却要记录结清证明。",
-        "The certificate is being recorded before the payment is marked done.",
+    "warn.no_payments": (
+        "还没有记录任何还款，无法核对是否付清了结清金额。",
+        "No payment is recorded, so nothing shows the settled amount was paid.",
     ),
     "warn.payments_mismatch": (
         "已记录的还款合计 ¥{paid}，与约定的结清金额 ¥{settled} 不一致。",
         "The recorded payments add up to ¥{paid}, not the agreed settled amount ¥{settled}.",
     ),
-    "warn.before_negotiated": (
-        "“{stage}”标记为完成时，“已协商结清方案”还没有完成。",
-        "“{stage}” is marked done while “Negotiated” is not done yet.",
+    "warn.earlier_todo.one": (
+        "前面的步骤“{stage}”还没有完成。",
+        "The earlier stage “{stage}” is not done yet.",
+    ),
+    "warn.earlier_todo": (
+        "前面还有 {count} 个步骤没有完成，最早的是“{stage}”。",
+        "{count} earlier stages are not done yet, the first being “{stage}”.",
     ),
     "stage.negotiated": ("已协商结清方案", "Negotiated"),
     "stage.paid": ("已还款至核实的对公账户", "Paid to verified account"),

@@ -22,8 +22,8 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "history.state.undone": ("已撤销", "undone"),
     "history.state.dropped": ("已撤销（不可重做）", "undone (cannot redo)"),
     "history.empty": ("还没有任何修改记录。", "No changes recorded yet."),
-    "history.undone": ("已撤销：{action}（{name}）", "Undone: {action} ({name})"),
-    "history.redone": ("已重做：{action}（{name}）", "Redone: {action} ({name})"),
+    "history.undone": ("已撤销：{what}", "Undone: {what}"),
+    "history.redone": ("已重做：{what}", "Redone: {what}"),
     "err.history.nothing_to_undo": ("没有可以撤销的修改。", "Nothing to undo."),
     "err.history.nothing_to_redo": ("没有可以重做的修改。", "Nothing to redo."),
     "err.history.conflict": (
@@ -176,9 +176,9 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     "tui.exported": ("已保存到：{path}", "Saved to: {path}"),
     "tui.export_failed": ("导出失败：{reason}", "Export failed: {reason}"),
     "tui.summary.totals": (
-        "平台 {platforms} 个，已全部完成 {closed} 个 · 原欠合计 {original} · 结清合计 {settled} · "
+        "{platforms}，已全部完成 {closed} 个 · 原欠合计 {original} · 结清合计 {settled} · "
         "减免 {saved}\n总体进度：{done}/{applicable} 个步骤已完成",
-        "{platforms} platforms, {closed} closed · original {original} · settled {settled} · "
+        "{platforms}, {closed} closed · original {original} · settled {settled} · "
         "saved {saved}\nOverall progress: {done} of {applicable} steps done",
     ),
 }

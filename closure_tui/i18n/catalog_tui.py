@@ -5,18 +5,18 @@ TUI: dict[str, tuple[str, str]] = {
     "bind.quit": ("退出", "Quit"),
     "bind.help": ("帮助", "Help"),
     "bind.privacy": ("隐私模式", "Privacy"),
-    "bind.add_platform": ("添加平台", "Add platform"),
+    "bind.add_platform": ("添加平台", "Add"),
     "bind.palette": ("命令", "Commands"),
     "bind.palette.help": (
         "命令面板：按名称打开平台、添加平台、切换视图、语言或主题",
         "Command palette: open a platform by name, add one, switch view, language or theme",
     ),
     "bind.open": ("打开", "Open"),
-    "bind.filter": ("按名称筛选", "Filter by name"),
+    "bind.filter": ("筛选", "Filter"),
     "bind.view": ("切换视图", "Switch view"),
     "bind.clear_filter": ("清除筛选", "Clear filter"),
     "bind.close": ("关闭", "Close"),
-    "bind.restore": ("恢复最新备份", "Restore newest backup"),
+    "bind.restore": ("恢复所选备份", "Restore this backup"),
     "bind.confirm": ("确认", "Confirm"),
     "bind.cancel": ("取消", "Cancel"),
     # app
@@ -44,10 +44,10 @@ TUI: dict[str, tuple[str, str]] = {
     "col.settled": ("结清金额", "Settled"),
     "col.reminder": ("下次提醒", "Next reminder"),
     "dash.summary.counts": (
-        "平台 {platforms} 个，已全部完成 {closed} 个",
-        "{platforms} platforms, {closed} closed",
+        "{platforms}，已全部完成 {closed} 个",
+        "{platforms}, {closed} closed",
     ),
-    "dash.summary.steps": ("剩余 {steps} 步", "{steps} steps left"),
+    "dash.summary.steps": ("剩余 {steps}", "{steps} left"),
     "dash.summary.money": (
         "原欠 {original} → 结清 {settled}，减免 {saved}",
         "owed {original} → settled {settled}, saved {saved}",
@@ -118,20 +118,10 @@ TUI: dict[str, tuple[str, str]] = {
         "Problem: {problems}\n\nThe file was left untouched. A backup is taken before every "
         "session's first change; backups are in:\n  {backups}",
     ),
-    "damaged.offer": (
-        "按 r 恢复最新的完好备份（损坏的文件会被改名保留，不会删除），或按 q 退出后自行检查。",
-        "Press r to restore the newest good backup (the damaged file is kept aside under a new "
-        "name, never deleted), or q to quit and look at it yourself.",
-    ),
     "damaged.too_new": (
         "这份数据由更新版本的 closure-tui 写入。请升级 closure-tui；恢复旧备份会丢失较新的修改。",
         "This data was written by a newer closure-tui. Upgrade closure-tui; restoring an older "
         "backup would lose the newer changes.",
-    ),
-    "damaged.confirm": (
-        "确定要恢复最新的完好备份吗？当前的文件会被改名保留。按 y 确认，Esc 取消。",
-        "Restore the newest good backup? The current files are kept aside under a new name. "
-        "Press y to confirm, Esc to cancel.",
     ),
     "damaged.restored": (
         "已从备份 {name} 恢复；原来的文件已改名保留。",

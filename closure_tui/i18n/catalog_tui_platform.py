@@ -3,7 +3,7 @@
 TUI_PLATFORM: dict[str, tuple[str, str]] = {
     # bindings
     "bind.back": ("返回", "Back"),
-    "bind.toggle_stage": ("完成/撤销", "Done/undo"),
+    "bind.toggle_stage": ("完成/撤销", "Tick"),
     "bind.skip_stage": ("不适用", "Skip"),
     "bind.edit_evidence": ("凭证", "Evidence"),
     "bind.add_note": ("备注", "Note"),
@@ -69,7 +69,7 @@ TUI_PLATFORM: dict[str, tuple[str, str]] = {
     "form.platform.app": ("App", "App"),
     "form.platform.funder": (
         "出资方（征信上显示的机构）",
-        "Funder (institution on the credit report)",
+        "Funder (as on the credit report)",
     ),
     # skip
     "form.skip.title": ("“{stage}”不适用", "Mark “{stage}” as not applicable"),

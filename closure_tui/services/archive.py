@@ -14,12 +14,13 @@ import json
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any
 
+from closure_tui.domain.evidence import EVIDENCE_DIR
 from closure_tui.domain.text import escape_for_json
 from closure_tui.i18n import t
-from closure_tui.store.evidence_files import EVIDENCE_DIR
 
 BACKUP_ENTRY = "backup.json"
 MANIFEST_ENTRY = "SHA256SUMS"
@@ -31,14 +32,17 @@ _MANIFEST_LINE = re.compile(r"([0-9a-f]{64}) [ *](.+)")
 
 
 def _evidence_names(backup: dict[str, Any]) -> set[str]:
-    """The evidence copies the backup's platforms refer to (`evidence/<name>`)."""
-    names = set()
-    for doc in backup["tables"].get("platforms", {}).values():
-        for item in doc.get("attachments", []) or []:
-            stored = item.get("stored") if isinstance(item, dict) else None
-            if isinstance(stored, str) and _evidence_entry(stored):
-                names.add(stored)
-    return names
+    """The evidence copies the backup's platforms and report checks refer to
+    (`evidence/<name>`)."""
+    tables = backup["tables"]
+    kept: list[Any] = [
+        item
+        for doc in tables.get("platforms", {}).values()
+        for item in doc.get("attachments", []) or []
+    ]
+    kept += [doc.get("file") for doc in tables.get("report_checks", {}).values()]
+    stored = (item.get("stored") if isinstance(item, dict) else None for item in kept)
+    return {name for name in stored if isinstance(name, str) and _evidence_entry(name)}
 
 
 def _evidence_entry(name: str) -> bool:
@@ -75,7 +79,8 @@ def archive_bytes(backup: dict[str, Any], data_dir: Path) -> bytes:
     return buffer.getvalue()
 
 
-class ArchiveContent(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ArchiveContent:
     """The backup's bytes and the evidence files by entry name; `problems` when unusable."""
 
     backup: bytes

@@ -8,15 +8,19 @@ so export → import into an empty store gives back the same data, ids and all.
 
 from __future__ import annotations
 
+import functools
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.notes import Note
+from closure_tui.domain.platform import Platform
+from closure_tui.domain.reminders import Reminder
 from closure_tui.i18n import t
 from closure_tui.services.archive import clashing_evidence, put_evidence, read_archive
 from closure_tui.services.closures import Closures
@@ -25,10 +29,14 @@ from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_reminders import decode_reminder
+from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import DATA_FILES, check_data
 from closure_tui.store.errors import StoreWriteFailed
 from closure_tui.store.schema import CURRENT_SCHEMA, META_TABLE, fresh_meta
 from closure_tui.store.storage import FileDamaged, parse_strict
+
+#: The records an import merges under fresh ids.
+R = TypeVar("R", Platform, Note, Reminder)
 
 
 def _app_version() -> str:
@@ -50,11 +58,12 @@ def _belongs(doc: dict[str, Any], ids: set[int]) -> bool:
 def build_backup(service: Closures, ids: Iterable[int] | None, now: datetime) -> dict[str, Any]:
     """Every table's documents; with `ids`, only those platforms and what belongs to them."""
     wanted = None if ids is None else set(ids)
-    everything = wanted is None or wanted == {p.id for p in service.platforms()}
+    if wanted == {p.id for p in service.platforms()}:
+        wanted = None
     tables: dict[str, dict[str, Any]] = {}
     for name in TABLES:
         docs = service.store.table_docs(name)
-        if not everything:
+        if wanted is not None:
             docs = {
                 item_id: doc
                 for item_id, doc in docs.items()
@@ -122,7 +131,7 @@ def parse_backup(raw: bytes) -> tuple[Tables, list[str]]:
     return ({} if problems else tables), problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Imported:
     platforms: int
     notes: int
@@ -172,6 +181,11 @@ def import_backup(service: Closures, path: Path, mode: str | None) -> Imported:
     return Imported(len(tables["platforms"]), notes, taken)
 
 
+def _renumbered(record: R, new_id: int, **changes: Any) -> R:
+    """`record` under the id the store hands out (and any other `changes`)."""
+    return replace(record, id=new_id, **changes)
+
+
 def _replace(service: Closures, tables: Tables, taken: Path | None) -> None:
     """Write every file; if the disk refuses one after another was written, say so and
     where the state before the import is kept (one file per write, so that can happen)."""
@@ -199,15 +213,16 @@ def _merge(service: Closures, tables: Tables) -> int:
     with service.history.change("import.merge"), store.transaction():
         for old_id, doc in sorted(tables["platforms"].items()):
             platform = decode_platform(old_id, doc)
-            new = store.platforms.insert(lambda new_id, p=platform: replace(p, id=new_id))
+            new = store.platforms.insert(functools.partial(_renumbered, platform))
             moved[old_id] = new.id
-        renumbered: dict[str, dict[int, int]] = {}
-        for collection, decode in (
+        owned: list[tuple[Collection[Any], Callable[[int, dict[str, Any]], Any]]] = [
             (store.notes, decode_note),
             (store.reminders, decode_reminder),
             (store.report_checks, decode_report_line),
             (store.disputes, decode_dispute),
-        ):
+        ]
+        renumbered: dict[str, dict[int, int]] = {}
+        for collection, decode in owned:
             ids = renumbered.setdefault(collection.name, {})
             for old_id, doc in sorted(tables.get(collection.name, {}).items()):
                 item = decode(old_id, doc)
@@ -216,9 +231,7 @@ def _merge(service: Closures, tables: Tables) -> int:
                 changes: dict[str, Any] = {"platform_id": moved[item.platform_id]}
                 if isinstance(item, Dispute) and item.check_id is not None:
                     changes["check_id"] = renumbered["report_checks"].get(item.check_id)
-                new_item = collection.insert(
-                    lambda new_id, item=item, changes=changes: replace(item, id=new_id, **changes)
-                )
+                new_item = collection.insert(functools.partial(_renumbered, item, **changes))
                 ids[old_id] = new_item.id
                 added[collection.name] = added.get(collection.name, 0) + 1
     return added.get("notes", 0)

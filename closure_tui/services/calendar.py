@@ -22,7 +22,9 @@ from closure_tui.services.reminder_labels import reminder_subject, reminder_text
 from closure_tui.services.reminders import Reminders
 
 if TYPE_CHECKING:
-    from closure_tui.store.store import Store
+    from icalendar import Todo
+
+    from closure_tui.services.closures import Closures
 
 #: Namespace for reminder UIDs; never change it, or calendars would duplicate every item.
 UID_NAMESPACE = uuid.UUID("6f1c2b0e-5a43-4c1e-9d0b-3c7a2e9f4b11")
@@ -41,18 +43,18 @@ STATUS = {
 PRODID = "-//closure-tui//closure-tui reminders//EN"
 
 
-def calendar_id(store: Store) -> str:
+def calendar_id(service: Closures) -> str:
     """The store's random id for UIDs: made and saved on the first export from a writer.
 
     A read-only view of a store that has none yet cannot make it, and any stand-in
     would change the UIDs (or collide with another store's), so that export is refused.
     """
-    existing = store.store_id()
+    existing = service.store_id()
     if existing is not None:
         return existing
-    if store.read_only:
+    if service.read_only:
         raise DomainError("err.calendar.no_id")
-    return store.ensure_store_id()
+    return service.store.ensure_store_id()
 
 
 def reminder_uid(store_id: str, reminder_id: int) -> str:
@@ -65,7 +67,7 @@ def reminder_summary(reminder: Reminder, platform: str) -> str:
     return subject + (f": {text}" if text else "")
 
 
-def _todo(reminder: Reminder, platform: str, stamp: datetime, store_id: str) -> object:
+def _todo(reminder: Reminder, platform: str, stamp: datetime, store_id: str) -> Todo:
     from icalendar import Alarm, Todo
 
     summary = reminder_summary(reminder, platform)

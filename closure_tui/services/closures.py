@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from closure_tui.domain.clock import Clock, today
 from closure_tui.domain.dates import parse_date
-from closure_tui.domain.errors import DomainError
-from closure_tui.domain.followup_rules import check_pay_by
+from closure_tui.domain.errors import DomainError, Problem
 from closure_tui.domain.money import parse_money
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import (
@@ -31,7 +31,8 @@ from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageKey, Stag
 from closure_tui.domain.text import clean_field, clean_name, clean_note
 from closure_tui.services.history import History, recorded
 from closure_tui.services.outcome import Outcome
-from closure_tui.store.store import Store
+from closure_tui.store.errors import StoreWriteFailed
+from closure_tui.store.store import Notice, Store
 
 #: Called with (before, after) inside the write that changes a platform's stages (after is
 #: None when it is removed), so other records (reminders) change in the same atomic write.
@@ -53,6 +54,29 @@ class Closures:
     def read_only(self) -> bool:
         return self.store.read_only
 
+    @property
+    def data_dir(self) -> Path:
+        return self.store.data_dir
+
+    @property
+    def notices(self) -> list[Notice]:
+        """What the user should hear about since the store opened (e.g. permissions fixed)."""
+        return self.store.notices
+
+    def close(self) -> None:
+        """Release the writer lock; the service is not used afterwards."""
+        self.store.close()
+
+    @property
+    def unrecorded(self) -> list[StoreWriteFailed]:
+        """Changes saved whose history entry the disk refused (they cannot be undone): the
+        interface says so, then clears the list."""
+        return self.store.unrecorded
+
+    def store_id(self) -> str | None:
+        """The store's random id (calendar UIDs), None until the first calendar export."""
+        return self.store.store_id()
+
     def today(self) -> date:
         return today(self.clock)
 
@@ -66,10 +90,14 @@ class Closures:
         return sorted(self.store.platforms, key=lambda p: p.id)
 
     def get(self, platform_id: int) -> Platform:
-        platform = self.store.platforms.get(platform_id)
+        platform = self.find(platform_id)
         if platform is None:
             raise DomainError("err.platform.not_found", ref=str(platform_id))
         return platform
+
+    def find(self, platform_id: int) -> Platform | None:
+        """The platform, or None when there is none by that id (say, removed meanwhile)."""
+        return self.store.platforms.get(platform_id)
 
     def resolve(self, ref: str) -> Platform:
         """Exact name (case-insensitive), else a unique prefix, else the numeric id."""
@@ -86,7 +114,7 @@ class Closures:
             raise DomainError("err.platform.ambiguous", ref=ref, matches=matches)
         digits = wanted.removeprefix("#")
         if digits.isdigit() and digits.isascii():
-            found = self.store.platforms.get(int(digits))
+            found = self.find(int(digits))
             if found is not None:
                 return found
         raise DomainError("err.platform.not_found", ref=ref)
@@ -158,6 +186,8 @@ class Closures:
         stage = replace(platform.stage(key), **changes)
         updated = platform.with_stage(stage)
         if key is StageKey.NEGOTIATED:
+            from closure_tui.domain.followup_rules import check_pay_by
+
             check_pay_by(updated)
         with self.store.transaction():
             self.store.platforms.put(updated)
@@ -165,7 +195,7 @@ class Closures:
                 hook(platform, updated)
         return updated
 
-    def tick_warnings(self, platform_id: int, key: StageKey) -> list:
+    def tick_warnings(self, platform_id: int, key: StageKey) -> list[Problem]:
         """Warnings to show before ticking, so the TUI can ask for confirmation first."""
         return tick_warnings(self.get(platform_id), key)
 

@@ -9,25 +9,54 @@ from typing import Any
 
 from closure_tui.domain.credit_report import ReportLine, judge
 from closure_tui.domain.disputes import Dispute
+from closure_tui.domain.money import format_money
 from closure_tui.domain.platform import Platform
 from closure_tui.i18n import t
 from closure_tui.services.credit_report import CreditReports
-from closure_tui.store.codec_credit import encode_dispute, encode_report_line
+from closure_tui.services.json_view import SCHEMA
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def line_json(line: ReportLine, platform: Platform | None) -> dict[str, Any]:
     """One report line; `judgement` is this line's alone (null once its platform is gone)."""
+    file = line.file
     return {
+        "schema": SCHEMA,
         "id": line.id,
-        **encode_report_line(line),
+        "platform_id": line.platform_id,
+        "on": line.on.isoformat(),
+        "source": line.source,
+        "created": line.created.isoformat(timespec="seconds"),
+        "status": line.status.value,
+        "institution": line.institution,
+        "line_shown": line.line_shown,
+        "line_amount": format_money(line.line_amount) if line.line_amount is not None else None,
+        "overdue_after_settle": line.overdue_after_settle,
+        "file": None
+        if file is None
+        else {"path": file.path, "size": file.size, "sha256": file.sha256, "stored": file.stored},
         "judgement": judge(platform, line).value if platform is not None else None,
     }
 
 
 def dispute_json(dispute: Dispute, today: date) -> dict[str, Any]:
     return {
+        "schema": SCHEMA,
         "id": dispute.id,
-        **encode_dispute(dispute),
+        "platform_id": dispute.platform_id,
+        "filed_with": dispute.filed_with.value,
+        "filed_on": dispute.filed_on.isoformat(),
+        "created": dispute.created.isoformat(timespec="seconds"),
+        "text": dispute.text,
+        "reference": dispute.reference,
+        "check_id": dispute.check_id,
+        "cited": list(dispute.cited),
+        "status": dispute.status.value,
+        "status_on": _day(dispute.status_on),
+        "answer": dispute.answer,
         "answer_due": dispute.answer_due.isoformat(),
         "overdue": dispute.overdue(today),
     }

@@ -225,7 +225,7 @@ class CreditReports:
             lambda new_id: Reminder(
                 id=new_id,
                 platform_id=platform_id,
-                date=when,
+                due_on=when,
                 created=created,
                 kind=kind,
                 basis=basis,

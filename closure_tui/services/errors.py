@@ -10,6 +10,7 @@ from closure_tui.store.errors import (
     StoreTooNew,
     StoreWriteFailed,
 )
+from closure_tui.store.refusals import StoreUnwritable
 
 __all__ = [
     "DomainError",
@@ -20,5 +21,6 @@ __all__ = [
     "StoreLocked",
     "StoreReadOnly",
     "StoreTooNew",
+    "StoreUnwritable",
     "StoreWriteFailed",
 ]

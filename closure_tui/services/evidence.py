@@ -13,10 +13,10 @@ from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.codec import RecordInvalid, decode_platform
+from closure_tui.store.datafiles import MAIN_FILE
 from closure_tui.store.evidence_files import FileFacts, copy_into_evidence, hash_file
 from closure_tui.store.schema import is_doc_id
 from closure_tui.store.storage import FileDamaged, parse_strict
-from closure_tui.store.store import MAIN_FILE
 
 
 def keep_file(
@@ -29,7 +29,7 @@ def keep_file(
         raise DomainError("err.evidence.not_a_file", path=str(source))
     try:
         if copy_prefix is not None:
-            facts, stored = copy_into_evidence(service.store.data_dir, source, copy_prefix)
+            facts, stored = copy_into_evidence(service.data_dir, source, copy_prefix)
         else:
             facts, stored = hash_file(source), ""
     except OSError as error:
@@ -61,7 +61,7 @@ def attach(
     return Outcome(attachment)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceCheck:
     """One attachment and what was found on disk: the kept copy if any, else the original."""
 
@@ -125,7 +125,7 @@ def kept_status(
 
 def check_evidence(service: Closures) -> list[EvidenceCheck]:
     """Every attachment of every platform, checked (for `doctor` and the platform screen)."""
-    data_dir = service.store.data_dir
+    data_dir = service.data_dir
     return [check for p in service.platforms() for check in check_platform(data_dir, p)]
 
 

@@ -9,7 +9,7 @@ a `restore` kept aside. Not undoable, and recorded nowhere.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from closure_tui.store.scrub import Owned, scrub_files, scrub_tables
 TABLES = tuple(name for names in DATA_FILES.values() for name in names)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Forgotten:
     """What was erased, for the message."""
 
@@ -41,7 +41,7 @@ class Forgotten:
 
     def message(self) -> str:
         """What was erased, in the UI language (the command line and the app say the same)."""
-        return t("msg.forgotten", **vars(self))
+        return t("msg.forgotten", **asdict(self))
 
 
 def _removed_platform(service: Closures, ref: str) -> tuple[int, str] | None:

@@ -18,20 +18,20 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any, Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import Event, EventState, Records
 from closure_tui.domain.patches import apply, project, shrink
 from closure_tui.store.collection import Collection
-from closure_tui.store.store import HISTORY_FILE, MAIN_FILE, Store
+from closure_tui.store.datafiles import HISTORY_FILE, MAIN_FILE
+from closure_tui.store.store import Store
 
 PLATFORMS = "platforms"
-P = ParamSpec("P")
-R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class History:
@@ -84,12 +84,16 @@ class History:
                 if doc is not None:
                     platform = self.store.platforms.get(item_id)
                     return item_id, platform.name if platform else str(doc.get("name", ""))
+        collections = self._collections()
         for side in (after, before):
-            for docs in side.values():
-                for doc in docs.values():
-                    if doc is not None and isinstance(doc.get("platform_id"), int):
-                        platform = self.store.platforms.get(doc["platform_id"])
-                        return doc["platform_id"], platform.name if platform else ""
+            for name, docs in side.items():
+                for item_id, doc in docs.items():
+                    owner = _owner(
+                        doc, collections[name].get(item_id) if name in collections else None
+                    )
+                    if owner is not None:
+                        platform = self.store.platforms.get(owner)
+                        return owner, platform.name if platform else ""
         return None, ""
 
     def _record(self, action: str, before: Records, after: Records, patch: bool) -> Event:
@@ -224,63 +228,29 @@ def _flush_order(files: list[str], target: Records) -> list[str]:
 
 
 class HasHistory(Protocol):
-    history: History
+    @property
+    def history(self) -> History: ...
 
 
-S = TypeVar("S", bound=HasHistory)
+def recorded(action: str) -> Callable[[F], F]:
+    """Run a use case (a method of something with a `history`) inside
+    `self.history.change(action)`, so its writes become one event."""
 
-
-def recorded(
-    action: str,
-) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
-    """Run a use case inside `self.history.change(action)` so its writes become one event."""
-
-    def wrap(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    def wrap(method: F) -> F:
         @functools.wraps(method)
-        def inner(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+        def inner(self: HasHistory, *args: Any, **kwargs: Any) -> Any:
             with self.history.change(action):
                 return method(self, *args, **kwargs)
 
-        return inner
+        return cast(F, inner)
 
     return wrap
 
 
-class FieldChange(NamedTuple):
-    """One changed value in an event, for the history views and the report digest."""
-
-    path: str
-    before: Any
-    after: Any
-
-
-def field_changes(event: Event) -> list[FieldChange]:
-    """The leaf values that differ between before and after, e.g. `stages.paid.state`."""
-    changes: list[FieldChange] = []
-    for name in sorted(set(event.before) | set(event.after)):
-        old_docs, new_docs = event.before.get(name, {}), event.after.get(name, {})
-        for item_id in sorted(set(old_docs) | set(new_docs)):
-            old, new = old_docs.get(item_id), new_docs.get(item_id)
-            if old is None or new is None:
-                continue
-            _diff("", old, new, changes)
-    return changes
-
-
-def _diff(prefix: str, old: Any, new: Any, out: list[FieldChange]) -> None:
-    """Walk two JSON values; a record or list item that appears is compared with an empty one."""
-    if isinstance(old, list) or isinstance(new, list):
-        olds, news = old if isinstance(old, list) else [], new if isinstance(new, list) else []
-        for index in range(max(len(olds), len(news))):
-            _diff(
-                f"{prefix}[{index + 1}]",
-                olds[index] if index < len(olds) else None,
-                news[index] if index < len(news) else None,
-                out,
-            )
-    elif isinstance(old, dict) or isinstance(new, dict):
-        olds, news = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
-        for key in [*olds, *(k for k in news if k not in olds)]:
-            _diff(f"{prefix}.{key}" if prefix else key, olds.get(key), news.get(key), out)
-    elif old != new and not (old in (None, "") and new in (None, "")):
-        out.append(FieldChange(prefix, old, new))
+def _owner(doc: Mapping[str, Any] | None, record: Any) -> int | None:
+    """The platform a note or reminder belongs to; a patch (only the changed fields) names
+    it through the stored record."""
+    if doc is None:
+        return None
+    owner = doc.get("platform_id", getattr(record, "platform_id", None))
+    return owner if isinstance(owner, int) else None

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, NamedTuple, TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from closure_tui.domain.errors import Problem
 
 T = TypeVar("T")
 
 
-class Outcome(NamedTuple, Generic[T]):
+@dataclass(frozen=True, slots=True)
+class Outcome(Generic[T]):
+    """A use case's result, and what deserves a second look (warn, never block)."""
+
     value: T
     warnings: Sequence[Problem] = ()

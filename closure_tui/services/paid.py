@@ -8,8 +8,8 @@ refused.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
-from typing import Any, NamedTuple
+from dataclasses import dataclass, replace
+from typing import Any
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.platform import Platform, payee_warnings, payment_warnings
@@ -17,7 +17,8 @@ from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
 
 
-class NewPayment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class NewPayment:
     """A payment as typed: amount, date (None: today) and transfer reference."""
 
     amount: str

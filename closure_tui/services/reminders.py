@@ -6,13 +6,12 @@ use cases (CLI or TUI) opens and closes follow-ups in the same atomic write.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import datetime
 
-from closure_tui.domain.credit_report import Judgement, platform_judgement
 from closure_tui.domain.dates import MAX_DATE, MIN_DATE
 from closure_tui.domain.errors import DomainError, Problem
-from closure_tui.domain.followup_rules import reconcile
 from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import (
@@ -162,7 +161,7 @@ class Reminders:
             lambda new_id: Reminder(
                 id=new_id,
                 platform_id=platform_id,
-                date=day,
+                due_on=day,
                 created=created,
                 text=cleaned,
                 stage=stage,
@@ -207,7 +206,7 @@ class Reminders:
         """Change an open reminder's date (clearing any snooze) or its text."""
         reminder = self._open(reminder_id)
         if when is not None:
-            reminder = replace(reminder, date=self.closures.parse_date(when), snoozed_until=None)
+            reminder = replace(reminder, due_on=self.closures.parse_date(when), snoozed_until=None)
         if text is not None:
             required = reminder.kind is ReminderKind.MANUAL and reminder.stage is None
             reminder = replace(reminder, text=clean_field(text, "reminder_text", required=required))
@@ -224,6 +223,9 @@ class Reminders:
         if after is None:
             self.closures.store.reminders.remove([r.id for r in mine])
             return
+        from closure_tui.domain.credit_report import Judgement, platform_judgement
+        from closure_tui.domain.followup_rules import reconcile  # not needed to show the data
+
         lines = [c for c in self.closures.store.report_checks if c.platform_id == after.id]
         confirmed = platform_judgement(after, lines) is Judgement.CONFIRMED
         plan = reconcile(
@@ -234,10 +236,10 @@ class Reminders:
         created = self._now()
         for follow_up in plan.created:
             self.closures.store.reminders.insert(
-                lambda new_id, follow_up=follow_up: Reminder(
-                    id=new_id,
+                functools.partial(
+                    Reminder,
                     platform_id=after.id,
-                    date=follow_up.date,
+                    due_on=follow_up.due_on,
                     created=created,
                     stage=follow_up.stage,
                     kind=follow_up.kind,

@@ -34,7 +34,7 @@ from closure_tui.services.summary import summarise
 from closure_tui.store.fsutil import atomic_write
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportInput:
     """Everything one export needs, read once from the services."""
 

@@ -8,11 +8,11 @@ from datetime import datetime
 from pathlib import Path
 
 from closure_tui.store.backups import list_snapshots
-from closure_tui.store.datafiles import DATA_FILES, MAIN_FILE, check_file
+from closure_tui.store.datafiles import DATA_FILES, MAIN_FILE, backups_dir, check_file
 from closure_tui.store.storage import FileDamaged, parse_strict
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BackupInfo:
     number: int
     name: str
@@ -25,6 +25,11 @@ class BackupInfo:
     @property
     def good(self) -> bool:
         return not self.problems
+
+
+def backups_folder(data_dir: Path) -> Path:
+    """Where the snapshots of `data_dir` are kept (for messages)."""
+    return backups_dir(data_dir)
 
 
 def _platform_count(path: Path) -> int | None:

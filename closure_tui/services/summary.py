@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
 
 from closure_tui.domain.platform import Platform
 
 
-class Summary(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What is left across the platforms, and what the settlements saved."""
+
     platforms: int
     closed: int
     steps_left: int

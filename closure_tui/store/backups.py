@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import NamedTuple
 
 from closure_tui.store.datafiles import DATA_FILES, backups_dir
 from closure_tui.store.fsutil import (
@@ -39,7 +39,10 @@ _NAME = re.compile(r"(\d{6})-(\d{8}T\d{6})")
 _STAMP = "%Y%m%dT%H%M%S"
 
 
-class Snapshot(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One numbered backup directory."""
+
     path: Path
     number: int
     taken: datetime

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from closure_tui.domain.dates import parse_iso_date
 from closure_tui.domain.errors import DomainError
@@ -26,7 +26,6 @@ from closure_tui.domain.text import mask_account
 from closure_tui.i18n import describe, t
 
 E = TypeVar("E", bound=Enum)
-R = TypeVar("R")
 
 
 class RecordInvalid(ValueError):
@@ -59,15 +58,6 @@ def stored_time(text: str) -> datetime:
         return datetime.fromisoformat(text)
     except ValueError:
         raise RecordInvalid(t("err.record.time", value=text)) from None
-
-
-def rebuild(cls: type[R], **fields: Any) -> R:
-    """A frozen dataclass from fields this module has checked, built as pickle rebuilds an
-    object: its `__init__` sets each field through `object.__setattr__`, and that was a
-    fifth of decoding a store. Every field must be given (a test checks the decoders)."""
-    built = object.__new__(cls)
-    built.__dict__.update(fields)
-    return built
 
 
 def _date(value: date | None) -> str | None:
@@ -226,7 +216,7 @@ def enum_value(kind: type[E], value: str) -> E:
     if members is None:
         members = _ENUM_VALUES[kind] = {member.value: member for member in kind}
     try:
-        return members[value]  # type: ignore[return-value]
+        return cast(E, members[value])
     except KeyError:
         raise RecordInvalid(
             t("err.record.enum", value=value, choices=", ".join(map(str, members)))
@@ -238,14 +228,20 @@ def _decode_stage(key: StageKey, raw: Any) -> Stage:
         return _UNTOUCHED[key]
     if not isinstance(raw, dict):
         raise wrong_type(f"stages.{key.value}", "object")
-    return rebuild(
-        Stage,
+    return Stage(
         key=key,
         state=enum_value(StageState, _get(raw, "state", str, "todo")),
         done_on=_opt_date(raw, "done_on"),
         skip_reason=_get(raw, "skip_reason", str, ""),
-        evidence=decode_evidence(key, raw.get("evidence", {})),
+        evidence=_decode_stage_evidence(key, raw.get("evidence", {})),
     )
+
+
+def _decode_stage_evidence(key: StageKey, raw: Any) -> MappingProxyType[str, Any]:
+    """Evidence left empty is stored the same way on every stage of its kind: shared."""
+    if raw == _UNTOUCHED_RAW[key]["evidence"]:
+        return _UNTOUCHED[key].evidence
+    return decode_evidence(key, raw)
 
 
 #: Each enum's members by value, filled by `enum_value` on first use.
@@ -305,8 +301,7 @@ def decode_platform(doc_id: int, doc: dict[str, Any]) -> Platform:
         created = _opt_date(doc, "created_on")
         if not name or created is None:
             raise missing("name, created_on")
-        return rebuild(
-            Platform,
+        return Platform(
             id=doc_id,
             name=name,
             created_on=created,
@@ -344,8 +339,7 @@ def decode_note(doc_id: int, doc: dict[str, Any]) -> Note:
         created = _get(doc, "created", str)
         if platform_id is None or text is None or created is None:
             raise missing("platform_id, text, created")
-        return rebuild(
-            Note,
+        return Note(
             id=doc_id,
             platform_id=platform_id,
             created=stored_time(created),

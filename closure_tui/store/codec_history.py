@@ -9,7 +9,6 @@ from closure_tui.store.codec import (
     enum_value,
     invalid,
     missing,
-    rebuild,
     stored_time,
     wrong_type,
 )
@@ -70,8 +69,7 @@ def decode_event(doc_id: int, doc: dict[str, Any]) -> Event:
         patch = doc.get("patch", False)
         if not isinstance(patch, bool):
             raise wrong_type("patch", "bool")
-        return rebuild(
-            Event,
+        return Event(
             id=doc_id,
             at=stored_time(at),
             action=action,

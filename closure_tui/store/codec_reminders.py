@@ -13,7 +13,6 @@ from closure_tui.store.codec import (
     enum_value,
     invalid,
     missing,
-    rebuild,
     stored_time,
 )
 
@@ -22,7 +21,7 @@ def encode_reminder(reminder: Reminder) -> dict[str, Any]:
     return {
         "platform_id": reminder.platform_id,
         "stage": reminder.stage.value if reminder.stage else None,
-        "date": reminder.date.isoformat(),
+        "date": reminder.due_on.isoformat(),
         "text": reminder.text,
         "state": reminder.state.value,
         "snoozed_until": reminder.snoozed_until.isoformat() if reminder.snoozed_until else None,
@@ -56,11 +55,10 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
         stage = _get(doc, "stage", str)
         basis = _get(doc, "basis", str)
         closed_by = _get(doc, "closed_by", str)
-        return rebuild(
-            Reminder,
+        return Reminder(
             id=doc_id,
             platform_id=platform_id,
-            date=any_date(when),
+            due_on=any_date(when),
             created=stored_time(created),
             text=_get(doc, "text", str, ""),
             stage=enum_value(StageKey, stage) if stage else None,

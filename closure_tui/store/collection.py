@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, NoReturn, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -11,12 +11,15 @@ from tinydb.table import Document
 from closure_tui.collector import collector_paused
 from closure_tui.store.codec import RecordInvalid, deep_merge
 from closure_tui.store.schema import META_ID, META_TABLE, counter_key
+from closure_tui.store.storage import AtomicJSONStorage
 
 T = TypeVar("T")
 
 #: Told of every record change: (collection name, id, document before, document after);
 #: a missing record is None. The history service listens to record undoable events.
 ChangeListener = Callable[[str, int, dict[str, Any] | None, dict[str, Any] | None], None]
+#: Told that a stored record does not decode (with why); raises the store's damaged-file error.
+DamageHandler = Callable[[str], NoReturn]
 
 
 class Collection(Generic[T]):
@@ -29,19 +32,26 @@ class Collection(Generic[T]):
         decode: Callable[[int, dict[str, Any]], T],
         encode: Callable[[T], dict[str, Any]],
         get_id: Callable[[T], int],
+        *,
+        on_damage: DamageHandler,
     ) -> None:
         self._db = db
+        #: The store opens every database on an `AtomicJSONStorage`.
+        self._storage = cast(AtomicJSONStorage, db.storage)
         self._table = db.table(name, cache_size=0)
         self.name = name
         self._decode = decode
         self._encode = encode
         self._get_id = get_id
+        self._on_damage = on_damage
         self._items: dict[int, T] | None = None
         self._highest = 0
-        self._generation = db.storage.generation
+        self._generation = self._storage.generation
         self.listener: ChangeListener | None = None
 
-    def _notify(self, item_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None):
+    def _notify(
+        self, item_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
         if self.listener is not None and before != after:
             self.listener(self.name, item_id, before, after)
 
@@ -49,7 +59,7 @@ class Collection(Generic[T]):
         """Adopt records already decoded from the current file (when it was validated)."""
         self._items = dict(items)
         self._highest = max(items, default=0)
-        self._generation = self._db.storage.generation
+        self._generation = self._storage.generation
 
     def reset(self) -> None:
         self._items = None
@@ -58,16 +68,29 @@ class Collection(Generic[T]):
     def _cache(self) -> dict[int, T]:
         """Decoded records; rebuilt from the file after a failed write dropped the storage's copy,
         so a change that was not saved is never shown as if it had been."""
-        if self._generation != self._db.storage.generation:
+        if self._generation != self._storage.generation:
             self._items = None
-            self._generation = self._db.storage.generation
+            self._generation = self._storage.generation
         if self._items is None:
             with collector_paused():
-                self._items = {
-                    doc.doc_id: self._decode(doc.doc_id, dict(doc)) for doc in self._table.all()
-                }
+                self._items = self._decode_all()
             self._highest = max(self._items, default=0)
         return self._items
+
+    def _decode_all(self) -> dict[int, T]:
+        """Every stored record, decoded. The file may have been trusted without a full check
+        (see `verified`), so a record that does not decode goes to `on_damage`."""
+        items = {}
+        for doc in self._table.all():
+            try:
+                items[doc.doc_id] = self._decode(doc.doc_id, dict(doc))
+            except RecordInvalid as error:
+                self._on_damage(f"{self.name} #{doc.doc_id}: {error}")
+        return items
+
+    def load(self) -> None:
+        """Decode every record now, so damage is reported here rather than on first use."""
+        self._cache()
 
     def __iter__(self) -> Iterator[T]:
         return iter(list(self._cache().values()))
@@ -89,8 +112,8 @@ class Collection(Generic[T]):
         return dict(doc) if doc is not None else None
 
     def next_id(self) -> int:
-        meta = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
-        counter = meta.get(counter_key(self.name), 1)
+        meta: Mapping[str, Any] = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
+        counter: int = meta.get(counter_key(self.name), 1)
         self._cache()
         return max(counter, self._highest + 1)
 
@@ -102,7 +125,7 @@ class Collection(Generic[T]):
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
         meta[counter_key(self.name)] = item_id + 1
-        with self._db.storage.batch():
+        with self._storage.batch():
             meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             self._table.insert(Document(doc, doc_id=item_id))
         self._cache()[item_id] = item
@@ -150,7 +173,7 @@ class Collection(Generic[T]):
         item = self._decode(item_id, doc)
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
-        with self._db.storage.batch():
+        with self._storage.batch():
             if meta.get(counter_key(self.name), 1) <= item_id:
                 meta[counter_key(self.name)] = item_id + 1
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))

@@ -27,7 +27,7 @@ CHUNK = 1 << 20
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileFacts:
     size: int
     sha256: str

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from closure_tui.store.fsutil import atomic_write
 from closure_tui.store.storage import FileDamaged, dump_strict, parse_strict
@@ -20,7 +21,8 @@ from closure_tui.store.storage import FileDamaged, dump_strict, parse_strict
 OWNED_BY_ID = ("notes", "reminders", "report_checks", "disputes")
 
 
-class Owned(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Owned:
     """Which platform to erase: its id and every name it had (casefolded), so that a
     backup's record with the same id but another name (a platform made after a restore)
     is left alone."""
@@ -120,7 +122,10 @@ def scrub_tables(tables: dict[str, Any], owned: Owned) -> dict[str, int]:
     return removed
 
 
-class FileScrub(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class FileScrub:
+    """How many copies of data files were cleaned of the platform."""
+
     cleaned: int
     #: Damaged copies that held the platform's text and could not be cleaned: deleted.
     deleted: int

@@ -7,7 +7,7 @@ in-memory state so the next read comes from what is really on disk.
 
 Encoding is incremental: each document's JSON text is kept after a write and
 only the documents TinyDB reports as touched (`forget_encoded`, called by
-`table.InPlaceTable`) are encoded again, so ticking one stage of 500 platforms
+`tinydb_compat.InPlaceTable`) are encoded again, so ticking one stage of 500 platforms
 encodes one platform, not 500. The bytes are exactly those of `dump_strict`.
 Changes must therefore go through the tables, or hand `write` a new dict.
 """

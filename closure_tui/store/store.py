@@ -12,8 +12,9 @@ import contextlib
 import errno
 import functools
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NoReturn, cast
 
 from tinydb.table import Document
 
@@ -72,13 +73,14 @@ from closure_tui.store.schema import (
     migrate,
 )
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
-from closure_tui.store.table import InPlaceTinyDB
+from closure_tui.store.tinydb_compat import InPlaceTinyDB
 
 #: The `_meta` key of the store's random id.
 STORE_ID = "store_id"
 
 
-class Notice(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Notice:
     """Something the user should hear about that is not an error (e.g. permissions fixed)."""
 
     key: str
@@ -96,7 +98,7 @@ class Store:
         self._lazy = lazy
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
-        self._queued: list[Callable[[], None]] = []
+        self._queued: list[Callable[[], object]] = []
         #: History entries the disk refused after their change was saved (the change
         #: stands but cannot be undone); the caller says so and clears the list.
         self.unrecorded: list[StoreWriteFailed] = []
@@ -113,35 +115,53 @@ class Store:
                 load=functools.partial(self._load_late, name),
             )
             self._dbs[name] = db
-            self._storages[name] = db.storage
+            self._storages[name] = cast(AtomicJSONStorage, db.storage)
         main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
+        damaged = functools.partial(self._damaged_on_use, MAIN_FILE)
         self.platforms: Collection[Platform] = Collection(
-            main, "platforms", decode_platform, encode_platform, lambda p: p.id
+            main, "platforms", decode_platform, encode_platform, lambda p: p.id, on_damage=damaged
         )
         self.reminders: Collection[Reminder] = Collection(
-            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id
+            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id, on_damage=damaged
         )
         self.report_checks: Collection[ReportLine] = Collection(
-            main, "report_checks", decode_report_line, encode_report_line, lambda c: c.id
+            main,
+            "report_checks",
+            decode_report_line,
+            encode_report_line,
+            lambda c: c.id,
+            on_damage=damaged,
         )
         self.disputes: Collection[Dispute] = Collection(
-            main, "disputes", decode_dispute, encode_dispute, lambda d: d.id
+            main, "disputes", decode_dispute, encode_dispute, lambda d: d.id, on_damage=damaged
         )
         self.notes: Collection[Note] = Collection(
-            notes, "notes", decode_note, encode_note, lambda n: n.id
+            notes,
+            "notes",
+            decode_note,
+            encode_note,
+            lambda n: n.id,
+            on_damage=functools.partial(self._damaged_on_use, NOTES_FILE),
         )
         self.history: Collection[Event] = Collection(
-            self._dbs[HISTORY_FILE], "history", decode_event, encode_event, lambda e: e.id
+            self._dbs[HISTORY_FILE],
+            "history",
+            decode_event,
+            encode_event,
+            lambda e: e.id,
+            on_damage=functools.partial(self._damaged_on_use, HISTORY_FILE),
         )
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> Store:
         """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass.
 
-        `closure.json` is always read at open. The notes and history files are checked at
-        open unless they hold what this program last wrote (then they are read when first
-        used); with `lazy` (a command that may never use them) they are not looked at
-        until first used, and a damaged one is reported then.
+        `closure.json` is always read at open, and its records decoded unless `lazy`. The
+        notes and history files are checked at open unless they hold what this program last
+        wrote (then they are read when first used); with `lazy` (a command that may never
+        use them) they are not looked at until first used. Damage found after open (a
+        record that does not decode, in a file trusted without a full check) raises
+        `StoreDamaged` just as at open.
         """
         tightened = writable and _prepare_dir(data_dir)  # readers change nothing
         store = cls(data_dir, clock, writable=writable, lazy=lazy)
@@ -176,6 +196,9 @@ class Store:
                 raise MainFileMissing(self._storages[MAIN_FILE].path, [problem], self.backups_path)
         for name, (data, decoded) in loaded.items():
             self._adopt(name, data, decoded)
+        if not self._lazy:
+            self.platforms.load()
+            self.reminders.load()
         self._record.save_checked()
 
     def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
@@ -225,6 +248,15 @@ class Store:
         data = self._load(name)[0]
         self._record.save_checked()
         return migrate(data)[0] if data is not None else empty_file(name)
+
+    def _damaged_on_use(self, name: str, problem: str) -> NoReturn:
+        """A record of a file trusted at open does not decode (say, a file written by a
+        newer version, or rules made stricter): the file is damaged after all. It loses its
+        place in the record of checked files and is read again, in full, when next used."""
+        storage = self._storages[name]
+        self._record.forget(storage.path)
+        storage.invalidate()
+        raise StoreDamaged(storage.path, [problem], self.backups_path)
 
     def require(self, *names: str) -> None:
         """Read (and check) these files now, before a change that must not half-happen."""
@@ -319,7 +351,7 @@ class Store:
         for collection in (*self.record_collections(), self.history):
             collection.reset()
 
-    def after_commit(self, callback: Callable[[], None]) -> None:
+    def after_commit(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the open transaction is on disk (now when there is none).
 
         Callbacks queued during one transaction run together in one history write, and
@@ -342,12 +374,12 @@ class Store:
         queued, self._queued = self._queued, []
         self._keeping_data(lambda: self._in_history_batch(queued))
 
-    def _in_history_batch(self, callbacks: list[Callable[[], None]]) -> None:
+    def _in_history_batch(self, callbacks: list[Callable[[], object]]) -> None:
         with self.transaction(HISTORY_FILE):
             for callback in callbacks:
                 callback()
 
-    def _keeping_data(self, record: Callable[[], None]) -> None:
+    def _keeping_data(self, record: Callable[[], object]) -> None:
         """Write a history entry after its data: if the disk refuses it, the data is
         saved all the same, so the change stands and is reported as not undoable."""
         try:

@@ -17,17 +17,21 @@ written (its ctime older than the record's mtime); a change in the same clock ti
 as the record could keep every field of the signature, so such a file is hashed
 (as git treats "racily clean" files).
 
-The record is only a cache: missing, unreadable or from another version, it is
+The record is only a cache: missing, unreadable or made under other rules, it is
 ignored; it is written without fsync (the data file it describes is already
-durable, and a lost or torn record only costs a full check).
+durable, and a lost or torn record only costs a full check). The rules are the
+source of the modules that decide what decodes (`rules_version`), so a stricter
+decoder re-checks every file once without anyone remembering to say so.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +39,41 @@ from closure_tui.store.fsutil import replace_quietly
 from closure_tui.store.schema import CURRENT_SCHEMA
 
 RECORD_FILE = ".verified.json"
-#: Bump when decoding becomes stricter, so files checked by the looser rules are re-checked.
-RECORD_VERSION = 1
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _is_rule_file(folder: str, name: str) -> bool:
+    """What decides whether a stored record is valid: the codecs, the schema and the domain."""
+    if folder == "store":
+        return name in ("schema.py", "datafiles.py") or (
+            name.startswith("codec") and name.endswith(".py")
+        )
+    return name.endswith(".py")
+
 
 Signature = list[int]
+
+
+def rules_version(files: Iterable[Path]) -> str:
+    """A checksum of the rules' source: files checked under other rules are checked again.
+    Empty when a file cannot be read, and then no record is trusted."""
+    checksum = 0
+    try:
+        for path in files:
+            checksum = zlib.crc32(path.read_bytes(), checksum)
+    except OSError:
+        return ""
+    return f"{checksum:08x}"
+
+
+@functools.cache
+def current_rules() -> str:
+    files = []
+    for folder in ("domain", "store"):
+        where = os.path.join(_PACKAGE, folder)
+        names = sorted(os.listdir(where))
+        files += [Path(where, name) for name in names if _is_rule_file(folder, name)]
+    return rules_version(files)
 
 
 def signature(status: os.stat_result) -> Signature:
@@ -85,7 +120,8 @@ class Record:
         if (
             not isinstance(record, dict)
             or record.get("schema") != CURRENT_SCHEMA
-            or record.get("version") != RECORD_VERSION
+            or not current_rules()
+            or record.get("rules") != current_rules()
             or not isinstance(record.get("files"), dict)
         ):
             return
@@ -153,6 +189,14 @@ class Record:
             self._unhashed[path.name] = path
         self._save()
 
+    def forget(self, path: Path) -> None:
+        """`path` did not hold valid records after all: check it in full next time."""
+        name = path.name
+        self._seen.pop(name, None)
+        self._unhashed.pop(name, None)
+        if self._files.pop(name, None) is not None:
+            self._save()
+
     def _note(self, name: str, status: os.stat_result) -> dict[str, Any]:
         """A fresh entry for `name` as it is now (its digest still to add)."""
         entry = self._files[name] = {"stat": signature(status), "size": status.st_size}
@@ -178,7 +222,7 @@ class Record:
         self._save()
 
     def _save(self) -> None:
-        record = {"schema": CURRENT_SCHEMA, "version": RECORD_VERSION, "files": self._files}
+        record = {"schema": CURRENT_SCHEMA, "rules": current_rules(), "files": self._files}
         with contextlib.suppress(OSError):
             replace_quietly(self.path, json.dumps(record).encode("ascii"))
 

@@ -23,13 +23,14 @@ from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import describe, t
 from closure_tui.services.closures import Closures
+from closure_tui.services.errors import StoreDamaged, StoreError, StoreLocked, StoreUnwritable
 from closure_tui.services.listing import View
 from closure_tui.services.session import open_closures
-from closure_tui.store.errors import StoreDamaged, StoreError, StoreLocked
-from closure_tui.store.refusals import StoreUnwritable
 from closure_tui.tui.bindings import bind, localize
 from closure_tui.tui.commands import PlatformCommands
+from closure_tui.tui.follow_writer import FollowWriter
 from closure_tui.tui.history_actions import HistoryActions
+from closure_tui.tui.palette_local import LocalPalette
 from closure_tui.tui.reminder_actions import ReminderActions
 from closure_tui.tui.widgets.title_bar import TitleBar
 
@@ -64,8 +65,11 @@ WRITE_ACTIONS = frozenset(
     }
 )
 
+#: Actions that need the data open (none is while a damaged file is explained).
+NEEDS_DATA = WRITE_ACTIONS | {"toggle_privacy", "agenda"}
 
-class ClosureApp(HistoryActions, ReminderActions, App[None]):
+
+class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
 
     #: The dashboard's stylesheet is read with the app's: a screen bringing a new file makes
@@ -73,15 +77,17 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
     CSS_PATH = ["app.tcss", "screens/dashboard.tcss"]
     TITLE = "closure-tui"
     COMMANDS = App.COMMANDS | {PlatformCommands}
+    #: Only `?` shows in every Footer; a screen shows the app keys that matter there
+    #: (`bindings.app_key`), and `?` lists them all.
     BINDINGS = [
-        bind("q", "quit", "quit"),
+        bind("q", "quit", "quit", show=False),
         bind("question_mark", "help", "help"),
-        bind("p", "toggle_privacy", "privacy"),
-        bind("a", "add_platform", "add_platform"),
+        bind("p", "toggle_privacy", "privacy", show=False),
+        bind("a", "add_platform", "add_platform", show=False),
         bind("ctrl+p", "command_palette", "palette", show=False, priority=True),
         bind("ctrl+z", "undo", "undo", show=False),
         bind("ctrl+y", "redo", "redo", show=False),
-        bind("g", "agenda", "agenda"),
+        bind("g", "agenda", "agenda", show=False),
     ]
 
     privacy: reactive[bool] = reactive(False)
@@ -160,15 +166,17 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
             self.push_screen(DamagedScreen(self.store_error))
             return
         assert self.service is not None
-        for notice in self.service.store.notices:
+        for notice in self.service.notices:
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
         self.push_screen(DashboardScreen())
+        if self.read_only:
+            self.follow_writer()
         # After the first frame: the dashboard shows first, the due summary a moment later.
         self.call_after_refresh(self.start_reminder_alerts)
 
     def close_store(self) -> None:
         if self.service is not None:
-            self.service.store.close()
+            self.service.close()
             self.service = None
 
     def on_unmount(self) -> None:
@@ -185,7 +193,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
             self.call_later(self._add_banner, screen, mounted)
         return mounted
 
-    async def _add_banner(self, screen: Screen, mounted: AwaitMount) -> None:
+    async def _add_banner(self, screen: Screen[Any], mounted: AwaitMount) -> None:
         from closure_tui.tui.widgets.banner import ReadOnlyBanner
 
         await mounted
@@ -204,9 +212,12 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
         self,
         change: Callable[[Closures], T],
         refused: Callable[[DomainError], None] | None = None,
+        *,
+        warned: bool = False,
     ) -> T | None:
         """Run one use case; report refusals (to `refused` when given, e.g. the form the
-        change was typed in) and warnings; None when nothing was saved."""
+        change was typed in) and warnings (unless the user just confirmed them: `warned`);
+        None when nothing was saved."""
         if self.service is None or self.read_only:
             key, params = self.read_only_why
             if key == "tui.read_only_banner":  # another instance writes
@@ -225,12 +236,14 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
             self._report_store_error(error)
             self.data_version += 1
             return None
-        for warning in getattr(result, "warnings", []):
+        for warning in [] if warned else getattr(result, "warnings", []):
             self.notify(describe(warning.key, warning.params), severity="warning", markup=False)
-        for failed in self.service.store.unrecorded:
+        for failed in self.service.unrecorded:
             message = t("warn.history_unsaved", **failed.params())
             self.notify(message, severity="warning", markup=False)
-        self.service.store.unrecorded.clear()
+        self.service.unrecorded.clear()
+        if self.redo_offered:
+            self._offer_redo(False)
         self.data_version += 1
         return result
 
@@ -248,10 +261,23 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
     def _report_store_error(self, error: StoreError) -> None:
         self.notify(t(error.key, **error.params()), severity="error", timeout=20, markup=False)
 
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        """In privacy mode a toast hides amounts and account numbers like the screens do."""
+        if self.privacy:
+            from closure_tui.domain.text import hide_figures
+
+            message = hide_figures(message)
+        super().notify(message, *args, **kwargs)
+
     def allows(self, action: str) -> bool:
-        """False for write actions while nothing can be saved: hidden from the Footer, and
-        the key does nothing. Screens ask this through `bindings.WriteGuard`."""
-        return not (action in WRITE_ACTIONS and (self.read_only or self.service is None))
+        """False for write actions while nothing can be saved, and for what needs the data
+        while none is open: hidden from the Footer, and the key does nothing. Screens ask
+        this through `bindings.WriteGuard`."""
+        if self.service is None and action in NEEDS_DATA:
+            return False
+        if action == "redo_offered":
+            return self.redo_offered and self.allows("redo")
+        return not (action in WRITE_ACTIONS and self.read_only)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.allows(action)
@@ -301,7 +327,7 @@ class ClosureApp(HistoryActions, ReminderActions, App[None]):
                 t("tui.config_not_saved", reason=str(error)), severity="warning", markup=False
             )
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not self.read_only and self.service is not None:
             yield SystemCommand(

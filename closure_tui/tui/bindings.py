@@ -23,6 +23,17 @@ def bind(
     return Binding(key, action, f"bind.{binding_id}", show=show, priority=priority, id=binding_id)
 
 
+def app_key(key: str, action: str) -> Binding:
+    """An app-wide key (its action and id alike) shown in this screen's Footer: the app's
+    own bindings stay out of the Footers, so each screen shows the ones that matter there."""
+    return bind(key, f"app.{action}", action)
+
+
+def undo_keys() -> list[Binding]:
+    """ctrl+z in the Footer, and ctrl+y there too right after an undo (both are in `?`)."""
+    return [app_key("ctrl+z", "undo"), bind("ctrl+y", "app.redo_offered", "redo")]
+
+
 def description(binding: Binding) -> str:
     """The binding's description in the current language."""
     if binding.id and f"bind.{binding.id}" in CATALOGUE:

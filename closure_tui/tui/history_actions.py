@@ -1,4 +1,4 @@
-"""App actions for issue 6: undo/redo (ctrl+z / ctrl+y), exports and the summary screen.
+"""App actions: undo/redo (ctrl+z / ctrl+y), exports and the summary screen.
 
 A mixin so the app class stays about the store and the language; every change
 still goes through `app.perform`.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
@@ -16,9 +15,7 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.history import Event
 from closure_tui.i18n import describe, t
 from closure_tui.services.report_formats import REPORT_FORMATS, extension
-
-if TYPE_CHECKING:
-    from closure_tui.tui.app import ClosureApp
+from closure_tui.tui.mixin_base import AppMembers
 
 
 def export_folder() -> Path:
@@ -30,25 +27,42 @@ def export_folder() -> Path:
     return folder
 
 
-class HistoryActions:
+class HistoryActions(AppMembers):
     """Mixed into `ClosureApp`."""
 
-    def action_undo(self: ClosureApp) -> None:
+    #: True while the last change of this session was an undo with something left to redo:
+    #: then ctrl+y shows in the Footers (it works whenever there is something to redo).
+    redo_offered = False
+
+    def action_undo(self) -> None:
         event = self.perform(lambda service: service.history.undo())
         if event is not None:
             self._say_history("history.undone", event)
+            self._offer_redo(True)
 
-    def action_redo(self: ClosureApp) -> None:
+    def action_redo(self) -> None:
         event = self.perform(lambda service: service.history.redo())
         if event is not None:
             self._say_history("history.redone", event)
+            self._offer_redo(self.read(lambda service: bool(service.history.redo_stack()), False))
 
-    def _say_history(self: ClosureApp, key: str, event: Event) -> None:
-        from closure_tui.services.history_view import action_label
+    def action_redo_offered(self) -> None:
+        self.action_redo()
 
-        self.notify(t(key, action=action_label(event), name=event.platform_name), markup=False)
+    def _offer_redo(self, offered: bool) -> None:
+        self.redo_offered = offered
+        self.refresh_bindings()
 
-    def export_report(self: ClosureApp, fmt: str) -> Path | None:
+    def _say_history(self, key: str, event: Event) -> None:
+        from closure_tui.services.history_sentences import Shown, event_summary, lookup_for
+
+        assert self.service is not None
+        what = event_summary(
+            event, shown=Shown(privacy=self.privacy), lookup=lookup_for(self.service)
+        )
+        self.notify(t(key, what=what), markup=False)
+
+    def export_report(self, fmt: str) -> Path | None:
         """Write a report (masked) or the JSON backup to the documents folder and say where."""
         # Imported here: the report writers are not needed for the first frame.
         from closure_tui.services.reports import EXPORTERS, report_input, save_export
@@ -59,7 +73,7 @@ class HistoryActions:
         try:
             target = export_folder() / f"closure-tui-{stamp}.{extension(fmt)}"
             content = EXPORTERS[fmt](report_input(self.service, None, reveal=False))
-            written = save_export(target, content, self.service.store.data_dir)
+            written = save_export(target, content, self.service.data_dir)
         except DomainError as error:
             self.notify(describe(error.key, error.params), severity="error", markup=False)
             return None
@@ -73,13 +87,13 @@ class HistoryActions:
         self.notify(t("tui.exported", path=str(written)), timeout=15, markup=False)
         return written
 
-    def action_summary(self: ClosureApp) -> None:
+    def action_summary(self) -> None:
         from closure_tui.tui.screens.summary import SummaryScreen
 
         if self.service is not None:
             self.push_screen(SummaryScreen())
 
-    def evidence_commands(self: ClosureApp) -> Iterator[SystemCommand]:
+    def evidence_commands(self) -> Iterator[SystemCommand]:
         """Command palette entries: summary and the three exports."""
         if self.service is None:
             return
@@ -87,7 +101,7 @@ class HistoryActions:
         for fmt in REPORT_FORMATS:
             yield SystemCommand(
                 t(f"cmd.export.{fmt}"),
-                t("cmd.export.help"),
+                t("cmd.export.json.help" if fmt == "json" else "cmd.export.help"),
                 lambda fmt=fmt: self.export_report(fmt),
             )
         if not self.read_only:

@@ -8,7 +8,6 @@ announced once per run.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,26 +18,25 @@ from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import StageKey
 from closure_tui.i18n import describe, t
 from closure_tui.services.reminders import Reminders
+from closure_tui.tui.mixin_base import AppMembers
 from closure_tui.tui.reminder_cells import reminder_line, reminder_name
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from closure_tui.services.closures import Closures
 
 #: Seconds between checks for reminders that came due while the app is open.
 CHECK_EVERY = 60.0
 #: How many reminders the launch notification names before "and N more".
 SUMMARY_LINES = 5
+#: Seconds the launch summary of what is due stays (the agenda, `g`, keeps it all).
+DUE_TOAST = 8.0
 CALENDAR_FILE = "closure-tui-reminders.ics"
 
 
-class ReminderActions:
+class ReminderActions(AppMembers):
     """Mixed into `ClosureApp` (which provides `service`, `perform`, `notify`, timers)."""
 
-    service: Closures | None
-    read_only: bool
-    today: date
     _announced: set[int]
     _due_timer: Timer | None = None
 
@@ -66,7 +64,9 @@ class ReminderActions:
                 lines.append(t("tui.due.more", count=len(due) - SUMMARY_LINES))
             overdue = sum(r.when < today for r in due)
             title = t("tui.due.title", count=len(due), overdue=overdue)
-            self.notify("\n".join(lines), title=title, severity="warning", timeout=20, markup=False)
+            self.notify(
+                "\n".join(lines), title=title, severity="warning", timeout=DUE_TOAST, markup=False
+            )
         if self._due_timer is None:
             self._due_timer = self.set_interval(CHECK_EVERY, self.check_due_reminders)
             self.watch(self, "data_version", self._forget_seen, init=False)
@@ -118,10 +118,11 @@ class ReminderActions:
             platform.name if stage is None else f"{platform.name} · {t(f'stage.{stage.value}')}"
         )
 
-        def saved(added: Reminder | None) -> None:
-            if added is not None:
+        def saved(added: object) -> None:
+            """The form dismisses with what `saving` returned: the reminder, once saved."""
+            if isinstance(added, Reminder):
                 self.notify(
-                    t("cli.reminded", id=added.id, name=platform.name, date=added.date),
+                    t("cli.reminded", id=added.id, name=platform.name, date=added.due_on),
                     markup=False,
                 )
 
@@ -175,7 +176,7 @@ class ReminderActions:
             return None
         target = path or documents_dir() / CALENDAR_FILE
         try:
-            store_id = calendar_id(self.service.store)
+            store_id = calendar_id(self.service)
             count = write_calendar(Reminders(self.service), target, store_id)
         except DomainError as error:
             self.notify(describe(error.key, error.params), severity="error", markup=False)

@@ -7,7 +7,7 @@ from datetime import date
 from rich.text import Text
 
 from closure_tui.domain.reminders import Reminder, ReminderKind
-from closure_tui.domain.text import display_safe
+from closure_tui.domain.text import display_safe, hide_figures
 from closure_tui.i18n import t
 from closure_tui.services.reminder_labels import due_status, reminder_subject, reminder_text
 from closure_tui.tui.text import plain
@@ -29,16 +29,19 @@ def next_reminder_cell(reminder: Reminder | None, today: date) -> Text:
     return Text(reminder.when.isoformat(), style=due_style(reminder, today))
 
 
-def agenda_row(reminder: Reminder, platform: str, today: date) -> list[Text]:
-    """id, date, platform, stage, status, text."""
+def agenda_row(
+    reminder: Reminder, platform: str, today: date, *, privacy: bool = False
+) -> list[Text]:
+    """id, date, platform, stage, status, text (its figures hidden in privacy mode)."""
     style = due_style(reminder, today)
+    text = reminder_text(reminder)
     return [
         Text(f"#{reminder.id}"),
         Text(reminder.when.isoformat(), style=style),
         plain(platform),
         Text(reminder_subject(reminder)),
         Text(due_status(reminder, today), style=style),
-        plain(reminder_text(reminder)),
+        plain(hide_figures(text) if privacy else text),
     ]
 
 

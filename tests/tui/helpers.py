@@ -61,3 +61,8 @@ async def running(app: App, size: tuple[int, int] = SIZE) -> AsyncIterator[Pilot
     async with app.run_test(size=size) as pilot:
         await settled(pilot)
         yield pilot
+
+
+def footer_keys(app: App) -> list[str]:
+    """The keys the current screen's Footer shows, left to right (the palette's included)."""
+    return [str(item.key) for item in app.screen.query("FooterKey")]

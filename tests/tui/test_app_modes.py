@@ -60,8 +60,8 @@ async def test_switching_language_relabels_everything_and_is_remembered(
         text = screen_text(app)
         assert "下一步" in text
         assert "已协商结清方案" in text
-        assert "切换视图" in footer_text(app)
-        assert "平台 5 个" in static_text(app, "#summary")
+        assert "筛选" in footer_text(app)
+        assert "5 个平台" in static_text(app, "#summary")
     assert tomllib.loads(config_path.read_text(encoding="utf-8"))["language"] == "zh"
 
 
@@ -98,8 +98,8 @@ async def test_second_instance_is_read_only_with_a_banner(
         assert app.screen.query(ReadOnlyBanner)
         assert "Read-only: another closure-tui is using this data" in screen_text(app)
         assert len(table_names(app)) == 4
-        assert "Add platform" not in footer_text(app)
-        assert "Filter by name" in footer_text(app)
+        assert "a Add" not in footer_text(app)
+        assert "/ Filter" in footer_text(app)
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
@@ -148,7 +148,7 @@ async def test_writable_instance_has_no_banner(make_app: AppFactory, filled: Pat
     async with running(app):
         assert not app.read_only
         assert not app.screen.query(ReadOnlyBanner)
-        assert "Add platform" in footer_text(app)
+        assert "a Add" in footer_text(app)
 
 
 async def test_keymap_remaps_a_binding(

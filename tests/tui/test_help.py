@@ -29,8 +29,10 @@ async def test_help_lists_every_dashboard_binding(make_app: AppFactory, filled: 
             "Quit",
             "Help",
             "Privacy",
-            "Add platform",
+            "Add a platform",
             "Command palette",
+            "Undo the last change",
+            "Redo the change just undone",
         ):
             assert description in text
 

@@ -90,7 +90,7 @@ def write_hostile_store(data_dir: Path, clock: FixedClock) -> dict[str, int]:
             )
             store.reminders.insert(
                 lambda new_id, p=platform.id, value=text: Reminder(
-                    id=new_id, platform_id=p, date=DAY, created=clock.now(), text=value
+                    id=new_id, platform_id=p, due_on=DAY, created=clock.now(), text=value
                 )
             )
             store.notes.insert(

@@ -12,6 +12,7 @@ from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
 from closure_tui.tui.modals.platform_form import PlatformForm
 from closure_tui.tui.screens.dashboard import DashboardScreen
+from closure_tui.tui.screens.help import HelpScreen
 from closure_tui.tui.screens.platform import PlatformScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import running, screen_text, table_names
@@ -93,3 +94,31 @@ async def test_theme_is_remembered(make_app: AppFactory, filled: Path, config_pa
     again = make_app()
     async with running(again):
         assert again.theme == "nord"
+
+
+async def test_in_chinese_the_palettes_own_entries_are_chinese(
+    make_app: AppFactory, filled: Path
+) -> None:
+    app = make_app(lang="zh")
+    async with running(app, (100, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        shown = screen_text(app)
+        assert "搜索命令" in shown and "主题" in shown and "截图" in shown
+        for english in ("Theme", "Quit", "Keys", "Screenshot", "Maximize", "Search for"):
+            assert english not in shown, english
+        await pilot.press("escape")
+        await run_command(pilot, "按键")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_json_export_says_it_holds_full_account_numbers(
+    make_app: AppFactory, filled: Path
+) -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        await pilot.press("ctrl+p", *"JSON")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        assert "full account numbers" in screen_text(app)

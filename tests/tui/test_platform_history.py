@@ -7,8 +7,12 @@ from pathlib import Path
 from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.services.evidence import attach
+from closure_tui.services.reminders import Reminders
+from closure_tui.services.session import closures_session
 from closure_tui.tui.modals.confirm import ConfirmModal
+from tests.tui.conftest import AppFactory
 from tests.tui.fixtures_platform import on_platform, shown_text, stored
+from tests.tui.helpers import notifications, running
 
 
 async def test_history_panel_follows_changes_and_undo(data_dir: Path, clock: FixedClock) -> None:
@@ -21,7 +25,7 @@ async def test_history_panel_follows_changes_and_undo(data_dir: Path, clock: Fix
         assert stored(data_dir, clock, ui.platform_id).stage(StageKey.PAID).state is (
             StageState.DONE
         )
-        assert "Paid to verified account · State: to do → done" in shown_text(ui.app, "#history")
+        assert "Paid: state to do → done" in shown_text(ui.app, "#history")
 
         await ui.press("ctrl+z")
         assert stored(data_dir, clock, ui.platform_id).stage(StageKey.PAID).state is (
@@ -50,3 +54,22 @@ async def test_a_changed_evidence_file_is_flagged_on_the_platform_screen(
         ui.app.data_version += 1
         await ui.pilot.pause()
         assert "file changed" in shown_text(ui.app, "#evidence-files")
+
+
+async def test_undo_in_the_agenda_says_what_it_took_back_in_chinese(
+    make_app: AppFactory, data_dir: Path, clock: FixedClock
+) -> None:
+    with closures_session(data_dir, clock, writable=True) as service:
+        pid = service.add_platform("招行").value.id
+        Reminders(service).add(pid, "+2d", "打给招行贷后")
+    app = make_app(lang="zh")
+    async with running(app) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert notifications(app)[-1] == "已撤销：招行 · 提醒「打给招行贷后」已完成"
+        text = "\n".join(notifications(app))
+        assert "()" not in text and "（）" not in text and "reminder" not in text

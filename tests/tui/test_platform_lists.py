@@ -94,6 +94,21 @@ async def test_notes_can_be_edited_and_deleted_and_undone(
         assert ui.app.screen is ui.screen
 
 
+async def test_the_notes_dialog_hides_figures_in_privacy_mode(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "借呗") as ui:
+        await ui.press("p", "N")
+        modal = ui.app.screen
+        assert isinstance(modal, NotesModal)
+        await ui.press("enter", "ctrl+a", *"还了 12000 元，卡号 6222", "ctrl+s")
+        assert ui.app.screen is modal
+        [note] = stored_notes(data_dir, clock, ui.platform_id)
+        assert "12000" in note.text
+        shown = str(modal.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "12000" not in shown and "6222" not in shown and "•••" in shown
+
+
 async def test_agenda_enter_opens_the_platform_at_the_reminders_stage(
     data_dir: Path, clock: FixedClock
 ) -> None:

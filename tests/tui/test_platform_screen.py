@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 
 from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.domain.stages import STAGE_ORDER, StageKey, StageState
 from closure_tui.store.lock import WriterLock
 from closure_tui.tui.modals.confirm import ConfirmModal
 from closure_tui.tui.modals.note_form import NoteForm
@@ -27,6 +27,7 @@ from tests.tui.fixtures_platform import (
     stored,
     stored_notes,
 )
+from tests.tui.helpers import notifications
 
 
 def state_of(data_dir: Path, clock: FixedClock, pid: int, key: StageKey) -> StageState:
@@ -41,6 +42,8 @@ async def test_opens_on_first_todo_stage_and_space_ticks_it(
         await ui.press("down", "down")
         assert ui.screen.stage_key is StageKey.ACCOUNT_CANCELLED
         await ui.press("space")
+        assert isinstance(ui.app.screen, ConfirmModal), "earlier stages are still to do"
+        await ui.click("#confirm")
         stage = stored(data_dir, clock, ui.platform_id).stage(StageKey.ACCOUNT_CANCELLED)
         assert stage.state is StageState.DONE, "saved at once, while the app is open"
         assert stage.done_on == clock.now().date()
@@ -95,6 +98,37 @@ async def test_confirming_the_warning_ticks_the_stage(data_dir: Path, clock: Fix
         assert ui.app.screen is ui.screen
         assert ui.screen.stage_key is StageKey.CERTIFICATE, "moves on to the next open stage"
         assert state_of(data_dir, clock, ui.platform_id, StageKey.PAID) is StageState.DONE
+
+
+async def test_every_out_of_order_tick_asks_the_same_way_key_or_click(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "京东金条") as ui:
+        for key in (StageKey.CERTIFICATE, StageKey.ACCOUNT_CANCELLED):
+            ui.screen.query_one("#stages").index = STAGE_ORDER.index(key)
+            await ui.press("space")
+            assert isinstance(ui.app.screen, ConfirmModal), key
+            reasons = " ".join(str(s.render()) for s in ui.app.screen.query(".warning-text"))
+            assert "earlier stage" in reasons, key
+            await ui.press("escape")
+        await ui.click("#stage-credit_line_cancelled .stage-box")
+        assert isinstance(ui.app.screen, ConfirmModal), "one click asks the same question"
+        await ui.press("escape")
+        state = state_of(data_dir, clock, ui.platform_id, StageKey.CREDIT_LINE_CANCELLED)
+        assert state is StageState.TODO
+
+
+async def test_ticking_paid_without_payments_warns_once(data_dir: Path, clock: FixedClock) -> None:
+    async with on_platform(data_dir, clock, "京东金条") as ui:
+        assert ui.screen.stage_key is StageKey.PAID
+        await ui.press("space")
+        reasons = " ".join(str(s.render()) for s in ui.app.screen.query(".warning-text"))
+        assert "payments add up to ¥0.00, not the agreed settled amount ¥8000.00" in reasons
+        before = len(notifications(ui.app))
+        await ui.click("#confirm")
+        assert state_of(data_dir, clock, ui.platform_id, StageKey.PAID) is StageState.DONE
+        after = notifications(ui.app)[before:]
+        assert not [m for m in after if "add up" in m or "collectors" in m], after
 
 
 async def test_skip_needs_a_reason_and_shows_it(data_dir: Path, clock: FixedClock) -> None:

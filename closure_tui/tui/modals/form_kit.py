@@ -18,6 +18,7 @@ from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets.button import ButtonVariant
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.text import display_safe
@@ -84,7 +85,7 @@ class FormModal(ModalScreen[T]):
     #: `field` it names.
     REFUSAL_FIELDS: dict[str, str] = {}
     save_label_key = "form.save"
-    save_variant = "primary"
+    save_variant: ButtonVariant = "primary"
     change: Callable[[Any, Any], Any] | None = None
 
     def saving(self, change: Callable[[Any, Any], Any]) -> FormModal[T]:

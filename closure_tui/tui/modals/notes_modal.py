@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from closure_tui.domain.notes import Note
+from closure_tui.domain.text import hide_figures
 from closure_tui.i18n import t
 from closure_tui.tui.bindings import WriteGuard, bind
 from closure_tui.tui.text import plain
@@ -20,13 +21,14 @@ if TYPE_CHECKING:
     from closure_tui.tui.app import ClosureApp
 
 
-def note_line(note: Note) -> Text:
-    """Its time, its stage, and the first line of its text, as typed."""
+def note_line(note: Note, *, privacy: bool = False) -> Text:
+    """Its time, its stage, and the first line of its text, as typed (figures hidden in
+    privacy mode, as on the platform screen)."""
     line = Text(note.created.strftime("%Y-%m-%d %H:%M"), style="bold")
     if note.stage is not None:
         line.append("  " + t("pf.note_stage", stage=t(f"stage.{note.stage.value}")), style="cyan")
     first = note.text.strip().splitlines()[0] if note.text.strip() else ""
-    line.append("  ").append_text(plain(first))
+    line.append("  ").append_text(plain(hide_figures(first) if privacy else first))
     return line
 
 
@@ -63,6 +65,7 @@ class NotesModal(WriteGuard, ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self.reload)
+        self.watch(self.app, "privacy", self.reload)
 
     def reload(self, _: Any = None) -> None:
         app = self.closure_app
@@ -70,7 +73,8 @@ class NotesModal(WriteGuard, ModalScreen[None]):
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options([Option(note_line(note)) for note in self.notes])
+        privacy = app.privacy
+        options.add_options([Option(note_line(note, privacy=privacy)) for note in self.notes])
         if not self.notes:
             options.add_option(Option(t("pf.no_notes"), disabled=True))
         elif highlighted is not None:

@@ -50,8 +50,9 @@ class PaidForm(FormModal[dict[str, Any] | None]):
         payee = self.platform.payee
         yield Static(t("form.paid.payee"), markup=False, classes="dialog-text")
         with Horizontal(classes="row"):
-            yield FieldRow(t("form.paid.name"), text_input("payee-name", payee and payee.name))
-            yield FieldRow(t("form.paid.bank"), text_input("payee-bank", payee and payee.bank))
+            name, bank = (payee.name, payee.bank) if payee else (None, None)
+            yield FieldRow(t("form.paid.name"), text_input("payee-name", name))
+            yield FieldRow(t("form.paid.bank"), text_input("payee-bank", bank))
         keep = (
             t("form.paid.account_keep", masked=mask_account(payee.account))
             if payee and not self.privacy
@@ -61,7 +62,7 @@ class PaidForm(FormModal[dict[str, Any] | None]):
         with Horizontal(classes="row"):
             yield FieldRow(
                 t("form.paid.verified_via"),
-                text_input("payee-via", payee and payee.verified_via),
+                text_input("payee-via", payee.verified_via if payee else None),
             )
             yield FieldRow(
                 t("form.paid.verified_on"),

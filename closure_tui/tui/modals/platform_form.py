@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -106,11 +109,11 @@ class PlatformForm(FormModal[dict[str, str] | None]):
                 )
 
     def collect(self) -> dict[str, str]:
-        parsers = {
+        parsers: dict[str, Callable[[str], Any]] = {
             "name": clean_name,
             "original": _optional_money,
             "settled": _optional_money,
-            **{key: (lambda value, key=key: clean_field(value, key)) for key in _CONTACTS},
+            **{key: functools.partial(clean_field, field=key) for key in _CONTACTS},
         }
         values = self.collect_all(parsers)
         kind = self.query_one("#kind", Select).value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -103,7 +104,7 @@ class EvidenceForm(FormModal[dict[str, Any] | None]):
             if spec.kind is FieldKind.DATE:
                 parsers[f"ev-{spec.key}"] = optional_date(self.today)
             elif spec.kind is FieldKind.TEXT:
-                parsers[f"ev-{spec.key}"] = lambda v, k=spec.key: clean_field(v, "ev." + k)
+                parsers[f"ev-{spec.key}"] = functools.partial(clean_field, field="ev." + spec.key)
         parsed = self.collect_all(parsers)
         values: dict[str, Any] = {}
         for spec in specs:

@@ -3,13 +3,15 @@ Enter opening the reminder's platform at its stage."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from closure_tui.i18n import t
 from closure_tui.services.reminders import Reminders
-from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.bindings import WriteGuard, bind, undo_keys
 from closure_tui.tui.reminder_cells import agenda_row
 from closure_tui.tui.reminder_rows import REMINDER_ROW_BINDINGS, ReminderRows
 from closure_tui.tui.widgets.row_table import RowTable
@@ -19,7 +21,12 @@ from closure_tui.tui.widgets.title_bar import TitleBar
 class AgendaScreen(ReminderRows, WriteGuard, Screen[None]):
     """Read-only stores hide the done / snooze / dismiss / edit keys (`WriteGuard`)."""
 
-    BINDINGS = [bind("escape", "app.pop_screen", "agenda_back"), *REMINDER_ROW_BINDINGS]
+    #: In the Footer (80 columns): back, done, snooze, dismiss, undo and `?`; edit is in `?`.
+    BINDINGS = [
+        bind("escape", "app.pop_screen", "agenda_back"),
+        *(replace(b, show=b.id != "edit_reminder") for b in REMINDER_ROW_BINDINGS),
+        *undo_keys(),
+    ]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -34,6 +41,7 @@ class AgendaScreen(ReminderRows, WriteGuard, Screen[None]):
             table.add_column(t(f"tui.agenda.col.{key}"), key=key)
         self.watch(self.app, "data_version", self.reload)
         self.watch(self.app, "today", self.reload, init=False)
+        self.watch(self.app, "privacy", self.reload, init=False)
 
     def reload(self) -> None:
         table = self.query_one(RowTable)
@@ -47,7 +55,8 @@ class AgendaScreen(ReminderRows, WriteGuard, Screen[None]):
         table.clear()
         for reminder in reminders.find():
             if reminder.platform_id in names:
-                row = agenda_row(reminder, names[reminder.platform_id], today)
+                name = names[reminder.platform_id]
+                row = agenda_row(reminder, name, today, privacy=self.closure_app.privacy)
                 table.add_row(*row, key=str(reminder.id))
         self.query_one("#agenda-empty").display = table.row_count == 0
         if selected is not None and str(selected) in {k.value for k in table.rows}:

@@ -19,7 +19,7 @@ from textual.widgets import Static
 from closure_tui.domain.credit_report import Judgement
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
-from closure_tui.i18n import t
+from closure_tui.i18n import t, tn
 from closure_tui.services.listing import (
     MARKS,
     View,
@@ -29,11 +29,12 @@ from closure_tui.services.listing import (
 )
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.summary import Summary, summarise
-from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.bindings import WriteGuard, app_key, bind, undo_keys
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.report_marker import closed_judgements, next_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
+from closure_tui.tui.widgets.summary_line import SummaryLine
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
 
 #: Column keys, in display order; each header is the catalogue entry `col.<key>`.
 COLUMNS = ("name", "kind", "progress", "next", "settled", "reminder")
+#: When the row is too wide the kind, next step and reminder give way first (a date stays
+#: whole), then a long name, then all three further; progress (`3/6`) and the amount never.
+GIVE = (((1, 8), (3, 10), (5, 10)), ((0, 16),), ((0, 6), (1, 6), (3, 6)))
 #: Right-justified columns (their header too).
 RIGHT = frozenset({"settled"})
 MARK_STYLES = {"▰": "bold green", "▱": "dim", "▭": "yellow"}
@@ -108,10 +112,14 @@ class DashboardScreen(WriteGuard, Screen[None]):
     """Platforms as a table with a summary line, a view (`o`) and a name filter (`/`)."""
 
     CSS_PATH = "dashboard.tcss"
+    #: In the Footer (80 columns): open, filter, add, agenda, undo and `?`; the rest in `?`.
     BINDINGS = [
         bind("slash", "filter", "filter", priority=True),
-        bind("o", "cycle_view", "view"),
+        bind("o", "cycle_view", "view", show=False),
         bind("escape", "clear_filter", "clear_filter"),
+        app_key("a", "add_platform"),
+        app_key("g", "agenda"),
+        *undo_keys(),
     ]
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
@@ -125,8 +133,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield Static(id="summary", markup=False)
-        yield PlatformTable(id="platforms")
+        yield SummaryLine(id="summary")
+        yield PlatformTable(id="platforms", give=GIVE)
 
     @property
     def closure_app(self) -> ClosureApp:
@@ -166,20 +174,30 @@ class DashboardScreen(WriteGuard, Screen[None]):
     def watch_view(self) -> None:
         self.reload()
 
-    def summary_text(self, summary: Summary, confirmed: int = 0) -> Text:
+    def summary_variants(self, summary: Summary, confirmed: int = 0) -> list[Text]:
+        """The summary line, most detailed first; the narrower ones keep the saved amount.
+        With a closed platform, how many the credit report confirms follows the counts."""
         privacy = self.closure_app.privacy
-        parts = [
-            t("dash.summary.counts", platforms=summary.platforms, closed=summary.closed),
-            *([t("dash.summary.confirmed", confirmed=confirmed)] if summary.closed else []),
-            t("dash.summary.steps", steps=summary.steps_left),
-            t(
-                "dash.summary.money",
-                original=money(summary.original, privacy=privacy),
-                settled=money(summary.settled, privacy=privacy),
-                saved=money(summary.saved, privacy=privacy),
-            ),
-        ]
-        return Text("  ·  ".join(parts), no_wrap=True, overflow="ellipsis")
+        platforms = tn("count.platforms", summary.platforms)
+        counts = t("dash.summary.counts", platforms=platforms, closed=summary.closed)
+        steps = t("dash.summary.steps", steps=tn("count.steps", summary.steps_left))
+        saved = money(summary.saved, privacy=privacy)
+        full = t(
+            "dash.summary.money",
+            original=money(summary.original, privacy=privacy),
+            settled=money(summary.settled, privacy=privacy),
+            saved=saved,
+        )
+        short = t("dash.summary.saved", saved=saved)
+        report = [t("dash.summary.confirmed", confirmed=confirmed)] if summary.closed else []
+        variants = (
+            [counts, *report, steps, full],
+            [counts, *report, steps, short],
+            [counts, *report, short],
+            [counts, short],
+            [short],
+        )
+        return [Text("  ·  ".join(parts), no_wrap=True) for parts in variants]
 
     # ---- refreshing ----------------------------------------------------------------------
 
@@ -210,9 +228,10 @@ class DashboardScreen(WriteGuard, Screen[None]):
         ]
         self.table.load(headers, {platform.id: cells.row(platform) for platform in everything})
         confirmed = sum(j is Judgement.CONFIRMED for j in judgements.values())
-        summary = self.summary_text(summarise(everything), confirmed)
-        self.query_one("#summary", Static).update(summary)
-        self._message("welcome", Text(t("dash.welcome")) if not everything else None)
+        variants = self.summary_variants(summarise(everything), confirmed)
+        self.query_one("#summary", SummaryLine).show(variants)
+        welcome = "dash.welcome" if self.closure_app.allows("add_platform") else "dash.read_only"
+        self._message("welcome", Text(t(welcome)) if not everything else None)
         self.query_one("#summary").display = bool(everything)
 
     def _show(self) -> None:
@@ -221,7 +240,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         if in_view is None:
             in_view = [(p.name.casefold(), p.id) for p in select(self._everything, self.view)]
             self._in_view[self.view] = in_view
-        query = self.filter_input.value if self.filtering else ""
+        query = self.filter_input.value if self.filter_input and self.filtering else ""
         wanted = query.strip().casefold()
         shown = [platform_id for name, platform_id in in_view if wanted in name]
         table = self.table

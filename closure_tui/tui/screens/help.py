@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from rich.console import Group
 from rich.table import Table
@@ -18,7 +19,7 @@ from closure_tui.i18n import CATALOGUE, t
 from closure_tui.tui.bindings import bind, description
 
 
-def screen_bindings(screen: Screen) -> list[Binding]:
+def screen_bindings(screen: Screen[Any]) -> list[Binding]:
     """The screen's active bindings that carry an id (ours), in the order they apply,
     keys as remapped by the keymap, disabled (read-only) ones left out."""
     found: list[Binding] = []
@@ -48,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
         bind("question_mark", "dismiss", "close", show=False),
     ]
 
-    def __init__(self, target: Screen) -> None:
+    def __init__(self, target: Screen[Any]) -> None:
         super().__init__()
         self.target = target
         self.bindings = screen_bindings(target)

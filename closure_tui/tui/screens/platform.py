@@ -19,13 +19,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, ListView, Static
 
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.services.paid import save_paid
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
-from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.bindings import WriteGuard, bind, undo_keys
 from closure_tui.tui.credit_report_actions import CreditReportActions
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
 from closure_tui.tui.modals.note_form import NoteForm
@@ -48,22 +49,24 @@ class PlatformScreen(CreditReportActions, StageFacts, WriteGuard, Screen[None]):
     """The checklist of one platform, opened from the dashboard with `enter`."""
 
     CSS_PATH = "platform.tcss"
+    #: In the Footer (80 columns): back, tick, evidence, note, undo and `?`; the rest in `?`.
     BINDINGS = [
         bind("escape", "back", "back"),
         bind("space", "toggle_stage", "toggle_stage"),
-        bind("d", "set_done_date", "set_done_date"),
-        bind("s", "skip_stage", "skip_stage"),
-        bind("f", "attach_file", "attach_file"),
+        bind("d", "set_done_date", "set_done_date", show=False),
+        bind("s", "skip_stage", "skip_stage", show=False),
+        bind("f", "attach_file", "attach_file", show=False),
         bind("e", "edit_evidence", "edit_evidence"),
         bind("n", "add_note", "add_note"),
-        bind("N", "edit_notes", "edit_notes"),
-        bind("r", "add_reminder", "add_reminder"),
-        bind("R", "add_platform_reminder", "add_platform_reminder"),
-        bind("E", "edit_platform", "edit_platform"),
-        bind("x", "remove_platform", "remove_platform"),
-        bind("k", "record_report_check", "record_report_check"),
-        bind("D", "file_dispute", "file_dispute"),
-        bind("U", "update_dispute", "update_dispute"),
+        bind("N", "edit_notes", "edit_notes", show=False),
+        bind("r", "add_reminder", "add_reminder", show=False),
+        bind("R", "add_platform_reminder", "add_platform_reminder", show=False),
+        bind("E", "edit_platform", "edit_platform", show=False),
+        bind("x", "remove_platform", "remove_platform", show=False),
+        bind("k", "record_report_check", "record_report_check", show=False),
+        bind("D", "file_dispute", "file_dispute", show=False),
+        bind("U", "update_dispute", "update_dispute", show=False),
+        *undo_keys(),
     ]
 
     def __init__(self, platform_id: int, stage: StageKey | None = None) -> None:
@@ -152,8 +155,9 @@ class PlatformScreen(CreditReportActions, StageFacts, WriteGuard, Screen[None]):
         checklist = self.query_one(StageChecklist)
         checklist.show(platform, privacy=privacy)
         self._show_evidence()
-        notes = app.read(lambda service: service.notes(platform.id), [])
-        self.query_one("#notes", Static).update(notes_text(notes))
+        notes: list[Note] = app.read(lambda service: service.notes(platform.id), [])
+        hints = app.allows("add_note")
+        self.query_one("#notes", Static).update(notes_text(notes, privacy=privacy, hints=hints))
 
     def _title(self, platform: Platform, privacy: bool) -> Text:
         title = plain(platform.name, style="bold")
@@ -184,7 +188,9 @@ class PlatformScreen(CreditReportActions, StageFacts, WriteGuard, Screen[None]):
         key = self.query_one(StageChecklist).highlighted_key
         stage_name = t(f"stage.{key.value}")
         self.query_one("#evidence-title", Static).update(t("pf.evidence", stage=stage_name))
-        detail = evidence_detail(self.platform, key, privacy=self.closure_app.privacy)
+        app = self.closure_app
+        hints = app.allows("edit_evidence")
+        detail = evidence_detail(self.platform, key, privacy=app.privacy, hints=hints)
         self.query_one("#evidence", Static).update(detail)
 
     @on(ListView.Highlighted, "#stages")
@@ -228,19 +234,25 @@ class PlatformScreen(CreditReportActions, StageFacts, WriteGuard, Screen[None]):
             return
         warnings = app.service.tick_warnings(self.platform_id, key)
         if not warnings:
-            self._tick(key, True)
+            self._tick(key, False)
             return
         reasons = [t("confirm.tick.stage", stage=name)]
         reasons += [describe(w.key, w.params) for w in warnings]
-        self.app.push_screen(
-            ConfirmModal(t("confirm.tick.title"), reasons, t("confirm.tick.yes")),
-            lambda confirmed: self._tick(key, bool(confirmed)),
-        )
 
-    def _tick(self, key: StageKey, confirmed: bool) -> None:
-        if not confirmed or self.tick_with_facts(key):
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._tick(key, True)
+
+        confirm = ConfirmModal(t("confirm.tick.title"), reasons, t("confirm.tick.yes"))
+        self.app.push_screen(confirm, answered)
+
+    def _tick(self, key: StageKey, warned: bool) -> None:
+        """Tick `key` (`negotiated` asks for its pay-by date first); `warned`: the user
+        confirmed its warnings, so they are not repeated."""
+        if self.tick_with_facts(key):
             return
-        done = self.closure_app.perform(lambda service: service.tick(self.platform_id, key))
+        tick = self.platform_id, key
+        done = self.closure_app.perform(lambda service: service.tick(*tick), warned=warned)
         if done is not None:
             self.say(t("pf.ticked", stage=t(f"stage.{key.value}")))
             self._advance()

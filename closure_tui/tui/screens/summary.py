@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from closure_tui.domain.platform import Platform
-from closure_tui.i18n import t
+from closure_tui.i18n import t, tn
 from closure_tui.services.summary import summarise
 from closure_tui.textwidth import fit
 from closure_tui.tui.bindings import bind
@@ -31,8 +31,14 @@ def bar(amount: Decimal | None, largest: Decimal) -> str:
     return FULL * max(cells, 1 if amount > 0 else 0)
 
 
+def _figure(amount: Decimal | None, privacy: bool) -> str:
+    """The amount beside its bar; in privacy mode the bars stand alone."""
+    return "" if privacy else f" {money(amount, privacy=False)}"
+
+
 def chart(platforms: list[Platform], *, privacy: bool) -> Text:
-    """Two bars per platform: original (dim) over settled (green), amounts beside them."""
+    """Two bars per platform: original (dim) over settled (green), amounts beside them
+    unless in privacy mode."""
     largest = max((p.original or p.settled or Decimal(0) for p in platforms), default=Decimal(0))
     text = Text(no_wrap=True)
     text.append(f"{' ' * NAME_WIDTH}  ")
@@ -44,10 +50,10 @@ def chart(platforms: list[Platform], *, privacy: bool) -> Text:
         name = fit(platform.name, NAME_WIDTH)
         text.append(f"{name}  ")
         text.append(bar(platform.original, largest), style="grey50")
-        text.append(f" {money(platform.original, privacy=privacy)}\n")
+        text.append(_figure(platform.original, privacy) + "\n")
         text.append(f"{' ' * NAME_WIDTH}  ")
         text.append(bar(platform.settled, largest), style="green")
-        text.append(f" {money(platform.settled, privacy=privacy)}\n")
+        text.append(_figure(platform.settled, privacy) + "\n")
     return text
 
 
@@ -80,7 +86,7 @@ class SummaryScreen(Screen[None]):
             Text(
                 t(
                     "tui.summary.totals",
-                    platforms=summary.platforms,
+                    platforms=tn("count.platforms", summary.platforms),
                     closed=summary.closed,
                     original=money(summary.original, privacy=privacy),
                     settled=money(summary.settled, privacy=privacy),

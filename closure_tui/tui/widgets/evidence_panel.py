@@ -23,7 +23,7 @@ class EvidencePanel(PlatformPanel):
         platform = service.get(self.platform_id)
         text = Text(no_wrap=True)
         text.append(t("report.files") + "\n", style="bold")
-        checks = check_platform(service.store.data_dir, platform)
+        checks = check_platform(service.data_dir, platform)
         if not checks:
             text.append(t("report.none"))
         for check in checks:

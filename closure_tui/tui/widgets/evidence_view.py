@@ -68,8 +68,11 @@ def evidence_summary(platform: Platform, key: StageKey, *, privacy: bool) -> Tex
     return line
 
 
-def evidence_detail(platform: Platform, key: StageKey, *, privacy: bool) -> Text:
-    """The full evidence of one stage, one fact per line."""
+def evidence_detail(
+    platform: Platform, key: StageKey, *, privacy: bool, hints: bool = True
+) -> Text:
+    """The full evidence of one stage, one fact per line; `hints`: say which key edits it
+    (not while read-only)."""
     stage = platform.stage(key)
     text = Text(t(f"stage.{key.value}.help") + "\n\n", style="dim")
     if stage.state is StageState.SKIPPED:
@@ -81,7 +84,7 @@ def evidence_detail(platform: Platform, key: StageKey, *, privacy: bool) -> Text
         return text + _paid_detail(platform, privacy)
     filled = _filled(platform, key)
     if not filled:
-        text.append(t("pf.no_evidence"), style="dim")
+        text.append(t("pf.no_evidence" if hints else "pf.no_evidence.read_only"), style="dim")
     for field_key, value in filled:
         text.append(t("label.colon", label=t("ev." + field_key)), style="bold")
         text.append_text(plain(_value_text(value)))

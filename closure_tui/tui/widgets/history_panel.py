@@ -6,23 +6,26 @@ from rich.text import Text
 
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
-from closure_tui.services.history_view import change_lines, headline
+from closure_tui.services.history_sentences import Shown, event_lines, lookup_for
+from closure_tui.services.history_view import headline
 from closure_tui.tui.widgets.platform_panel import PlatformPanel
 
 MAX_EVENTS = 50
 
 
 class HistoryPanel(PlatformPanel):
-    """Each event with its changed fields; account numbers stay masked."""
+    """Each event with what it changed, as sentences; in privacy mode no amount or account."""
 
     def build(self, service: Closures) -> Text:
         events = service.history.events(self.platform_id)[::-1][:MAX_EVENTS]
+        shown = Shown(privacy=self.app.privacy)  # type: ignore[attr-defined]
+        lookup = lookup_for(service)
         text = Text(no_wrap=False)
         text.append(t("report.history") + "\n", style="bold")
         if not events:
             text.append(t("history.empty"))
         for event in events:
             text.append(headline(event, with_platform=False) + "\n")
-            for line in change_lines(event):
-                text.append(f"    {line}\n", style="dim")
+            for line in event_lines(event, shown=shown, lookup=lookup):
+                text.append(f"  {line}\n", style="dim")
         return text

@@ -7,11 +7,14 @@ from collections.abc import Iterable
 from rich.text import Text
 
 from closure_tui.domain.notes import Note
+from closure_tui.domain.text import hide_figures
 from closure_tui.i18n import t
 from closure_tui.tui.text import plain
 
 
-def notes_text(notes: Iterable[Note]) -> Text:
+def notes_text(notes: Iterable[Note], *, privacy: bool = False, hints: bool = True) -> Text:
+    """In privacy mode every amount or account number typed into a note is hidden too;
+    `hints`: the keys that add one work (not while read-only)."""
     text = Text()
     for note in notes:
         if text:
@@ -21,7 +24,8 @@ def notes_text(notes: Iterable[Note]) -> Text:
             stage = t(f"stage.{note.stage.value}")
             text.append("  " + t("pf.note_stage", stage=stage), style="cyan")
         text.append("\n")
-        text.append_text(plain(note.text, multiline=True))
+        shown = hide_figures(note.text) if privacy else note.text
+        text.append_text(plain(shown, multiline=True))
     if not text:
-        text.append(t("pf.no_notes"), style="dim")
+        text.append(t("pf.no_notes" if hints else "pf.no_notes.read_only"), style="dim")
     return text

@@ -22,10 +22,11 @@ class PlatformPanel(Static):
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self.reload)
         self.watch(self.app, "language", self.reload, init=False)
+        self.watch(self.app, "privacy", self.reload, init=False)
 
     def reload(self, _: object = None) -> None:
         service = self.app.service  # type: ignore[attr-defined]
-        if service is not None and service.store.platforms.get(self.platform_id) is not None:
+        if service is not None and service.find(self.platform_id) is not None:
             text = self.app.read(self.build, None)  # type: ignore[attr-defined]
             if text is not None:
                 self.update(text)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.binding import BindingType
 
 from closure_tui.i18n import t
 from closure_tui.services.reminders import Reminders
-from closure_tui.tui.bindings import WriteGuard
+from closure_tui.tui.bindings import WriteGuard, localize
 from closure_tui.tui.reminder_cells import agenda_row
 from closure_tui.tui.reminder_rows import REMINDER_ROW_BINDINGS, ReminderRows
 from closure_tui.tui.widgets.row_table import RowTable
@@ -20,16 +21,21 @@ COLUMNS = ("date", "stage", "status", "text")
 class PlatformReminders(ReminderRows, WriteGuard, RowTable):
     """Redraws itself after every change, when the language changes and at midnight."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*REMINDER_ROW_BINDINGS]
+    #: In the Footer beside the screen's keys: done and snooze; dismiss and edit are in `?`.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        replace(b, show=b.id in ("reminder_done", "snooze")) for b in REMINDER_ROW_BINDINGS
+    ]
 
     def __init__(self, platform_id: int, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.platform_id = platform_id
 
     def on_mount(self) -> None:
+        localize(self)
         self.watch(self.app, "data_version", self.reload)
         self.watch(self.app, "language", self.reload, init=False)
         self.watch(self.app, "today", self.reload, init=False)  # "due in N days" moves on
+        self.watch(self.app, "privacy", self.reload, init=False)
 
     def reload(self, _: object = None) -> None:
         service = self.closure_app.service
@@ -41,7 +47,7 @@ class PlatformReminders(ReminderRows, WriteGuard, RowTable):
             self.add_column(t(f"tui.agenda.col.{key}"), key=key)
         today = service.today()
         for reminder in Reminders(service).find(self.platform_id):
-            cells = agenda_row(reminder, "", today)
+            cells = agenda_row(reminder, "", today, privacy=self.closure_app.privacy)
             self.add_row(*cells[1:2], *cells[3:], key=str(reminder.id))
         self.display = self.row_count > 0
         if selected is not None and selected in {k.value for k in self.rows}:

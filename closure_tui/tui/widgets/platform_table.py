@@ -40,16 +40,24 @@ HEADER, EVEN, ODD, CURSOR = (
 )
 
 
-def fit_widths(natural: Sequence[int], room: int) -> list[int]:
-    """Narrow the widest columns, a cell at a time, until the row fits in `room` cells."""
+#: Which columns give way when the row is too wide: groups in turn, each a list of
+#: (column, narrowest width); a column in no group keeps its width.
+Give = Sequence[Sequence[tuple[int, int]]]
+
+
+def fit_widths(natural: Sequence[int], room: int, give: Give | None = None) -> list[int]:
+    """Narrow the widest columns of the first group, a cell at a time, then the next
+    group's, until the row fits in `room` cells (every column, by default)."""
     widths = list(natural)
     excess = sum(widths) + 2 * PADDING * len(widths) - room
-    while excess > 0:
-        widest = max(range(len(widths)), key=widths.__getitem__)
-        if widths[widest] <= MIN_WIDTH:
-            break
-        widths[widest] -= 1
-        excess -= 1
+    groups = give if give is not None else [[(c, MIN_WIDTH) for c in range(len(widths))]]
+    for group in groups:
+        while excess > 0:
+            able = [column for column, least in group if widths[column] > least]
+            if not able:
+                break
+            widths[max(able, key=widths.__getitem__)] -= 1
+            excess -= 1
     return widths
 
 
@@ -129,8 +137,9 @@ class PlatformTable(ScrollView, can_focus=True):
             super().__init__()
             self.platform_id = platform_id
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, give: Give | None = None) -> None:
         super().__init__(id=id)
+        self.give = give
         self._headers: tuple[Text, ...] = ()
         self._cells: Mapping[int, Sequence[Text]] = {}
         self._natural: list[int] = []
@@ -248,7 +257,7 @@ class PlatformTable(ScrollView, can_focus=True):
         """Fit the columns to `width`; rows keep their lines while the widths stay the same."""
         if width == self._fitted_for:
             return
-        widths = fit_widths(self._natural, width)
+        widths = fit_widths(self._natural, width, self.give)
         if widths != self._widths:
             self._widths = widths
             self._lines.clear()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 
-class RowTable(DataTable):
+class RowTable(DataTable[Any]):
     """`DataTable` with a row cursor; Home / End go to the first / last row, as everywhere."""
 
     BINDINGS = [

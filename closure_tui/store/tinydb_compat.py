@@ -1,9 +1,13 @@
-"""A TinyDB table that changes the stored table in place instead of rebuilding it.
+"""Where TinyDB is used beyond its public API: a table that changes the stored table in place.
 
 Stock TinyDB copies the whole table into a new dict (string ids to int ids and
 back) on every insert, update or remove: O(n) per operation, which at 10,000
 notes dominated a single note insert. Here the updater sees the stored dict
 through an int-keyed view, so an operation costs what it touches.
+
+This overrides `Table._update_table`, which TinyDB does not promise to keep: every
+write of `Table` goes through it in the versions this was written for (`TESTED`).
+`tests/test_tinydb_compat.py` fails on a TinyDB whose writes take another path.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
+
+#: The TinyDB releases whose `Table` writes all go through `_update_table(updater)`.
+TESTED = ("4.8", "4.9")
 
 
 class _IntKeyed(MutableMapping[int, Any]):
@@ -54,7 +61,7 @@ class InPlaceTable(Table):
     that raises part-way leaves the documents it already changed changed in memory.
     """
 
-    def _update_table(self, updater: Callable[[dict[int, Mapping]], None]) -> None:
+    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         tables = self._storage.read() or {}
         raw = tables.setdefault(self.name, {})
         view = _IntKeyed(raw)
