@@ -1,4 +1,4 @@
-"""closure-tui's benchmark: T1-T6 (the README's Performance section), each beside its
+"""closure-tui's benchmark: T1-T8 (the README's Performance section), each beside its
 baseline, measured in one run.
 
     python bench/run.py            # the real sizes (about four minutes)
@@ -27,6 +27,7 @@ import instructions
 import make_dataset
 import terminal
 import ticks
+import writes
 from report import Row, kib, median, ms, ratio_row, render, size_label
 
 import closure_tui
@@ -45,6 +46,8 @@ class Plan:
     cli_samples: int
     settle: float
     timeout: float
+    #: History entries of T7/T8's store, and of T3's second one.
+    history: tuple[int, int]
 
 
 FULL = Plan(
@@ -56,8 +59,9 @@ FULL = Plan(
     15,
     0.5,
     30.0,
+    (20_000, 100_000),
 )
-QUICK = Plan((5, 20), (20, 100), ((5, 20), (20, 100)), 1, 6, 3, 0.1, 5.0)
+QUICK = Plan((5, 20), (20, 100), ((5, 20), (20, 100)), 1, 6, 3, 0.1, 5.0, (300, 600))
 
 
 class Bench:
@@ -119,17 +123,25 @@ class Bench:
         samples = self.plan.tick_samples if baseline else self.plan.tick_samples // 2 + 1
         return ticks.alternate_ticks(copy, stock, samples)
 
-    def fresh_copy(self, size: tuple[int, int]) -> Path:
-        """A copy of the dataset, with the platform that tick samples toggle."""
+    def fresh_copy(self, size: tuple[int, int], history: int = 0) -> Path:
+        """A copy of the dataset (its history grown to `history` entries), with the platform
+        that tick samples toggle."""
+        source = self.dataset(size)
+        if history:
+            source = self.workdir / f"data-{size[0]}-{size[1]}-h{history}"
+            if not source.exists():
+                shutil.copytree(self.dataset(size), source)
+                writes.grow(source, history)
         copy = self.workdir / "tick-data"
         shutil.rmtree(copy, ignore_errors=True)
-        shutil.copytree(self.dataset(size), copy)
+        shutil.copytree(source, copy)
         ticks.add_tick_target(copy)
         return copy
 
-    def tui_ticks(self, size: tuple[int, int]) -> tuple[list[float], str]:
-        """Keypress-to-fsync samples from inside the TUI, or why there are none."""
-        copy = self.fresh_copy(size)
+    def tui_ticks(self, size: tuple[int, int], history: int = 0) -> tuple[list[float], str]:
+        """Keypress-to-durable samples (the change and its history entry) from inside the
+        TUI, or why there are none."""
+        copy = self.fresh_copy(size, history)
         result = self._probe("tick", str(copy), str(self.plan.tick_samples))
         return result.get("samples", []), result.get("missing", "")
 
@@ -248,17 +260,23 @@ def instruction_rows(bench: Bench) -> list[Row]:
     return rows
 
 
-def tick_row(bench: Bench) -> Row:
+def tick_rows(bench: Bench) -> list[Row]:
+    """T3 on the dataset, then with its history grown."""
+    return [tick_row(bench), tick_row(bench, bench.plan.history[1])]
+
+
+def tick_row(bench: Bench, history: int = 0) -> Row:
     """T3 from a keypress in the TUI when it can tick, else from the service call."""
     size = bench.plan.large
     service_ticks, stock_ticks = bench.ticks(size)
-    tui_ticks, missing = bench.tui_ticks(size)
+    tui_ticks, missing = bench.tui_ticks(size, history)
     ours = median(tui_ticks or service_ticks)
     stock = median(stock_ticks)
     how = "keypress in the TUI" if tui_ticks else f"service call ({missing})"
+    entries = f", {history:,} history entries" if history else ""
     return Row(
         f"T3 ({how})",
-        size_label(size),
+        size_label(size) + entries,
         ms(ours),
         f"{ms(stock)} (stock TinyDB)",
         f"{stock / ours:.1f}x faster",
@@ -306,9 +324,19 @@ def filter_row(bench: Bench) -> Row:
 def measure(bench: Bench) -> tuple[list[Row], list[list[str]]]:
     frames: dict[tuple[int, int], tuple[list, list]] = {}
     rows = frame_rows(bench, frames)
-    rows.append(tick_row(bench))
+    rows += tick_rows(bench)
     command = bench.cli_command()
     rows += cli_rows(bench, command)
+    plan = bench.plan
+    rows += writes.rows(
+        bench.dataset(plan.large),
+        bench.workdir,
+        bench.env,
+        plan.cli_samples,
+        history=plan.history[0],
+        counted=plan is not QUICK and instructions.available(),
+        size=size_label(plan.large),
+    )
     rows.append(filter_row(bench))
     growth = []
     for size in bench.plan.growth:

@@ -1,6 +1,7 @@
 """Timings taken inside the TUI with Textual's Pilot; prints one JSON object.
 
-    python bench/tui_probe.py tick DATA_DIR SAMPLES     keypress (space) -> change fsynced
+    python bench/tui_probe.py tick DATA_DIR SAMPLES     keypress (space) -> change and its
+                                                        history entry durable
     python bench/tui_probe.py filter DATA_DIR QUERY     each filter keystroke -> repainted
 
 `tick` needs a platform whose only step to do is `negotiated` (run.py adds one
@@ -34,17 +35,22 @@ def _app(data_dir: Path):  # type: ignore[no-untyped-def]
 async def tick_samples(data_dir: Path, count: int) -> dict:
     if importlib.util.find_spec("closure_tui.tui.screens.platform") is None:
         return {"missing": "no platform screen"}
-    from closure_tui.store import storage
+    from closure_tui.store import journal, storage
     from closure_tui.tui.screens.platform import PlatformScreen
 
     written: list[float] = []
-    atomic_write = storage.atomic_write
+    atomic_write, append_durable = storage.atomic_write, journal.append_durable
 
     def timed_write(path: Path, data: bytes) -> None:
         atomic_write(path, data)
         written.append(time.perf_counter())
 
+    def timed_append(path: Path, data: bytes) -> None:
+        append_durable(path, data)
+        written.append(time.perf_counter())
+
     storage.atomic_write = timed_write  # type: ignore[assignment]
+    journal.append_durable = timed_append  # type: ignore[assignment]
     app = _app(data_dir)
     samples: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
@@ -59,7 +65,7 @@ async def tick_samples(data_dir: Path, count: int) -> dict:
             await pilot.pause()
             if len(written) == before:
                 return {"missing": "space did not save"}
-            samples.append(written[before] - started)
+            samples.append(written[-1] - started)  # the change, then its history entry
     return {"samples": samples}
 
 

@@ -6,14 +6,17 @@ worker reports each write only after it returned (`ack ...`), with one
 unbuffered `os.write`, so an acknowledged write is one the store claimed done.
 After the worker dies this process prints `dead STATUS`.
 
-Commands: `write DIR ROUND` (edits, notes and new platforms) and
-`restore DIR` (restores backups over and over).
+Commands: `write DIR ROUND` (edits, notes and new platforms), `restore DIR`
+(restores backups over and over), `compact DIR ROUND` (a note, then a fold of every
+journal, over and over) and `migrate DIR` (opens an older store for writing once,
+which migrates it, then waits to be killed).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from closure_tui.domain.clock import SystemClock
@@ -48,9 +51,30 @@ def _restorer(data_dir: Path) -> None:
         _ack(f"restore {name}")
 
 
+def _compactor(data_dir: Path, round_number: int) -> None:
+    for step in range(ROUND_SPAN):
+        with closures_session(data_dir, SystemClock(), writable=True) as service:
+            seq = round_number * ROUND_SPAN + step
+            service.add_note(service.resolve(COUNTER).id, f"备注 {seq}")
+            _ack(f"note 备注 {seq}")
+            service.store.compact()
+            _ack(f"compact {seq}")
+
+
+def _migrator(data_dir: Path) -> None:
+    with closures_session(data_dir, SystemClock(), writable=True):
+        _ack("migrated")
+    while True:
+        time.sleep(1)
+
+
 def _run(command: list[str]) -> None:
     if command[0] == "write":
         _writer(Path(command[1]), int(command[2]))
+    elif command[0] == "compact":
+        _compactor(Path(command[1]), int(command[2]))
+    elif command[0] == "migrate":
+        _migrator(Path(command[1]))
     else:
         _restorer(Path(command[1]))
 

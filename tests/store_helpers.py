@@ -12,6 +12,9 @@ from typing import Any
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.platform import Platform
+from closure_tui.store.journal import Journal
+from closure_tui.store.journaled import read_segments
+from closure_tui.store.storage import parse_strict
 from closure_tui.store.store import Store
 
 DAY = date(2026, 11, 29)
@@ -30,6 +33,19 @@ def add_platform(store: Store, name: str, **fields: Any) -> Platform:
     return store.platforms.insert(
         lambda new_id: Platform(id=new_id, name=name, created_on=DAY, **fields)
     )
+
+
+def stored(data_dir: Path, name: str) -> dict[str, Any]:
+    """A data file's content as the store reads it: a base file with its segments replayed."""
+    data = parse_strict((data_dir / name).read_bytes())
+    read_segments(Journal(data_dir, name), data, data_dir / "backups")
+    return data
+
+
+def compacted(data_dir: Path, clock: FixedClock) -> None:
+    """Fold the journals, so that editing a base file edits every record (damage tests)."""
+    with opened(data_dir, clock) as store:
+        store.compact()
 
 
 def write_json(path: Path, data: Any) -> None:

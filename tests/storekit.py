@@ -11,9 +11,10 @@ from closure_tui.domain.clock import Clock
 from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.session import closures_session
+from closure_tui.store.datafiles import journal_files
 from closure_tui.store.fsutil import is_temp_name
-from closure_tui.store.storage import parse_strict
 from closure_tui.store.store import DATA_FILES
+from tests.store_helpers import stored
 
 ACCOUNT = "6222020200112233445"
 RESTORE_HINT = "closure-tui restore"
@@ -64,18 +65,18 @@ def cli(data_dir: Path, *args: str, umask: int | None = None) -> subprocess.Comp
 
 
 def file_bytes(data_dir: Path) -> dict[str, bytes | None]:
-    """The raw content of every data file (None when absent)."""
+    """The raw content of every data file and segment (None when absent)."""
+    names = [*DATA_FILES, *(path.name for path in journal_files(data_dir))]
     return {
         name: (data_dir / name).read_bytes() if (data_dir / name).exists() else None
-        for name in DATA_FILES
+        for name in names
     }
 
 
 def parse_all(data_dir: Path) -> dict[str, dict]:
-    """Every present data file parsed strictly (raises when one is damaged)."""
-    return {
-        name: parse_strict(raw) for name, raw in file_bytes(data_dir).items() if raw is not None
-    }
+    """Every present data file parsed strictly, with its segments replayed (raises when
+    one is damaged)."""
+    return {name: stored(data_dir, name) for name in DATA_FILES if (data_dir / name).exists()}
 
 
 def temp_entries(data_dir: Path) -> list[Path]:

@@ -9,6 +9,7 @@ import pytest
 
 from closure_tui.domain.stages import STAGE_ORDER
 from tests.cli_helpers import as_json, cli, ok
+from tests.store_helpers import stored
 
 STAGES = [key.value for key in STAGE_ORDER]
 ACCOUNT = "6225880123450123"
@@ -186,7 +187,8 @@ def test_remove_needs_yes(filled: Path) -> None:
     ok(filled, "note", "蚂蚁花呗", "to be removed")
     ok(filled, "remove", "蚂蚁花呗", "--yes")
     assert [p["name"] for p in as_json(filled, "list", "--all")] == ["蚂蚁借呗", "招商银行信用卡"]
-    assert "to be removed" not in (filled / "notes.json").read_text(encoding="utf-8")
+    notes = stored(filled, "notes.json")["notes"].values()
+    assert "to be removed" not in [note["text"] for note in notes]
     assert as_json(filled, "show", "3")["name"] == "招商银行信用卡"
 
 

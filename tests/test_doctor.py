@@ -47,7 +47,10 @@ def test_doctor_speaks_chinese(healthy: Path) -> None:
 
 
 def test_damaged_file_needs_attention_and_is_left_alone(healthy: Path) -> None:
+    # Replaced, not written in place: the backup's notes.json is a link to the same file.
+    (healthy / NOTES_FILE).unlink()
     (healthy / NOTES_FILE).write_bytes(b'{"notes": NaN}')
+    (healthy / NOTES_FILE).chmod(0o600)
     before = file_bytes(healthy)
     result = cli(healthy, "doctor")
     assert result.returncode == 1

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from closure_tui.domain.errors import DomainError
+from closure_tui.domain.errors import DomainError, Problem
 from closure_tui.domain.platform import (
     Kind,
     Payee,
@@ -159,7 +159,7 @@ def test_any_stage_with_an_earlier_one_to_do_warns_the_same_way(key: StageKey) -
     problems = tick_warnings(Platform(id=1, name="x", created_on=DAY), key)
     earlier = STAGE_ORDER.index(key)
     expected = "warn.earlier_todo.one" if earlier == 1 else "warn.earlier_todo"
-    assert problems[0] == (expected, {"stage": "negotiated", "count": earlier})
+    assert problems[0] == Problem(expected, {"stage": "negotiated", "count": earlier})
 
 
 def test_a_skipped_earlier_stage_does_not_warn() -> None:

@@ -17,6 +17,7 @@ from closure_tui.store.errors import StoreDamaged
 from closure_tui.store.store import Store
 from tests.cli_helpers import cli
 from tests.evidence_support import listing, open_service, sample_store
+from tests.store_helpers import compacted, stored
 
 
 def test_each_change_is_one_event_with_time_platform_and_records(data_dir, clock) -> None:
@@ -41,8 +42,8 @@ def test_history_lives_in_its_own_file_and_a_note_does_not_rewrite_platforms(
     main_before = (data_dir / "closure.json").read_bytes()
     service.add_note(pid, "called the hotline")
     assert (data_dir / "closure.json").read_bytes() == main_before
-    stored = json.loads((data_dir / "history.json").read_text(encoding="utf-8"))
-    assert [doc["action"] for doc in stored["history"].values()] == ["platform.add", "note.add"]
+    history = stored(data_dir, "history.json")
+    assert [doc["action"] for doc in history["history"].values()] == ["platform.add", "note.add"]
     service.store.close()
 
 
@@ -206,6 +207,7 @@ def test_an_event_with_unusable_records_is_refused_before_anything_is_written(
     service.add_note(pid, "kept")
     service.remove_platform(pid)
     service.store.close()
+    compacted(data_dir, clock)
     path = data_dir / "history.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["history"]["3"]["before"]["platforms"][str(pid)]["original"] = "12,000"

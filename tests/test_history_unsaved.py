@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,16 +23,24 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Ran]:
 def _history_disk_full(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, name: str = "history.json"
 ) -> None:
-    """The data directory's `history.json` (or `name`) can no longer be replaced; any other
-    file can."""
-    real = os.replace
+    """The data directory's `history.json` (or `name`) can no longer be replaced, nor its
+    segments appended to; any other file can."""
+    real, real_open = os.replace, os.open
+    segment = re.compile(re.escape(name.removesuffix(".json")) + r"\.\d+\.log")
 
     def replace(src: object, dst: object, *args: object, **kwargs: object) -> None:
         if Path(str(dst)) == data_dir / name:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real(src, dst, *args, **kwargs)
 
+    def open_file(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        file = Path(str(path))
+        if flags & os.O_APPEND and file.parent == data_dir and segment.fullmatch(file.name):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "open", open_file)
 
 
 def _payments(data_dir: Path) -> list[dict]:

@@ -19,10 +19,12 @@ from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.errors import DomainError
 from closure_tui.services.closures import Closures
 from closure_tui.store.errors import StoreDamaged, StoreError
+from closure_tui.store.schema import CURRENT_SCHEMA
 from closure_tui.store.store import MAIN_FILE, NOTES_FILE, Store
 from tests.storekit import RESTORE_HINT, cli, file_bytes, populate
 
 FUZZ_VARIANTS = 520
+SCHEMA = b'"schema":%d' % CURRENT_SCHEMA
 
 
 def _mutate_json(raw: bytes, change: Callable[[dict], None]) -> bytes:
@@ -49,7 +51,7 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "invalid_utf8": lambda raw: raw.replace("借呗".encode(), b"\xff\xfe\xc3"),
     "utf16": lambda raw: raw.decode().encode("utf-16"),
     "nan_token": lambda raw: raw.replace(b'"next_platforms":4', b'"next_platforms":NaN'),
-    "infinity_token": lambda raw: raw.replace(b'"schema":1', b'"schema":Infinity'),
+    "infinity_token": lambda raw: raw.replace(SCHEMA, b'"schema":Infinity'),
     "overflowing_float": lambda raw: _mutate_json(
         raw, lambda d: _first_platform(d).update(extra=1.5)
     ).replace(b"1.5", b"1e999"),
@@ -239,7 +241,7 @@ def test_cli_refuses_damaged_file_with_the_way_back(
 def test_file_from_a_newer_version_is_refused_with_both_ways_out(
     real_file: bytes, data_dir: Path, clock: FixedClock
 ) -> None:
-    newer = real_file.replace(b'"schema":1', b'"schema":99')
+    newer = real_file.replace(SCHEMA, b'"schema":99')
     (data_dir / MAIN_FILE).write_bytes(newer)
     error = _open_and_use(data_dir, clock)
     assert error is not None

@@ -1,10 +1,13 @@
 """SIGKILL at random moments: the files always parse, every acknowledged write survives,
-temporaries never pile up, and a kill during `restore` still leaves good files."""
+temporaries never pile up, and a kill during `restore`, a journal's fold or the migration
+of an older store still leaves good files holding every record."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,12 +20,15 @@ import pytest
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
 from closure_tui.store.backups import DAYS, KEEP, WEEKS, list_snapshots
-from closure_tui.store.datafiles import check_file, data_files
+from closure_tui.store.datafiles import check_file, data_files, journal_files
+from closure_tui.store.verified import RECORD_FILE
 from tests.kill_child import COUNTER
 from tests.storekit import parse_all, populate, temp_entries
 
 WRITE_KILLS = 200
 RESTORE_KILLS = 40
+FOLD_KILLS = 80
+MIGRATE_KILLS = 30
 HELPER = Path(__file__).with_name("kill_child.py")
 
 
@@ -165,3 +171,62 @@ def test_sigkill_during_restore_leaves_good_files(
     with closures_session(seeded, clock, writable=True) as service:
         assert service.resolve(COUNTER)
         assert temp_entries(seeded) == []
+
+
+def test_sigkill_during_folds_loses_no_acknowledged_note(
+    seeded: Path, zygote: Zygote, clock: FixedClock
+) -> None:
+    rng = random.Random(1)
+    acked_total = 0
+    for round_number in range(1, FOLD_KILLS + 1):
+        command = f"compact {seeded} {round_number}"
+        acks, status = zygote.round(command, rng.randrange(4), rng.uniform(0, 0.02))
+        assert _killed(status), status
+        _check_acks(seeded, [ack for ack in acks if ack.startswith("note ")])
+        for path in data_files(seeded):
+            assert check_file(path) == [], path
+        acked_total += len(acks)
+    assert acked_total > FOLD_KILLS
+    with closures_session(seeded, clock, writable=True):
+        assert temp_entries(seeded) == []
+
+
+def _as_older_store(data_dir: Path, clock: FixedClock) -> dict[str, dict]:
+    """Turn the store into what the previous version wrote: base files only, schema 1."""
+    with closures_session(data_dir, clock, writable=True) as service:
+        service.store.compact()
+    content = parse_all(data_dir)
+    for path in journal_files(data_dir):
+        path.unlink()
+    for name, data in content.items():
+        meta = data["_meta"]["1"]
+        meta["schema"] = 1
+        meta.pop("through", None)
+        meta.pop("marked_history", None)
+        (data_dir / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (data_dir / RECORD_FILE).unlink()
+    return content
+
+
+def test_sigkill_during_migration_leaves_the_old_or_the_new_store(
+    seeded: Path, zygote: Zygote, clock: FixedClock, tmp_path: Path
+) -> None:
+    older = _as_older_store(seeded, clock)
+    template = tmp_path / "older"
+    shutil.copytree(seeded, template)
+    rng = random.Random(23)
+    migrated = 0
+    for _ in range(MIGRATE_KILLS):
+        shutil.rmtree(seeded)
+        shutil.copytree(template, seeded)
+        acks, status = zygote.round(f"migrate {seeded}", 0, rng.uniform(0, 0.15))
+        assert _killed(status), status
+        migrated += bool(acks)
+        for path in data_files(seeded):
+            assert check_file(path) == [], path
+        now = parse_all(seeded)
+        for name, data in older.items():
+            for table, docs in data.items():
+                if table != "_meta":
+                    assert now[name].get(table, {}) == docs, (name, table)
+    assert 0 < migrated < MIGRATE_KILLS

@@ -58,4 +58,13 @@ RECORDS: dict[str, tuple[str, str]] = {
         "不是结清跟踪的数据文件（没有 {meta}，也没有 {tables}）",
         "not a closure-tui data file (no {meta} and no {tables})",
     ),
+    "err.file.segment_frame": (
+        "第 {position} 字节处的记录已损坏（不是崩溃时没写完的末尾）",
+        "the record at byte {position} is damaged (not the unfinished end a crash leaves)",
+    ),
+    "err.file.segment_record": ("其中一条记录无法读取", "a record in it cannot be read"),
+    "err.file.segments_without_base": (
+        "文件不见了，而它后面的追加记录还在",
+        "missing, while the records appended after it are still there",
+    ),
 }

@@ -102,15 +102,16 @@ class Closures:
     def resolve(self, ref: str) -> Platform:
         """Exact name (case-insensitive), else a unique prefix, else the numeric id."""
         wanted = ref.strip().casefold()
-        platforms = self.platforms()
-        exact = [p for p in platforms if p.name.casefold() == wanted]
+        # Matched on the stored names: only the platform found is decoded.
+        names = sorted(self.store.platforms.stored_field("name").items())
+        exact = [item_id for item_id, name in names if name.casefold() == wanted]
         if exact:
-            return exact[0]
-        prefixed = [p for p in platforms if wanted and p.name.casefold().startswith(wanted)]
+            return self.get(exact[0])
+        prefixed = [(i, name) for i, name in names if wanted and name.casefold().startswith(wanted)]
         if len(prefixed) == 1:
-            return prefixed[0]
+            return self.get(prefixed[0][0])
         if len(prefixed) > 1:
-            matches = ", ".join(f"{p.name} (#{p.id})" for p in prefixed[:10])
+            matches = ", ".join(f"{name} (#{item_id})" for item_id, name in prefixed[:10])
             raise DomainError("err.platform.ambiguous", ref=ref, matches=matches)
         digits = wanted.removeprefix("#")
         if digits.isdigit() and digits.isascii():
@@ -121,7 +122,7 @@ class Closures:
 
     def notes(self, platform_id: int) -> list[Note]:
         """Newest first."""
-        found = [n for n in self.store.notes if n.platform_id == platform_id]
+        found = self.store.notes.where("platform_id", platform_id)
         return sorted(found, key=lambda n: (n.created, n.id), reverse=True)
 
     # ---- platforms -----------------------------------------------------------------------

@@ -18,7 +18,7 @@ from closure_tui.domain.evidence import is_copy_path
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.store.backups import list_snapshots
-from closure_tui.store.datafiles import DATA_FILES
+from closure_tui.store.datafiles import DATA_FILES, is_segment, journal_files
 from closure_tui.store.evidence_files import evidence_copies
 from closure_tui.store.scrub import Owned, scrub_files, scrub_tables
 
@@ -114,9 +114,13 @@ def _erase_evidence(data_dir: Path, platform_id: int, copies: set[str], kept: se
 
 def _data_copies(data_dir: Path) -> list[Path]:
     """Every copy of a data file: in each backup, and those a `restore` kept aside."""
-    paths = [snap.path / name for snap in list_snapshots(data_dir) for name in DATA_FILES]
-    for name in DATA_FILES:
-        paths += sorted(data_dir.glob(f"{name}.replaced-*"))
+    paths = []
+    for snap in list_snapshots(data_dir):
+        paths += [snap.path / name for name in DATA_FILES] + journal_files(snap.path)
+    for path in sorted(data_dir.iterdir()):
+        kept, aside, _ = path.name.partition(".replaced-")
+        if aside and (kept in DATA_FILES or is_segment(Path(kept))):
+            paths.append(path)
     return paths
 
 

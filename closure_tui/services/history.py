@@ -2,7 +2,7 @@
 
 How a change is recorded: the use case runs inside `History.change(action)`; the
 collections report each record they write (document before and after), and when
-the use case returns, one event with all of them is added to `history.json`.
+the use case returns, one event with all of them is appended to the history.
 
 Write order, and why it is safe: the data files are written first, the event
 second. A crash between the two leaves correct data and a missing event (the
@@ -54,7 +54,7 @@ class History:
             yield
             return
         # The event is written after the data: a damaged log must refuse the change first.
-        self.store.require(HISTORY_FILE)
+        self.store.require_appendable(HISTORY_FILE)
         before: dict[str, dict[int, Any]] = {}
         after: dict[str, dict[int, Any]] = {}
 
@@ -100,7 +100,8 @@ class History:
         platform_id, name = self._subject(before, after)
         now = self.clock.now()
         with self.store.transaction(HISTORY_FILE):
-            for stale in self.redo_stack():
+            # The undone events are listed apart, so a change reads no history when none is.
+            for stale in self.redo_stack() if self.store.history.marked() else ():
                 self.store.history.put(replace(stale, state=EventState.DROPPED))
             return self.store.history.insert(
                 lambda new_id: Event(
@@ -112,10 +113,9 @@ class History:
 
     def events(self, platform_id: int | None = None) -> list[Event]:
         """Oldest first; only those about `platform_id` when given."""
-        found = sorted(self.store.history, key=lambda e: e.id)
         if platform_id is None:
-            return found
-        return [e for e in found if e.platform_id == platform_id]
+            return sorted(self.store.history, key=lambda e: e.id)
+        return sorted(self.store.history.where("platform_id", platform_id), key=lambda e: e.id)
 
     def events_named(self, ref: str) -> list[Event]:
         """Events of a platform that may no longer exist, by its name or #id."""

@@ -1,8 +1,10 @@
 """Rolling backups: a numbered snapshot of every data file, taken before a run's first write.
 
-Snapshots are byte copies, never hard links: a link would share the live file's
-inode, so anything that damages the live file in place (a truncating editor, a
-sync tool, a disk error) would damage its "backup" too.
+`closure.json` and the segment still being appended to are byte copies: a link would
+share the live file's inode, so anything that changes it in place would change its
+"backup" too. The notes and history base files and the sealed segments are never
+written again (a save replaces a base file by rename), so they are hard links: a
+snapshot costs what changed since the last one, not the size of the store.
 
 Only what this program made is ever listed or removed: a real directory (never a
 link) named `NNNNNN-YYYYMMDDTHHMMSS` inside a real `backups/` directory. Pruning
@@ -19,13 +21,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from closure_tui.store.datafiles import DATA_FILES, backups_dir
+from closure_tui.store.datafiles import DATA_FILES, backups_dir, is_segment
 from closure_tui.store.fsutil import (
     TEMP_MARK,
     atomic_write,
     ensure_private_dir,
     fsync_dir,
     remove_tree,
+    write_new,
 )
 from closure_tui.store.refusals import BackupNotFound, BackupUnusable, LinkRefused
 
@@ -81,8 +84,11 @@ def backups_root(data_dir: Path) -> Path:
     return root
 
 
-def take_snapshot(data_dir: Path, files: list[Path], now: datetime) -> Path | None:
-    """Snapshot the existing `files`, then prune by `retained`. None when there is nothing yet."""
+def take_snapshot(
+    data_dir: Path, files: list[Path], now: datetime, linked: frozenset[str] = frozenset()
+) -> Path | None:
+    """Snapshot the existing `files` (those named in `linked` as hard links), then prune by
+    `retained`. None when there is nothing yet."""
     present = [path for path in files if path.exists()]
     if not present:
         return None
@@ -94,7 +100,11 @@ def take_snapshot(data_dir: Path, files: list[Path], now: datetime) -> Path | No
     remove_tree(temp)
     ensure_private_dir(temp)
     for path in present:
-        atomic_write(temp / path.name, path.read_bytes())
+        if path.name in linked:
+            os.link(path, temp / path.name, follow_symlinks=False)
+        else:
+            write_new(temp / path.name, path.read_bytes())
+    fsync_dir(temp)
     os.replace(temp, target)
     fsync_dir(root)
     snapshots = list_snapshots(data_dir)
@@ -135,7 +145,7 @@ def _only_ours(path: Path) -> bool:
     return all(
         not entry.is_symlink()
         and entry.is_file()
-        and (entry.name in DATA_FILES or entry.name.startswith("."))
+        and (entry.name in DATA_FILES or entry.name.startswith(".") or is_segment(entry))
         for entry in entries
     )
 

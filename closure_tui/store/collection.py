@@ -10,7 +10,7 @@ from tinydb.table import Document
 
 from closure_tui.collector import collector_paused
 from closure_tui.store.codec import RecordInvalid, deep_merge
-from closure_tui.store.schema import META_ID, META_TABLE, counter_key
+from closure_tui.store.schema import META_ID, META_TABLE, counter_key, marked_key
 from closure_tui.store.storage import AtomicJSONStorage
 
 T = TypeVar("T")
@@ -34,6 +34,7 @@ class Collection(Generic[T]):
         get_id: Callable[[T], int],
         *,
         on_damage: DamageHandler,
+        mark: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
         self._db = db
         #: The store opens every database on an `AtomicJSONStorage`.
@@ -45,8 +46,12 @@ class Collection(Generic[T]):
         self._get_id = get_id
         self._on_damage = on_damage
         self._items: dict[int, T] | None = None
+        #: Records decoded one by one (`get`) while `_items` is not built.
+        self._some: dict[int, T] = {}
         self._highest = 0
         self._generation = self._storage.generation
+        #: Records for which `mark` holds are listed in `_meta` (see `marked`).
+        self._mark = mark
         self.listener: ChangeListener | None = None
 
     def _notify(
@@ -65,13 +70,19 @@ class Collection(Generic[T]):
         self._items = None
         self._highest = 0
 
-    def _cache(self) -> dict[int, T]:
-        """Decoded records; rebuilt from the file after a failed write dropped the storage's copy,
-        so a change that was not saved is never shown as if it had been."""
+    def _current(self) -> None:
+        """Drop what was decoded from a copy a failed write discarded, so a change that was
+        not saved is never shown as if it had been."""
         if self._generation != self._storage.generation:
             self._items = None
+            self._some = {}
             self._generation = self._storage.generation
+
+    def _cache(self) -> dict[int, T]:
+        """Decoded records, all of them (rebuilt from the file after a failed write)."""
+        self._current()
         if self._items is None:
+            self._some = {}
             with collector_paused():
                 self._items = self._decode_all()
             self._highest = max(self._items, default=0)
@@ -80,13 +91,13 @@ class Collection(Generic[T]):
     def _decode_all(self) -> dict[int, T]:
         """Every stored record, decoded. The file may have been trusted without a full check
         (see `verified`), so a record that does not decode goes to `on_damage`."""
-        items = {}
-        for doc in self._table.all():
-            try:
-                items[doc.doc_id] = self._decode(doc.doc_id, dict(doc))
-            except RecordInvalid as error:
-                self._on_damage(f"{self.name} #{doc.doc_id}: {error}")
-        return items
+        return {doc.doc_id: self._decode_one(doc.doc_id, doc) for doc in self._table.all()}
+
+    def _decode_one(self, item_id: int, doc: Mapping[str, Any]) -> T:
+        try:
+            return self._decode(item_id, dict(doc))
+        except RecordInvalid as error:
+            self._on_damage(f"{self.name} #{item_id}: {error}")
 
     def load(self) -> None:
         """Decode every record now, so damage is reported here rather than on first use."""
@@ -104,8 +115,45 @@ class Collection(Generic[T]):
         documents decode, so the field has its decoded type."""
         return {doc.doc_id: doc.get(key) for doc in self._table.all()}
 
+    def where(self, key: str, value: object) -> list[T]:
+        """The records whose `key` (stored and decoded under that name) is `value`. Until
+        every record was decoded only these are: opening one platform need not decode
+        everyone's notes and history."""
+        self._current()
+        if self._items is not None:
+            return [item for item in self._items.values() if getattr(item, key) == value]
+        stored = (self._storage.read() or {}).get(self.name, {})
+        with collector_paused():
+            return [
+                self._decode_one(int(doc_id), doc)
+                for doc_id, doc in stored.items()
+                if doc.get(key) == value
+            ]
+
     def get(self, item_id: int) -> T | None:
-        return self._cache().get(item_id)
+        """One record; until all are decoded, only this one is (a command that changes
+        one platform need not decode 500)."""
+        self._current()
+        if self._items is not None:
+            return self._items.get(item_id)
+        found = self._some.get(item_id)
+        if found is None:
+            doc = self._table.get(doc_id=item_id)
+            if doc is None:
+                return None
+            found = self._some[item_id] = self._decode_one(item_id, doc)
+        return found
+
+    def _remember(self, item_id: int, item: T | None) -> None:
+        """Keep the decoded record just written (None: removed) without decoding the rest."""
+        self._current()
+        for cache in (self._items, self._some):
+            if cache is None:
+                continue
+            if item is None:
+                cache.pop(item_id, None)
+            else:
+                cache[item_id] = item
 
     def raw(self, item_id: int) -> dict[str, Any] | None:
         doc = self._table.get(doc_id=item_id)
@@ -117,14 +165,42 @@ class Collection(Generic[T]):
         self._cache()
         return max(counter, self._highest + 1)
 
+    def marked(self) -> list[int]:
+        """Ids of the records `mark` holds for, read from `_meta` (from the newest record
+        alone when the file is unread and can be appended to)."""
+        unread = getattr(self._storage, "unread_meta", lambda: None)()
+        meta: dict[str, Any] = unread.get(META_ID, {}) if unread is not None else self._meta()
+        return list(meta.get(marked_key(self.name), []))
+
+    def _meta(self) -> dict[str, Any]:
+        return dict(self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {})
+
+    def _remark(self, meta: dict[str, Any], item_id: int, doc: dict[str, Any] | None) -> bool:
+        """Update `meta`'s list of marked ids for `doc`; True when it changed."""
+        if self._mark is None:
+            return False
+        key = marked_key(self.name)
+        ids = set(meta.get(key, []))
+        wanted = ids | {item_id} if doc is not None and self._mark(doc) else ids - {item_id}
+        if wanted == ids:
+            return False
+        meta[key] = sorted(wanted)
+        return True
+
     def insert(self, make: Callable[[int], T]) -> T:
-        """Create the record with a fresh id and the id counter in one write."""
+        """Create the record with a fresh id and the id counter in one write (an append
+        to an unread journal when the storage can: the table is not read for it)."""
+        if self._items is None:
+            unread = getattr(self._storage, "unread_meta", lambda: None)()
+            if unread is not None:
+                return self._insert_unread(unread, make)
         item_id = self.next_id()
         item = make(item_id)
         doc = self._encode(item)
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
         meta[counter_key(self.name)] = item_id + 1
+        self._remark(meta, item_id, doc)
         with self._storage.batch():
             meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             self._table.insert(Document(doc, doc_id=item_id))
@@ -133,13 +209,30 @@ class Collection(Generic[T]):
         self._notify(item_id, None, doc)
         return item
 
+    def _insert_unread(self, unread: dict[str, Any], make: Callable[[int], T]) -> T:
+        meta = dict(unread.get(META_ID, {}))
+        item_id = meta.get(counter_key(self.name), 1)
+        item = make(item_id)
+        doc = self._encode(item)
+        meta[counter_key(self.name)] = item_id + 1
+        self._remark(meta, item_id, doc)
+        self._storage.append_unread(  # type: ignore[attr-defined]
+            {META_TABLE: {**unread, META_ID: meta}, self.name: {str(item_id): doc}}
+        )
+        self._notify(item_id, None, doc)
+        return item
+
     def put(self, item: T) -> None:
         """Replace a record, keeping any keys this version does not know."""
         item_id = self._get_id(item)
         old = self.raw(item_id) or {}
         merged = deep_merge(old, self._encode(item))
-        self._table.upsert(Document(merged, doc_id=item_id))
-        self._cache()[item_id] = item
+        meta = self._meta()
+        with self._storage.batch():
+            if self._remark(meta, item_id, merged):
+                self._db.table(META_TABLE).upsert(Document(meta, doc_id=int(META_ID)))
+            self._table.upsert(Document(merged, doc_id=item_id))
+        self._remember(item_id, item)
         self._notify(item_id, old or None, merged)
 
     def remove(self, item_ids: list[int]) -> None:
@@ -168,19 +261,21 @@ class Collection(Generic[T]):
         if doc is None:
             if self.raw(item_id) is not None:
                 self._table.remove(doc_ids=[item_id])
-            self._cache().pop(item_id, None)
+            self._remember(item_id, None)
             return
         item = self._decode(item_id, doc)
         meta_table = self._db.table(META_TABLE)
         meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
         with self._storage.batch():
-            if meta.get(counter_key(self.name), 1) <= item_id:
+            grown = meta.get(counter_key(self.name), 1) <= item_id
+            if grown:
                 meta[counter_key(self.name)] = item_id + 1
+            if self._remark(meta, item_id, doc) or grown:
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             if self._table.contains(doc_id=item_id):
                 self._table.remove(doc_ids=[item_id])
             self._table.insert(Document(doc, doc_id=item_id))
-        self._cache()[item_id] = item
+        self._remember(item_id, item)
 
     def raw_all(self) -> dict[int, dict[str, Any]]:
         """Every stored document by id, unknown keys included (for a complete backup)."""

@@ -16,7 +16,9 @@ from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
-from closure_tui.store.refusals import LINK_PROBLEM
+from closure_tui.store.journal import Journal, segment_number, segments
+from closure_tui.store.journaled import SegmentDamaged, SegmentsMoved, read_segments
+from closure_tui.store.refusals import LINK_PROBLEM, DataFileLinked
 from closure_tui.store.schema import (
     CURRENT_SCHEMA,
     META_TABLE,
@@ -37,6 +39,8 @@ DATA_FILES: dict[str, tuple[str, ...]] = {
     NOTES_FILE: ("notes",),
     HISTORY_FILE: ("history",),
 }
+#: The files whose changes are appended to segments (`journal`) after a base file.
+JOURNALED = (NOTES_FILE, HISTORY_FILE)
 
 
 #: How each table's records are validated (a table without one only needs objects).
@@ -54,18 +58,50 @@ def backups_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR
 
 
+def journal_files(directory: Path) -> list[Path]:
+    """The segments of every journaled file in `directory`, oldest first per file."""
+    return [path for name in JOURNALED for _, path in segments(directory, name)]
+
+
+def is_segment(path: Path) -> bool:
+    return any(segment_number(path, name) is not None for name in JOURNALED)
+
+
+def immutable_files(data_dir: Path) -> frozenset[str]:
+    """The data files no save writes again: the journaled base files (replaced by rename)
+    and every segment but the newest of each."""
+    names = set(JOURNALED)
+    for name in JOURNALED:
+        names.update(path.name for _, path in segments(data_dir, name)[:-1])
+    return frozenset(names)
+
+
 def data_files(data_dir: Path) -> list[Path]:
-    return [data_dir / name for name in DATA_FILES]
+    return [data_dir / name for name in DATA_FILES] + journal_files(data_dir)
 
 
 def check_file(path: Path) -> list[str]:
-    """Problems that make a data file unusable (empty list: it is good)."""
+    """Problems that make a data file unusable (empty list: it is good). A base file is
+    judged with its segments replayed; a segment alone by its frames."""
+    from closure_tui.store import frames  # with zlib: not needed to start the app
+
     if path.is_symlink():
         return [LINK_PROBLEM]
     try:
+        if path.name not in DATA_FILES:
+            bad_at = frames.scan(path.read_bytes()).damaged_at
+            return [t("err.file.segment_frame", position=bad_at)] if bad_at >= 0 else []
         data = parse_strict(path.read_bytes())
+        if path.name in JOURNALED and not too_new(data):
+            read_segments(Journal(path.parent, path.name), data, backups_dir(path.parent))
     except FileDamaged as error:
         return [str(error)]
+    except SegmentDamaged as error:
+        return [f"{error.path.name}: {error.problem}"]
+    except DataFileLinked as error:
+        return [f"{error.path.name}: {LINK_PROBLEM}"]
+    except SegmentsMoved:  # a writer folded the journal meanwhile: judge the new files
+        return check_file(path)
     except OSError as error:
         return [error.strerror or str(error)]
     return check_data(path.name, data)

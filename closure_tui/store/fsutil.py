@@ -98,6 +98,18 @@ def atomic_write(path: Path, data: bytes) -> None:
     _put_in_place(path, data, durable=True)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` (0600, it must not exist) with `data`, flushed to disk: for a file in a
+    temporary directory that is renamed into place whole (its directory fsynced first)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, PRIVATE_FILE)
+    try:
+        os.fchmod(fd, PRIVATE_FILE)
+        _write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def replace_quietly(path: Path, data: bytes) -> None:
     """`atomic_write` without the fsyncs: for caches only, whose loss after a crash costs
     time, never data."""
@@ -161,3 +173,56 @@ def read_with_status(path: Path) -> FileRead | None:
         status.st_ctime_ns,
     )
     return FileRead(raw, status, steady)
+
+
+def append_durable(path: Path, data: bytes) -> None:
+    """Append `data` and fsync it; a file this creates is 0600 and its directory is fsynced
+    too, so the new name survives a crash as well. A write or fsync that fails is cut off
+    again, so the file keeps its previous bytes (a crash instead leaves a torn tail, which
+    readers drop)."""
+    created = not path.exists()
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+    fd = os.open(path, flags, PRIVATE_FILE)
+    try:
+        size = os.fstat(fd).st_size
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+            raise
+    finally:
+        os.close(fd)
+    if created:
+        fsync_dir(path.parent)
+
+
+def read_last_frame(path: Path) -> bytes | None:
+    """The payload of the last frame of a segment, reading only that frame; None when the
+    file ends in anything but a whole frame (or is gone)."""
+    from closure_tui.store import frames
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        size = os.fstat(fd).st_size
+        where = frames.last_payload(
+            os.pread(fd, frames.TAIL.size, max(size - frames.TAIL.size, 0)), size
+        )
+        if where is None:
+            return None
+        offset, length = where
+        head = os.pread(fd, frames.HEAD.size, offset - frames.HEAD.size)
+        payload = os.pread(fd, length, offset)
+    finally:
+        os.close(fd)
+    return payload if frames.check_last(head, payload) else None
+
+
+def unlink_quietly(path: Path) -> None:
+    """Remove a file that is no longer needed; one already gone is fine."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()

@@ -12,7 +12,7 @@ from typing import Any
 
 from closure_tui.i18n import t
 
-CURRENT_SCHEMA = 1
+CURRENT_SCHEMA = 2
 META_TABLE = "_meta"
 META_ID = "1"
 
@@ -41,7 +41,26 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1}
+def marked_key(table: str) -> str:
+    """The `_meta` key listing the ids of `table`'s marked records (undone history events),
+    so a change can find them without reading the table."""
+    return f"marked_{table}"
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 appends notes and history to segments after their base file, and lists
+    the undone history events in `_meta`; the records themselves are unchanged."""
+    history = data.get("history")
+    if isinstance(history, dict):
+        data[META_TABLE][META_ID][marked_key("history")] = sorted(
+            int(key)
+            for key, doc in history.items()
+            if is_doc_id(key) and isinstance(doc, dict) and doc.get("state") == "undone"
+        )
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def schema_version(data: dict[str, Any]) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from closure_tui.store import frames
 from closure_tui.store.fsutil import atomic_write
 from closure_tui.store.storage import FileDamaged, dump_strict, parse_strict
 
@@ -89,9 +90,12 @@ def _is_about(owned: Owned, event: Any) -> bool:
     return not isinstance(name, str) or not name or name.casefold() in owned.names
 
 
-def scrub_tables(tables: dict[str, Any], owned: Owned) -> dict[str, int]:
+def scrub_tables(
+    tables: dict[str, Any], owned: Owned, context: Iterable[Any] = ()
+) -> dict[str, int]:
     """Remove the platform's records from one data file's tables, in place; how many went
-    from each table (history: events removed or trimmed)."""
+    from each table (history: events removed or trimmed). `context`: more events that may
+    show which records are the platform's (the other records of a segment)."""
     removed: dict[str, int] = {}
     key = str(owned.platform_id)
     platforms = tables.get("platforms")
@@ -108,7 +112,7 @@ def scrub_tables(tables: dict[str, Any], owned: Owned) -> dict[str, int]:
     history = tables.get("history")
     if isinstance(history, dict):
         count = 0
-        doomed = _owned_records(owned, history.values())
+        doomed = _owned_records(owned, [*history.values(), *context])
         for doc_id in list(history):
             event = history[doc_id]
             if _is_about(owned, event):
@@ -139,6 +143,15 @@ def scrub_files(paths: Iterable[Path], owned: Owned, needles: list[bytes]) -> Fi
         if path.is_symlink() or not path.is_file():
             continue
         raw = path.read_bytes()
+        if raw.startswith(frames.MARK):
+            kept = _scrub_segment(raw, owned)
+            if kept is None and any(needle in raw for needle in needles):
+                os.unlink(path)
+                deleted += 1
+            elif kept is not None and kept != raw:
+                atomic_write(path, kept)
+                cleaned += 1
+            continue
         try:
             data = parse_strict(raw)
         except FileDamaged:
@@ -150,3 +163,33 @@ def scrub_files(paths: Iterable[Path], owned: Owned, needles: list[bytes]) -> Fi
             atomic_write(path, dump_strict(data))
             cleaned += 1
     return FileScrub(cleaned, deleted)
+
+
+def _scrub_segment(raw: bytes, owned: Owned) -> bytes | None:
+    """A segment (see `frames`) with the platform taken out of every record, its torn tail
+    dropped; None when it is damaged and cannot be cleaned."""
+    scanned = frames.scan(raw)
+    if scanned.damaged_at >= 0:
+        return None
+    try:
+        deltas = [parse_strict(payload) for payload in scanned.payloads]
+    except FileDamaged:
+        return None
+    events = [
+        event
+        for delta in deltas
+        if isinstance(delta.get("history"), dict)
+        for event in delta["history"].values()
+    ]
+    out = []
+    for delta in deltas:
+        removed = {
+            name: [key for key, doc in docs.items() if doc is None]
+            for name, docs in delta.items()
+            if isinstance(docs, dict)
+        }
+        scrub_tables(delta, owned, events)
+        for name, keys in removed.items():
+            delta.setdefault(name, {}).update(dict.fromkeys(keys))
+        out.append(frames.frame(dump_strict(delta)))
+    return b"".join(out)

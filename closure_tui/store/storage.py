@@ -200,14 +200,17 @@ class AtomicJSONStorage(Storage):
             return
         self._flush()
 
+    def _pending(self) -> bool:
+        """Whether there is anything to put on disk."""
+        return self._cache is not None
+
     def _flush(self) -> None:
-        if self._cache is None:
+        if not self._pending():
             return
         try:
             if self._before_write is not None:
                 self._before_write()
-            written = self._encoded.encode(self._cache)
-            atomic_write(self.path, written)
+            rewritten = self._save()
         except OSError as error:
             self.invalidate()
             raise StoreWriteFailed(self.path, error.strerror or str(error)) from error
@@ -215,8 +218,14 @@ class AtomicJSONStorage(Storage):
             self.invalidate()
             raise
         self._dirty = False
-        if self._after_write is not None:
+        if rewritten and self._after_write is not None:
             self._after_write()
+
+    def _save(self) -> bool:
+        """Put the content on disk; True when the file at `path` was replaced."""
+        assert self._cache is not None
+        atomic_write(self.path, self._encoded.encode(self._cache))
+        return True
 
     def forget_encoded(self, table: str, doc_ids: Iterable[str] | None = None) -> None:
         """These documents of `table` (all when None) changed since they were last written."""

@@ -2,7 +2,9 @@
 
 Three files, so that adding a note never rewrites the platforms and ticking a
 stage never rewrites thousands of notes: `closure.json` (platforms, reminders),
-`notes.json` and `history.json` (the change log undo works from).
+`notes.json` and `history.json` (the change log undo works from). The last two only
+grow: their changes are appended to segments after them (`journaled`), so no change
+rewrites them.
 Orphans (notes of a removed platform) are harmless and ignored.
 """
 
@@ -22,10 +24,11 @@ from closure_tui.collector import collector_paused
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.credit_report import ReportLine
 from closure_tui.domain.disputes import Dispute
-from closure_tui.domain.history import Event
+from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
+from closure_tui.i18n import t
 from closure_tui.store import verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
 from closure_tui.store.codec_credit import (
@@ -40,6 +43,7 @@ from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import (
     DATA_FILES,
     HISTORY_FILE,
+    JOURNALED,
     MAIN_FILE,
     NOTES_FILE,
     backups_dir,
@@ -48,16 +52,30 @@ from closure_tui.store.datafiles import (
     data_files,
     empty_file,
     files_with_records,
+    immutable_files,
+    journal_files,
     parse_recorded,
     too_new,
 )
-from closure_tui.store.errors import NoBackup, StoreDamaged, StoreTooNew, StoreWriteFailed
+from closure_tui.store.errors import (
+    NoBackup,
+    StoreDamaged,
+    StoreError,
+    StoreTooNew,
+    StoreWriteFailed,
+)
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
     ensure_private_dir,
     read_with_status,
     sweep_temp_files,
     tighten_if_possible,
+)
+from closure_tui.store.journaled import (
+    JournalStorage,
+    SegmentDamaged,
+    SegmentsMoved,
+    read_segments,
 )
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.refusals import (
@@ -75,6 +93,8 @@ from closure_tui.store.schema import (
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
 from closure_tui.store.tinydb_compat import InPlaceTinyDB
 
+#: How often a reader reads a journaled file again when a writer folded it meanwhile.
+READ_ATTEMPTS = 3
 #: The `_meta` key of the store's random id.
 STORE_ID = "store_id"
 
@@ -106,13 +126,15 @@ class Store:
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
         for name in DATA_FILES:
+            journaled = {"trusted": self._record.unchanged} if name in JOURNALED else {}
             db = InPlaceTinyDB(
                 data_dir / name,
-                storage=AtomicJSONStorage,
+                storage=JournalStorage if journaled else AtomicJSONStorage,
                 read_only=not writable,
                 before_write=self._backup_once,
                 after_write=functools.partial(self._record.written, data_dir / name),
                 load=functools.partial(self._load_late, name),
+                **journaled,
             )
             self._dbs[name] = db
             self._storages[name] = cast(AtomicJSONStorage, db.storage)
@@ -150,6 +172,7 @@ class Store:
             encode_event,
             lambda e: e.id,
             on_damage=functools.partial(self._damaged_on_use, HISTORY_FILE),
+            mark=lambda doc: doc.get("state") == EventState.UNDONE.value,
         )
 
     @classmethod
@@ -203,6 +226,9 @@ class Store:
 
     def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
         with collector_paused():
+            for _ in range(READ_ATTEMPTS - 1):
+                with contextlib.suppress(SegmentsMoved):
+                    return self._read_and_check(name)
             return self._read_and_check(name)
 
     def _read_and_check(
@@ -222,15 +248,18 @@ class Store:
                 raise DataFileLinked(storage.path, self.backups_path) from None
             raise
         if read is None:
+            self._refuse_lost_base(storage)
             return None, None
         if self._record.holds(storage.path, read.raw, read.status):
             data = parse_recorded(read.raw)
             if data is not None:
+                self._replay(storage, data)
                 return data, None
         try:
             data = parse_strict(read.raw)
         except FileDamaged as error:
             raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
+        self._replay(storage, data)
         decoded: dict[str, dict[int, Any]] = {}
         problems = check_data(name, data, decoded)
         if problems:
@@ -241,6 +270,20 @@ class Store:
             # without saving (a killed app, a closed terminal). Readers change nothing.
             self._record.checked(storage.path, read.raw, read.status)
         return data, decoded
+
+    def _replay(self, storage: AtomicJSONStorage, data: dict[str, Any]) -> None:
+        """Bring a base file's content up to date with its segments (none for the others)."""
+        if isinstance(storage, JournalStorage) and not too_new(data):
+            try:
+                read_segments(storage.journal, data, self.backups_path)
+            except SegmentDamaged as error:
+                raise StoreDamaged(error.path, [error.problem], self.backups_path) from None
+
+    def _refuse_lost_base(self, storage: AtomicJSONStorage) -> None:
+        """Segments without their base file: the base was lost, the store is not new."""
+        if isinstance(storage, JournalStorage) and storage.journal.live(0):
+            problem = t("err.file.segments_without_base")
+            raise StoreDamaged(storage.path, [problem], self.backups_path)
 
     def _load_late(self, name: str) -> dict[str, Any]:
         """A file read after open (first use, or again after a failed write): checked as
@@ -263,6 +306,13 @@ class Store:
         for name in names or tuple(self._storages):
             self._storages[name].read()
 
+    def require_appendable(self, name: str) -> None:
+        """As `require`, but a journal that can be appended to unread (see
+        `JournalStorage.unread_meta`) is not read: appending needs nothing else."""
+        storage = self._storages[name]
+        if not isinstance(storage, JournalStorage) or storage.unread_meta() is None:
+            storage.read()
+
     def _tighten(self, path: Path) -> None:
         if self._lock is not None and tighten_if_possible(path, PRIVATE_FILE):
             self.notices.append(Notice("notice.permissions_fixed", str(path)))
@@ -277,7 +327,9 @@ class Store:
         data, changed = migrate(data)
         storage.replace_cache(data)
         if changed:
-            if not self.read_only:
+            if isinstance(storage, JournalStorage) and not self.read_only:
+                storage.fold()  # the base itself must say the new version, for older ones
+            elif not self.read_only:
                 storage.write(data)
             return
         if decoded is None:
@@ -297,7 +349,10 @@ class Store:
             return
         from closure_tui.store import backups
 
-        backups.take_snapshot(self.data_dir, data_files(self.data_dir), self.clock.now())
+        linked = immutable_files(self.data_dir)
+        backups.take_snapshot(self.data_dir, data_files(self.data_dir), self.clock.now(), linked)
+        for name in linked:
+            self._record.linked(self.data_dir / name)
         self._backed_up = True
 
     def ensure_backup(self) -> None:
@@ -337,6 +392,8 @@ class Store:
         for file_name, names in DATA_FILES.items():
             db = self._dbs[file_name]
             with self._storages[file_name].batch():
+                for name in names:
+                    self._storages[file_name].forget_encoded(name)  # a journal is folded
                 meta_table = db.table(META_TABLE)
                 meta = dict(meta_table.get(doc_id=int(META_ID)) or {})
                 for name in names:
@@ -420,10 +477,26 @@ class Store:
 
     def close(self) -> None:
         if self._lock is not None:
+            self._fold_grown()
             self._record.finish()
             self._lock.release()
         for db in self._dbs.values():
             db.close()
+
+    def compact(self) -> None:
+        """Fold every journal into its base file now, so the base files alone hold the data
+        (before they are rewritten whole, as `forget` does)."""
+        for storage in self._storages.values():
+            if isinstance(storage, JournalStorage):
+                storage.fold()
+
+    def _fold_grown(self) -> None:
+        """Compact journals that outgrew their base, as the run ends (off any change's path);
+        a fold that fails leaves the base and segments as they were, which is fine."""
+        for storage in self._storages.values():
+            if isinstance(storage, JournalStorage) and storage.fold_due():
+                with contextlib.suppress(StoreError):
+                    storage.fold()
 
 
 def _prepare_dir(data_dir: Path) -> bool:
@@ -453,7 +526,9 @@ def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str,
             backups.refuse_named(data_dir, name, check_file)
         if snapshot is None:
             raise NoBackup(backups_dir(data_dir))
-        moved = backups.put_back(snapshot, data_dir, data_files(data_dir), clock.now())
+        kept = [data_dir / path.name for path in journal_files(snapshot.path)]
+        files = data_files(data_dir) + [path for path in kept if not path.exists()]
+        moved = backups.put_back(snapshot, data_dir, files, clock.now())
         return snapshot.name, moved
     finally:
         lock.release()

@@ -17,6 +17,11 @@ written (its ctime older than the record's mtime); a change in the same clock ti
 as the record could keep every field of the signature, so such a file is hashed
 (as git treats "racily clean" files).
 
+A backup's hard link moves a file's ctime but not its bytes: a file seen to hold
+recorded content is recorded again with the new ctime, marked as linked, so the next
+open trusts it even if the link and the record share a clock tick (its mtime, which any
+write moves, must still be older than the record).
+
 The record is only a cache: missing, unreadable or made under other rules, it is
 ignored; it is written without fsync (the data file it describes is already
 durable, and a lost or torn record only costs a full check). The rules are the
@@ -108,6 +113,7 @@ class Record:
         self._seen: dict[str, Signature] = {}
         self._unhashed: dict[str, Path] = {}
         self._checked = False
+        self._relinked = False
         self._load()
 
     def _load(self) -> None:
@@ -133,8 +139,12 @@ class Record:
     def _trusted_signature(self, name: str, current: Signature) -> bool:
         if self._seen.get(name) == current:
             return True
-        recorded = self._files.get(name, {}).get("stat")
-        return recorded == current and current[3] < self._written_ns
+        entry = self._files.get(name, {})
+        if entry.get("stat") != current or current[2] >= self._written_ns:
+            return False
+        # A ctime from our own backup link may share the record's tick: the bytes were
+        # seen unchanged right before it, and a write since would have moved the mtime.
+        return current[3] < self._written_ns or entry.get("linked") == current[3]
 
     def _recorded_digest(self, name: str, size: int) -> str | None:
         """The digest recorded for `name`, if the size matches too (else no need to hash)."""
@@ -159,6 +169,7 @@ class Record:
         """A trusted signature, else the recorded digest of `size` bytes (computed only
         when the size fits)."""
         if self._trusted_signature(name, current):
+            self._seen[name] = current
             return True
         recorded = self._recorded_digest(name, size)
         if recorded is None or digest() != recorded:
@@ -203,8 +214,24 @@ class Record:
         self._seen[name] = entry["stat"]
         return entry
 
+    def linked(self, path: Path) -> None:
+        """After a backup linked `path`: a link moves the file's ctime, not its bytes, so a
+        file seen to hold recorded content this run keeps its record under the new ctime
+        (saved when the run ends, a tick later, so the next run trusts it again)."""
+        entry = self._files.get(path.name)
+        seen = self._seen.get(path.name)
+        current = _signature_or_none(path)
+        if entry is None or seen is None or current is None or current[:3] != seen[:3]:
+            return
+        entry["stat"] = self._seen[path.name] = current
+        entry["linked"] = current[3]
+        self._relinked = True
+
     def finish(self) -> None:
         """Add the digests of files saved in this run, while they still hold what was saved."""
+        if self._relinked and not self._unhashed:
+            self._relinked = False
+            self._save()
         if not self._unhashed:
             return
         unhashed, self._unhashed = self._unhashed, {}

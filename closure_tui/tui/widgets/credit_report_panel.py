@@ -28,8 +28,8 @@ def line_text(line: ReportLine, platform: Platform, *, privacy: bool) -> Text:
     if line.institution:
         text.append_text(plain(line.institution)).append(" ")
     text.append(t(f"report.status.{line.status.value}"))
-    shown = t("report.line_shown") if line.line_shown else t("report.line_absent")
-    text.append(f" · {t('col.line')}: {shown}")
+    shown = t("tui.report.line_shown") if line.line_shown else t("tui.report.line_absent")
+    text.append(f" · {shown}")
     if line.line_amount is not None:
         text.append(" " + money(line.line_amount, privacy=privacy))
     if line.overdue_after_settle:
