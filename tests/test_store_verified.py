@@ -11,8 +11,7 @@ import pytest
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
-from closure_tui.store import file_reading
-from closure_tui.store import verified
+from closure_tui.store import file_reading, verified
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.errors import StoreDamaged
 from closure_tui.store.store import DATA_FILES, HISTORY_FILE, MAIN_FILE, NOTES_FILE, Store
