@@ -15,7 +15,7 @@ from closure_tui.services.doctor import examine
 from closure_tui.services.evidence import attach
 from closure_tui.services.session import closures_session
 from closure_tui.store.backups import list_snapshots
-from closure_tui.store.store import restore
+from closure_tui.store.restore import restore
 from tests.storekit import populate
 
 NAME, RENAMED = "秘密小贷", "秘密小贷二号"

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from closure_tui import i18n
+from closure_tui.domain.disputes import FiledWith
+from closure_tui.domain.report_entry import parse_entry
 from closure_tui.domain.stages import StageKey
+from closure_tui.services.credit_report import CreditReports
 from closure_tui.services.evidence import attach
 from closure_tui.services.reports import EXPORTERS, report_input
 from tests.cli_helpers import cli
@@ -29,6 +32,13 @@ def _report(data_dir: Path, clock, tmp_path: Path, fmt: str, *, reveal: bool = F
         jiebei, StageKey.CERTIFICATE, {"received_on": "2026-11-28", "stamped": True}
     )
     service.tick(jiebei, StageKey.CERTIFICATE, "2026-11-28")
+    reports = CreditReports(service)
+    [checked] = reports.record_check(
+        "2026-11-29", "云闪付", [parse_entry("借呗=overdue,line=present,amount=5000")]
+    )
+    reports.file_dispute(
+        jiebei, FiledWith.CENTER, "2026-11-29", reference="YY|1", check_id=checked.line.id
+    )
     try:
         return EXPORTERS[fmt](report_input(service, None, reveal=reveal))
     finally:

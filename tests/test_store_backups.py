@@ -13,7 +13,8 @@ from closure_tui.domain.notes import Note
 from closure_tui.store.backups import KEEP, list_snapshots
 from closure_tui.store.errors import NoBackup, StoreDamaged, StoreLocked
 from closure_tui.store.lock import WriterLock
-from closure_tui.store.store import MAIN_FILE, NOTES_FILE, restore
+from closure_tui.store.restore import restore
+from closure_tui.store.store import MAIN_FILE, NOTES_FILE
 from tests.store_helpers import add_platform, opened
 
 

@@ -13,7 +13,8 @@ from closure_tui.services.doctor import examine
 from closure_tui.services.session import closures_session
 from closure_tui.store.errors import StoreDamaged
 from closure_tui.store.lock import LOCK_NAME
-from closure_tui.store.store import HISTORY_FILE, MAIN_FILE, NOTES_FILE, restore
+from closure_tui.store.restore import restore
+from closure_tui.store.store import HISTORY_FILE, MAIN_FILE, NOTES_FILE
 from tests.store_helpers import opened, v1_file, v1_platform, write_json
 from tests.storekit import populate
 

@@ -15,8 +15,9 @@ from closure_tui.store import journal, storage
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.datafiles import check_file, journal_files
 from closure_tui.store.errors import StoreDamaged
+from closure_tui.store.restore import restore
 from closure_tui.store.schema import CURRENT_SCHEMA, schema_version
-from closure_tui.store.store import HISTORY_FILE, MAIN_FILE, NOTES_FILE, Store, restore
+from closure_tui.store.store import HISTORY_FILE, MAIN_FILE, NOTES_FILE, Store
 from tests.cli_helpers import cli
 from tests.store_helpers import add_platform, opened, stored, v1_platform, write_json
 from tests.storekit import populate

@@ -11,8 +11,7 @@ import pytest
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
-from closure_tui.store import store as store_module
-from closure_tui.store import verified
+from closure_tui.store import file_reading, verified
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.errors import StoreDamaged
 from closure_tui.store.store import DATA_FILES, HISTORY_FILE, MAIN_FILE, NOTES_FILE, Store
@@ -43,7 +42,7 @@ def _sizes_passed_to(monkeypatch: pytest.MonkeyPatch, module: object, name: str)
 @pytest.fixture
 def strict_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts strict parses: one for each file checked in full."""
-    return _sizes_passed_to(monkeypatch, store_module, "parse_strict")
+    return _sizes_passed_to(monkeypatch, file_reading, "parse_strict")
 
 
 def test_saving_records_the_digest_of_every_file_saved(data_dir: Path, clock: FixedClock) -> None:

@@ -39,9 +39,7 @@ WRITES: dict[str, Callable[[Table], object]] = {
 
 
 @pytest.mark.parametrize("write", WRITES)
-def test_every_write_goes_through_the_override(
-    write: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_every_write_goes_through_the_override(write: str, monkeypatch: pytest.MonkeyPatch) -> None:
     db = InPlaceTinyDB(storage=MemoryStorage)
     table = db.table("platforms")
     table.insert(Document({"name": "借呗"}, doc_id=1))

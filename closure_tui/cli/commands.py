@@ -73,12 +73,18 @@ def list_platforms(service: Closures, args: argparse.Namespace) -> int:
 def show(service: Closures, args: argparse.Namespace) -> int:
     platform = service.resolve(args.platform)
     notes = service.notes(platform.id)
+    from closure_tui.services.credit_json import credit_report_json, credit_report_lines
+    from closure_tui.services.credit_report import CreditReports
+
+    reports = CreditReports(service)
     if args.json:
         doc = platform_json(platform, reveal=args.reveal)
         doc["notes"] = [note_json(n) for n in notes]
+        doc["credit_report"] = credit_report_json(reports, platform)
         say(json_text(doc))
     else:
         say(show_text(platform, notes, reveal=args.reveal))
+        say("\n".join(credit_report_lines(reports, platform)))
     return 0
 
 

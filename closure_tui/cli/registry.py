@@ -48,6 +48,7 @@ EXTENSIONS: tuple[str, ...] = (
     "closure_tui.cli.commands_backups",
     "closure_tui.cli.commands_forget",
     "closure_tui.cli.commands_contacts",
+    "closure_tui.cli.commands_credit",
 )
 
 

@@ -126,14 +126,19 @@ def wanted(
     offsets: FollowUpOffsets,
     today: date,
     current: Reminder | None = None,
+    *,
+    report_confirmed: bool = False,
 ) -> Wanted | None:
-    """What the record calls for; an unchanged basis keeps `current`'s date."""
+    """What the record calls for; an unchanged basis keeps `current`'s date. The credit
+    report follow-up is settled while a report check confirms the closure."""
     fallback = current.basis if current is not None and current.basis else today
     basis = _basis(platform, kind, fallback)
     if basis is None:
         return None
     closing = CLOSING_STAGE.get(kind)
     settled = closing is not None and _done(platform, closing)
+    if kind is ReminderKind.CREDIT_REPORT:
+        settled = report_confirmed
     if current is not None and _same_basis(current, basis, kind, offsets, today):
         return Wanted(basis, current.due_on, settled)
     return Wanted(basis, _rule_date(kind, basis, offsets, today), settled)
@@ -204,7 +209,12 @@ def _follow_stage(reminder: Reminder, platform: Platform) -> Reminder:
 
 
 def reconcile(
-    platform: Platform, mine: list[Reminder], offsets: FollowUpOffsets, today: date
+    platform: Platform,
+    mine: list[Reminder],
+    offsets: FollowUpOffsets,
+    today: date,
+    *,
+    report_confirmed: bool = False,
 ) -> Reconciled:
     """The platform's reminders as its record calls for them (pure). Raises `DomainError`
     when a follow-up would get a date outside the range every date is kept in."""
@@ -213,7 +223,7 @@ def reconcile(
     followed: set[int] = set()
     for kind in FOLLOW_UP_KINDS:
         current = _current(mine, kind)
-        want = wanted(platform, kind, offsets, today, current)
+        want = wanted(platform, kind, offsets, today, current, report_confirmed=report_confirmed)
         if current is None:
             if want is not None and not want.settled:
                 check_date(kind, want.due_on)

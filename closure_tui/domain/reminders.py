@@ -39,6 +39,10 @@ class ReminderKind(StrEnum):
     CREDIT_REPORT = "credit_report"
     DEDUCTION_CHECK = "deduction_check"
     COMPLAINT_REPLY = "complaint_reply"
+    #: A dispute's written answer is due (20 days after filing).
+    DISPUTE_ANSWER = "dispute_answer"
+    #: Look at the credit report again (after a discrepancy or a correction).
+    REPORT_RECHECK = "report_recheck"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from typing import Any
 from closure_tui.i18n.catalog_cli import CLI
 from closure_tui.i18n.catalog_cli_parser import ARGPARSE, CLI_PARSER
 from closure_tui.i18n.catalog_contacts import CONTACTS
+from closure_tui.i18n.catalog_credit_report import CREDIT_REPORT
 from closure_tui.i18n.catalog_doctor import DOCTOR
 from closure_tui.i18n.catalog_domain import DOMAIN
 from closure_tui.i18n.catalog_evidence import EVIDENCE
@@ -52,6 +53,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     RECORDS,
     CONTACTS,
     TUI_CONTACTS,
+    CREDIT_REPORT,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 
@@ -119,6 +121,9 @@ def describe(key: str, params: Mapping[str, Any] | None = None) -> str:
     stage = values.get("stage")
     if isinstance(stage, str) and f"stage.{stage}" in CATALOGUE:
         values["stage"] = t(f"stage.{stage}")
+    for name in ("from_status", "to_status"):
+        if isinstance(values.get(name), str):
+            values[name] = t(f"dispute.status.{values[name]}")
     followup = values.get("followup")
     if isinstance(followup, str):
         values["followup"] = t(f"reminder.kind.{followup}")

@@ -32,20 +32,23 @@ _MANIFEST_LINE = re.compile(r"([0-9a-f]{64}) [ *](.+)")
 
 
 def _evidence_names(backup: dict[str, Any]) -> set[str]:
-    """The evidence copies the backup's platforms, contacts and complaints refer to
+    """The evidence copies the backup's platforms and report checks refer to
     (`evidence/<name>`)."""
-    names = set()
-    for table, key in (
-        ("platforms", "attachments"),
-        ("contacts", "files"),
-        ("complaints", "files"),
-    ):
-        for doc in backup["tables"].get(table, {}).values():
-            for item in doc.get(key, []) or []:
-                stored = item.get("stored") if isinstance(item, dict) else None
-                if isinstance(stored, str) and _evidence_entry(stored):
-                    names.add(stored)
-    return names
+    tables = backup["tables"]
+    kept: list[Any] = [
+        item
+        for doc in tables.get("platforms", {}).values()
+        for item in doc.get("attachments", []) or []
+    ]
+    kept += [doc.get("file") for doc in tables.get("report_checks", {}).values()]
+    kept += [
+        item
+        for table in ("contacts", "complaints")
+        for doc in tables.get(table, {}).values()
+        for item in doc.get("files", []) or []
+    ]
+    stored = (item.get("stored") if isinstance(item, dict) else None for item in kept)
+    return {name for name in stored if isinstance(name, str) and _evidence_entry(name)}
 
 
 def _evidence_entry(name: str) -> bool:

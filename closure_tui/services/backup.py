@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
@@ -27,6 +28,7 @@ from closure_tui.services.closures import Closures
 from closure_tui.services.import_rules import rule_problems
 from closure_tui.store import backups
 from closure_tui.store.codec import decode_note, decode_platform
+from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import DATA_FILES, check_data
@@ -200,7 +202,8 @@ def _replace(service: Closures, tables: Tables, taken: Path | None) -> None:
 
 
 def _merge(service: Closures, tables: Tables) -> int:
-    """Add the backup's platforms, notes and reminders under fresh ids, as one undoable event.
+    """Add the backup's platforms and what belongs to them (notes, reminders, report checks,
+    disputes) under fresh ids, as one undoable event.
 
     The backup's history is not merged: its events refer to the other store's ids.
     Returns the number of notes added.
@@ -208,7 +211,6 @@ def _merge(service: Closures, tables: Tables) -> int:
     store = service.store
     moved: dict[int, int] = {}
     added: dict[str, int] = {}
-    renumbered: dict[str, dict[int, int]] = {}
     with service.history.change("import.merge"), store.transaction():
         for old_id, doc in sorted(tables["platforms"].items()):
             platform = decode_platform(old_id, doc)
@@ -217,15 +219,21 @@ def _merge(service: Closures, tables: Tables) -> int:
         owned: list[tuple[Collection[Any], Callable[[int, dict[str, Any]], Any]]] = [
             (store.notes, decode_note),
             (store.reminders, decode_reminder),
+            (store.report_checks, decode_report_line),
+            (store.disputes, decode_dispute),
         ]
+        renumbered: dict[str, dict[int, int]] = {}
         for collection, decode in owned:
-            for old_id, doc in sorted(tables[collection.name].items()):
+            ids = renumbered.setdefault(collection.name, {})
+            for old_id, doc in sorted(tables.get(collection.name, {}).items()):
                 item = decode(old_id, doc)
                 if item.platform_id not in moved:
                     continue
-                owner = moved[item.platform_id]
-                new = collection.insert(functools.partial(_renumbered, item, platform_id=owner))
-                renumbered.setdefault(collection.name, {})[old_id] = new.id
+                changes: dict[str, Any] = {"platform_id": moved[item.platform_id]}
+                if isinstance(item, Dispute) and item.check_id is not None:
+                    changes["check_id"] = renumbered["report_checks"].get(item.check_id)
+                new_item = collection.insert(functools.partial(_renumbered, item, **changes))
+                ids[old_id] = new_item.id
                 added[collection.name] = added.get(collection.name, 0) + 1
         merge_logged(store, tables, moved, renumbered.get("reminders", {}))
     return added.get("notes", 0)

@@ -42,7 +42,7 @@ def keep_files(
     now = closures.clock.now()
     kept = []
     for path in paths:
-        source, facts, stored = keep_file(closures.store.data_dir, path, prefix, copy=copy)
+        source, facts, stored = keep_file(closures, path, prefix if copy else None)
         kept.append(FileRef(str(source), facts.size, facts.sha256, now, stored))
     return tuple(kept)
 

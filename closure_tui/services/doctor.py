@@ -14,7 +14,7 @@ from typing import Any
 
 from closure_tui.domain.evidence import FileStatus
 from closure_tui.domain.text import display_safe
-from closure_tui.services import doctor_edges
+from closure_tui.services import doctor_credit, doctor_edges
 from closure_tui.services.doctor_finding import Finding
 from closure_tui.services.doctor_logged import logged_file_problems
 from closure_tui.services.evidence import check_data_dir
@@ -200,6 +200,7 @@ CHECKS: tuple[Check, ...] = (
     _bad_reminders,
     _evidence_files,
     logged_file_problems,
+    doctor_credit.report_files,
     doctor_edges.stray_evidence,
 )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from closure_tui.services.doctor_credit import report_copies
 from closure_tui.services.doctor_finding import Finding
 from closure_tui.services.doctor_logged import logged_copies
 from closure_tui.services.evidence import check_data_dir
@@ -42,9 +43,10 @@ def main_missing(data_dir: Path) -> list[Finding]:
 
 
 def stray_evidence(data_dir: Path) -> list[Finding]:
-    """Copies in `evidence/` that no platform's attachment refers to (a removed platform's,
-    kept for undo, or left by an interrupted attach); `forget` erases a platform's."""
-    referenced = {check.checked for check in check_data_dir(data_dir)}
+    """Copies in `evidence/` that no attachment or report check refers to (a removed
+    platform's, kept for undo, or left by an interrupted attach); `forget` erases a
+    platform's."""
+    referenced = {check.checked for check in check_data_dir(data_dir)} | report_copies(data_dir)
     referenced |= {data_dir / stored for stored in logged_copies(data_dir)}
     stray = [path for path in evidence_copies(data_dir) if path not in referenced]
     return [Finding("doctor.evidence_stray", {"count": len(stray)})] if stray else []

@@ -62,7 +62,7 @@ def logged_copies(data_dir: Path) -> set[str]:
 def logged_file_problems(data_dir: Path) -> list[Finding]:
     findings = []
     for item in logged_files(data_dir):
-        status = file_status(item.checked, item.ref)  # type: ignore[arg-type]
+        status = file_status(item.checked, item.ref)
         if status is not FileStatus.OK:
             params = {"platform": item.owner, "path": str(item.checked)}
             findings.append(Finding(f"doctor.evidence_{status.value}", params, attention=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.evidence import Attachment, FileStatus
@@ -18,13 +19,33 @@ from closure_tui.store.schema import is_doc_id
 from closure_tui.store.storage import FileDamaged, parse_strict
 
 
+def keep_file(
+    service: Closures, path: Path, copy_prefix: str | None
+) -> tuple[Path, FileFacts, str]:
+    """The file's full path, size and SHA-256, and its private copy (named with
+    `copy_prefix`; none when it is None). Raises DomainError when it cannot be read."""
+    source = path.expanduser().resolve()
+    if not source.is_file():
+        raise DomainError("err.evidence.not_a_file", path=str(source))
+    try:
+        if copy_prefix is not None:
+            facts, stored = copy_into_evidence(service.data_dir, source, copy_prefix)
+        else:
+            facts, stored = hash_file(source), ""
+    except OSError as error:
+        raise DomainError(
+            "err.evidence.unreadable", path=str(source), reason=error.strerror or str(error)
+        ) from None
+    return source, facts, stored
+
+
 def attach(
     service: Closures, platform_id: int, stage: StageKey, path: Path, *, copy: bool
 ) -> Outcome[Attachment]:
     """Record `path` (size, SHA-256) on the stage; with `copy`, keep a private copy too."""
     platform = service.get(platform_id)
     source, facts, stored = keep_file(
-        service.data_dir, path, f"p{platform.id}-{stage.value}", copy=copy
+        service, path, f"p{platform.id}-{stage.value}" if copy else None
     )
     attachment = Attachment(
         stage=stage,
@@ -40,26 +61,6 @@ def attach(
     return Outcome(attachment)
 
 
-def keep_file(
-    data_dir: Path, path: Path, prefix: str, *, copy: bool
-) -> tuple[Path, FileFacts, str]:
-    """Hash `path` (and with `copy`, keep a private copy named from `prefix`): the resolved
-    path, its facts and the copy's path in the data directory ("" when not copied)."""
-    source = path.expanduser().resolve()
-    if not source.is_file():
-        raise DomainError("err.evidence.not_a_file", path=str(source))
-    try:
-        if copy:
-            facts, stored = copy_into_evidence(data_dir, source, prefix)
-        else:
-            facts, stored = hash_file(source), ""
-    except OSError as error:
-        raise DomainError(
-            "err.evidence.unreadable", path=str(source), reason=error.strerror or str(error)
-        ) from None
-    return source, facts, stored
-
-
 @dataclass(frozen=True, slots=True)
 class EvidenceCheck:
     """One attachment and what was found on disk: the kept copy if any, else the original."""
@@ -70,7 +71,16 @@ class EvidenceCheck:
     status: FileStatus
 
 
-def file_status(path: Path, attachment: Attachment) -> FileStatus:
+class HashedFile(Protocol):
+    """A file as recorded: its size and SHA-256."""
+
+    @property
+    def size(self) -> int: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+def file_status(path: Path, attachment: HashedFile) -> FileStatus:
     """Missing, changed (size or hash differ) or ok; the hash is only read when sizes match."""
     try:
         if not path.is_file():
@@ -95,14 +105,22 @@ def _escapes(data_dir: Path, copy: Path) -> bool:
 def check_platform(data_dir: Path, platform: Platform) -> list[EvidenceCheck]:
     checks = []
     for attachment in platform.attachments:
-        if attachment.stored:
-            checked = data_dir / attachment.stored
-            outside = _escapes(data_dir, checked)
-        else:
-            checked, outside = Path(attachment.path), False
-        status = FileStatus.CHANGED if outside else file_status(checked, attachment)
+        checked, status = kept_status(data_dir, attachment.stored, attachment.path, attachment)
         checks.append(EvidenceCheck(platform, attachment, checked, status))
     return checks
+
+
+def kept_status(
+    data_dir: Path, stored: str, path: str, recorded: HashedFile
+) -> tuple[Path, FileStatus]:
+    """The file to check (the kept copy if any, else the original) and its status."""
+    if stored:
+        checked = data_dir / stored
+        if _escapes(data_dir, checked):
+            return checked, FileStatus.CHANGED
+    else:
+        checked = Path(path)
+    return checked, file_status(checked, recorded)
 
 
 def check_evidence(service: Closures) -> list[EvidenceCheck]:

@@ -8,6 +8,17 @@ from closure_tui.domain.reminders import Reminder, ReminderKind
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import t
 
+#: Follow-ups about something other than a stage, with a subject of their own.
+SUBJECTS = frozenset(
+    {
+        ReminderKind.CREDIT_REPORT,
+        ReminderKind.DEDUCTION_CHECK,
+        ReminderKind.DISPUTE_ANSWER,
+        ReminderKind.REPORT_RECHECK,
+        ReminderKind.COMPLAINT_REPLY,
+    }
+)
+
 
 def reminder_text(reminder: Reminder) -> str:
     """The user's text; an automatic follow-up left blank reads as its standard wording."""
@@ -22,11 +33,7 @@ def reminder_subject(reminder: Reminder) -> str:
     """The stage label, or what a follow-up without a stage is about."""
     if reminder.stage is not None:
         return t(f"stage.{reminder.stage.value}")
-    if reminder.kind in (
-        ReminderKind.CREDIT_REPORT,
-        ReminderKind.DEDUCTION_CHECK,
-        ReminderKind.COMPLAINT_REPLY,
-    ):
+    if reminder.kind in SUBJECTS:
         return t(f"reminder.subject.{reminder.kind.value}")
     return t("reminder.subject.none")
 

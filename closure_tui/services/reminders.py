@@ -214,14 +214,23 @@ class Reminders:
 
     # ---- automatic follow-ups ------------------------------------------------------------
 
+    def refresh(self, platform: Platform) -> None:
+        """Follow-ups as the platform's record and report checks now call for them."""
+        self._on_platform_change(platform, platform)
+
     def _on_platform_change(self, before: Platform, after: Platform | None) -> None:
         mine = [r for r in self.closures.store.reminders if r.platform_id == before.id]
         if after is None:
             self.closures.store.reminders.remove([r.id for r in mine])
             return
+        from closure_tui.domain.credit_report import Judgement, platform_judgement
         from closure_tui.domain.followup_rules import reconcile  # not needed to show the data
 
-        plan = reconcile(after, mine, self.offsets, self.closures.today())
+        lines = [c for c in self.closures.store.report_checks if c.platform_id == after.id]
+        confirmed = platform_judgement(after, lines) is Judgement.CONFIRMED
+        plan = reconcile(
+            after, mine, self.offsets, self.closures.today(), report_confirmed=confirmed
+        )
         for reminder in plan.changed:
             self._put(reminder)
         created = self._now()

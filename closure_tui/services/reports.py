@@ -29,6 +29,7 @@ from closure_tui.services.evidence import file_status
 from closure_tui.services.export_target import export_target
 from closure_tui.services.history_view import headline
 from closure_tui.services.report_contacts import md_contacts
+from closure_tui.services.report_credit_md import md_credit_report
 from closure_tui.services.report_text import csv_cell, md_text
 from closure_tui.services.summary import summarise
 from closure_tui.store.fsutil import atomic_write
@@ -216,6 +217,7 @@ def export_md(data: ReportInput) -> bytes:
             *_md_stages(platform),
             *_md_payments(platform, data.reveal),
             *_md_certificate(data, platform),
+            *md_credit_report(data.service, platform),
             *_md_notes(data.service.notes(platform.id)),
             *md_contacts(data.service, platform.id),
             *_md_history(data.service.history.events(platform.id)),

@@ -11,7 +11,7 @@ from closure_tui.domain.followups import FollowUpOffsets
 from closure_tui.services.closures import Closures
 from closure_tui.services.contacts import ContactLog
 from closure_tui.services.reminders import Reminders
-from closure_tui.store import store as store_module
+from closure_tui.store.restore import restore
 from closure_tui.store.store import Store
 
 
@@ -47,4 +47,4 @@ def closures_session(
 
 def restore_backup(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str, list[Path]]:
     """Put back a backup (newest good by default); the current files are kept aside."""
-    return store_module.restore(data_dir, clock, name)
+    return restore(data_dir, clock, name)

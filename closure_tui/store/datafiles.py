@@ -14,6 +14,7 @@ from typing import Any
 from closure_tui.i18n import t
 from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_contacts import decode_complaint, decode_contact
+from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.journal import Journal, segment_number, segments
@@ -35,7 +36,7 @@ HISTORY_FILE = "history.json"
 #: Rolling snapshots of the data files, beside them (`store.backups`).
 BACKUP_DIR = "backups"
 DATA_FILES: dict[str, tuple[str, ...]] = {
-    MAIN_FILE: ("platforms", "reminders", "contacts", "complaints"),
+    MAIN_FILE: ("platforms", "reminders", "report_checks", "disputes", "contacts", "complaints"),
     NOTES_FILE: ("notes",),
     HISTORY_FILE: ("history",),
 }
@@ -51,6 +52,8 @@ DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
     "history": decode_event,
     "contacts": decode_contact,
     "complaints": decode_complaint,
+    "report_checks": decode_report_line,
+    "disputes": decode_dispute,
 }
 
 

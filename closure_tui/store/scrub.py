@@ -19,7 +19,7 @@ from closure_tui.store.fsutil import atomic_write
 from closure_tui.store.storage import FileDamaged, dump_strict, parse_strict
 
 #: Tables whose records belong to a platform through their `platform_id`.
-OWNED_BY_ID = ("notes", "reminders", "contacts", "complaints")
+OWNED_BY_ID = ("notes", "reminders", "report_checks", "disputes", "contacts", "complaints")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,6 @@ Orphans (notes of a removed platform) are harmless and ignored.
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,15 +19,15 @@ from typing import Any, NoReturn, cast
 
 from tinydb.table import Document
 
-from closure_tui.collector import collector_paused
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.complaints import Complaint
 from closure_tui.domain.contacts import Contact
+from closure_tui.domain.credit_report import ReportLine
+from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
-from closure_tui.i18n import t
 from closure_tui.store import verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
 from closure_tui.store.codec_contacts import (
@@ -36,6 +35,12 @@ from closure_tui.store.codec_contacts import (
     decode_contact,
     encode_complaint,
     encode_contact,
+)
+from closure_tui.store.codec_credit import (
+    decode_dispute,
+    decode_report_line,
+    encode_dispute,
+    encode_report_line,
 )
 from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
@@ -47,54 +52,40 @@ from closure_tui.store.datafiles import (
     MAIN_FILE,
     NOTES_FILE,
     backups_dir,
-    check_data,
-    check_file,
     data_files,
     empty_file,
     files_with_records,
     immutable_files,
-    journal_files,
-    parse_recorded,
-    too_new,
 )
 from closure_tui.store.errors import (
-    NoBackup,
     StoreDamaged,
     StoreError,
-    StoreTooNew,
     StoreWriteFailed,
 )
+from closure_tui.store.file_reading import load_checked
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
-    ensure_private_dir,
-    read_with_status,
     sweep_temp_files,
     tighten_if_possible,
 )
 from closure_tui.store.journaled import (
     JournalStorage,
-    SegmentDamaged,
-    SegmentsMoved,
-    read_segments,
 )
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.refusals import (
-    DataFileLinked,
     LinkRefused,
     MainFileMissing,
-    StoreUnwritable,
 )
+from closure_tui.store.restore import prepare_dir
 from closure_tui.store.schema import (
     META_ID,
     META_TABLE,
     counter_key,
     migrate,
 )
-from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
+from closure_tui.store.storage import AtomicJSONStorage
 from closure_tui.store.tinydb_compat import InPlaceTinyDB
 
-#: How often a reader reads a journaled file again when a writer folded it meanwhile.
-READ_ATTEMPTS = 3
 #: The `_meta` key of the store's random id.
 STORE_ID = "store_id"
 
@@ -157,6 +148,17 @@ class Store:
             lambda c: c.id,
             on_damage=damaged,
         )
+        self.report_checks: Collection[ReportLine] = Collection(
+            main,
+            "report_checks",
+            decode_report_line,
+            encode_report_line,
+            lambda c: c.id,
+            on_damage=damaged,
+        )
+        self.disputes: Collection[Dispute] = Collection(
+            main, "disputes", decode_dispute, encode_dispute, lambda d: d.id, on_damage=damaged
+        )
         self.notes: Collection[Note] = Collection(
             notes,
             "notes",
@@ -186,7 +188,7 @@ class Store:
         record that does not decode, in a file trusted without a full check) raises
         `StoreDamaged` just as at open.
         """
-        tightened = writable and _prepare_dir(data_dir)  # readers change nothing
+        tightened = writable and prepare_dir(data_dir)  # readers change nothing
         store = cls(data_dir, clock, writable=writable, lazy=lazy)
         if tightened:
             store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
@@ -225,65 +227,13 @@ class Store:
         self._record.save_checked()
 
     def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
-        with collector_paused():
-            for _ in range(READ_ATTEMPTS - 1):
-                with contextlib.suppress(SegmentsMoved):
-                    return self._read_and_check(name)
-            return self._read_and_check(name)
-
-    def _read_and_check(
-        self, name: str
-    ) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
-        """Read one file: (content or None when absent, its records decoded by table, or
-        None when they are left to be decoded on use). Raises `StoreDamaged`/`StoreTooNew`.
-
-        Content this program wrote and recorded is parsed by the plain C parser and
-        not checked again; anything else gets the strict parse and every record decoded.
-        """
-        storage = self._storages[name]
-        try:
-            read = read_with_status(storage.path)
-        except OSError as error:
-            if error.errno == errno.ELOOP:
-                raise DataFileLinked(storage.path, self.backups_path) from None
-            raise
-        if read is None:
-            self._refuse_lost_base(storage)
-            return None, None
-        if self._record.holds(storage.path, read.raw, read.status):
-            data = parse_recorded(read.raw)
-            if data is not None:
-                self._replay(storage, data)
-                return data, None
-        try:
-            data = parse_strict(read.raw)
-        except FileDamaged as error:
-            raise StoreDamaged(storage.path, [str(error)], self.backups_path) from None
-        self._replay(storage, data)
-        decoded: dict[str, dict[int, Any]] = {}
-        problems = check_data(name, data, decoded)
-        if problems:
-            error_type = StoreTooNew if too_new(data) else StoreDamaged
-            raise error_type(storage.path, problems, self.backups_path)
-        if self._lock is not None and read.steady:
-            # Checked in full: the next open trusts these bytes even if this run ends
-            # without saving (a killed app, a closed terminal). Readers change nothing.
-            self._record.checked(storage.path, read.raw, read.status)
-        return data, decoded
-
-    def _replay(self, storage: AtomicJSONStorage, data: dict[str, Any]) -> None:
-        """Bring a base file's content up to date with its segments (none for the others)."""
-        if isinstance(storage, JournalStorage) and not too_new(data):
-            try:
-                read_segments(storage.journal, data, self.backups_path)
-            except SegmentDamaged as error:
-                raise StoreDamaged(error.path, [error.problem], self.backups_path) from None
-
-    def _refuse_lost_base(self, storage: AtomicJSONStorage) -> None:
-        """Segments without their base file: the base was lost, the store is not new."""
-        if isinstance(storage, JournalStorage) and storage.journal.live(0):
-            problem = t("err.file.segments_without_base")
-            raise StoreDamaged(storage.path, [problem], self.backups_path)
+        return load_checked(
+            self._storages[name],
+            name,
+            self._record,
+            self.backups_path,
+            record_checked=self._lock is not None,
+        )
 
     def _load_late(self, name: str) -> dict[str, Any]:
         """A file read after open (first use, or again after a failed write): checked as
@@ -335,7 +285,7 @@ class Store:
         if decoded is None:
             return  # recorded content: records are decoded when first used
         # Validated above: decode only once.
-        for collection in [*self.record_collections(), self.history]:
+        for collection in (*self.record_collections(), self.history):
             if collection.name in DATA_FILES[name]:
                 collection.prime(decoded.get(collection.name, {}))
 
@@ -405,7 +355,7 @@ class Store:
                     counter = counter_key(name)
                     meta[counter] = max(meta.get(counter, 1), max(docs, default=0) + 1)
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
-        for collection in [*self.record_collections(), self.history]:
+        for collection in (*self.record_collections(), self.history):
             collection.reset()
 
     def after_commit(self, callback: Callable[[], object]) -> None:
@@ -448,7 +398,15 @@ class Store:
 
     def record_collections(self) -> list[Collection[Any]]:
         """The collections whose records history can put back (by name)."""
-        return [self.platforms, self.notes, self.reminders, self.contacts, self.complaints]
+        return [
+            self.platforms,
+            self.notes,
+            self.reminders,
+            self.report_checks,
+            self.disputes,
+            self.contacts,
+            self.complaints,
+        ]
 
     def file_of(self, collection: str) -> str:
         return next(name for name, tables in DATA_FILES.items() if collection in tables)
@@ -497,38 +455,3 @@ class Store:
             if isinstance(storage, JournalStorage) and storage.fold_due():
                 with contextlib.suppress(StoreError):
                     storage.fold()
-
-
-def _prepare_dir(data_dir: Path) -> bool:
-    """`ensure_private_dir` for a writer; a folder that cannot be written is
-    `StoreUnwritable` (the caller may still read it)."""
-    try:
-        return ensure_private_dir(data_dir)
-    except OSError as error:
-        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            raise StoreUnwritable(data_dir, error.strerror or str(error)) from None
-        raise
-
-
-def restore(data_dir: Path, clock: Clock, name: str | None = None) -> tuple[str, list[Path]]:
-    """Put back the named (or newest good) snapshot; the current files are moved aside."""
-    from closure_tui.store import backups
-
-    lock = WriterLock(data_dir)
-    ensure_private_dir(data_dir)
-    lock.acquire()
-    try:
-        sweep_temp_files(data_dir)
-        snapshot = backups.find_good_snapshot(
-            data_dir, list(DATA_FILES), lambda path: not check_file(path), name
-        )
-        if snapshot is None and name is not None:
-            backups.refuse_named(data_dir, name, check_file)
-        if snapshot is None:
-            raise NoBackup(backups_dir(data_dir))
-        kept = [data_dir / path.name for path in journal_files(snapshot.path)]
-        files = data_files(data_dir) + [path for path in kept if not path.exists()]
-        moved = backups.put_back(snapshot, data_dir, files, clock.now())
-        return snapshot.name, moved
-    finally:
-        lock.release()

@@ -62,6 +62,9 @@ WRITE_ACTIONS = frozenset(
         "add_contact",
         "file_complaint",
         "move_complaint",
+        "record_report_check",
+        "file_dispute",
+        "update_dispute",
     }
 )
 

@@ -66,7 +66,7 @@ async def test_skipped_stages_look_different_from_todo(make_app: AppFactory, fil
 
 async def test_summary_counts_steps_and_money(make_app: AppFactory, filled: Path) -> None:
     app = make_app()
-    async with running(app):
+    async with running(app, size=(140, 36)):  # wide enough for every part of the summary
         summary = static_text(app, "#summary")
         assert "5 platforms, 1 closed" in summary
         assert "20 steps left" in summary

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from closure_tui.domain.credit_report import Judgement
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
 from closure_tui.i18n import t, tn
@@ -31,6 +32,7 @@ from closure_tui.services.summary import Summary, summarise
 from closure_tui.tui.bindings import WriteGuard, app_key, bind, undo_keys
 from closure_tui.tui.breach_marker import breach_marked, platforms_in_breach
 from closure_tui.tui.reminder_cells import next_reminder_cell
+from closure_tui.tui.report_marker import closed_judgements, next_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
 from closure_tui.tui.widgets.summary_line import SummaryLine
@@ -74,11 +76,13 @@ class RowCells:
         privacy: bool,
         today: date,
         reminders: dict[int, Reminder],
+        judgements: dict[int, Judgement],
         breaching: frozenset[int] = frozenset(),
     ) -> None:
         self.privacy = privacy
         self.today = today
         self.reminders = reminders
+        self.judgements = judgements
         self.breaching = breaching
         self._shared: dict[object, Text] = {}
         self._blank = Text()
@@ -93,13 +97,14 @@ class RowCells:
         states = tuple(stage.state for stage in platform.stages)
         done = platform.next_stage is None
         reminder = self.reminders.get(platform.id)
+        verdict = self.judgements.get(platform.id)
         return (
             breach_marked(platform.name) if platform.id in self.breaching else plain(platform.name),
             self._share(("kind", platform.kind), lambda: Text(t(f"kind.{platform.kind.value}"))),
             self._share(("progress", states), lambda: progress_cell(platform)),
             self._share(
-                ("next", platform.next_stage),
-                lambda: Text(next_label(platform), style="green" if done else ""),
+                ("next", platform.next_stage, verdict),
+                lambda: next_cell(next_label(platform), "green" if done else "", verdict),
             ),
             Text(money(platform.settled, privacy=self.privacy), justify="right"),
             self._blank if reminder is None else next_reminder_cell(reminder, self.today),
@@ -172,8 +177,9 @@ class DashboardScreen(WriteGuard, Screen[None]):
     def watch_view(self) -> None:
         self.reload()
 
-    def summary_variants(self, summary: Summary) -> list[Text]:
-        """The summary line, most detailed first; the narrower ones keep the saved amount."""
+    def summary_variants(self, summary: Summary, confirmed: int = 0) -> list[Text]:
+        """The summary line, most detailed first; the narrower ones keep the saved amount.
+        With a closed platform, how many the credit report confirms follows the counts."""
         privacy = self.closure_app.privacy
         platforms = tn("count.platforms", summary.platforms)
         counts = t("dash.summary.counts", platforms=platforms, closed=summary.closed)
@@ -186,7 +192,14 @@ class DashboardScreen(WriteGuard, Screen[None]):
             saved=saved,
         )
         short = t("dash.summary.saved", saved=saved)
-        variants = ([counts, steps, full], [counts, steps, short], [counts, short], [short])
+        report = [t("dash.summary.confirmed", confirmed=confirmed)] if summary.closed else []
+        variants = (
+            [counts, *report, steps, full],
+            [counts, *report, steps, short],
+            [counts, *report, short],
+            [counts, short],
+            [short],
+        )
         return [Text("  ·  ".join(parts), no_wrap=True) for parts in variants]
 
     # ---- refreshing ----------------------------------------------------------------------
@@ -211,13 +224,17 @@ class DashboardScreen(WriteGuard, Screen[None]):
         privacy = self.closure_app.privacy
         everything = self._everything = service.platforms()
         self._in_view = {}
+        judgements = closed_judgements(service, everything)
         breaching = platforms_in_breach(self.closure_app)
-        cells = RowCells(privacy, today, Reminders(service).next_by_platform(), breaching)
+        reminders = Reminders(service).next_by_platform()
+        cells = RowCells(privacy, today, reminders, judgements, breaching)
         headers = [
             Text(t(f"col.{key}"), justify="right" if key in RIGHT else "left") for key in COLUMNS
         ]
         self.table.load(headers, {platform.id: cells.row(platform) for platform in everything})
-        self.query_one("#summary", SummaryLine).show(self.summary_variants(summarise(everything)))
+        confirmed = sum(j is Judgement.CONFIRMED for j in judgements.values())
+        variants = self.summary_variants(summarise(everything), confirmed)
+        self.query_one("#summary", SummaryLine).show(variants)
         welcome = "dash.welcome" if self.closure_app.allows("add_platform") else "dash.read_only"
         self._message("welcome", Text(t(welcome)) if not everything else None)
         self.query_one("#summary").display = bool(everything)

@@ -64,6 +64,7 @@ class HelpScreen(ModalScreen[None]):
             yield self.section(
                 "help.stages", Group(two_columns(self.stage_rows()), Text(t("help.marks")))
             )
+            yield self.section("help.credit_report", Text(t("help.credit_report.body")))
 
     @staticmethod
     def section(title_key: str, body: Table | Text | Group) -> Static:

@@ -28,6 +28,7 @@ from closure_tui.services.paid import save_paid
 from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
 from closure_tui.tui.bindings import WriteGuard, bind, undo_keys
 from closure_tui.tui.contact_actions import ContactActions
+from closure_tui.tui.credit_report_actions import CreditReportActions
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
 from closure_tui.tui.modals.note_form import NoteForm
 from closure_tui.tui.modals.paid_form import PaidForm
@@ -35,6 +36,7 @@ from closure_tui.tui.modals.platform_form import PlatformForm
 from closure_tui.tui.modals.stage_forms import EvidenceForm, SkipForm
 from closure_tui.tui.screens.stage_facts import StageFacts
 from closure_tui.tui.text import money, plain
+from closure_tui.tui.widgets.credit_report_panel import CreditReportPanel
 from closure_tui.tui.widgets.evidence_panel import EvidencePanel
 from closure_tui.tui.widgets.evidence_view import evidence_detail
 from closure_tui.tui.widgets.history_panel import HistoryPanel
@@ -45,7 +47,7 @@ from closure_tui.tui.widgets.stage_checklist import StageBox, StageChecklist
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 
-class PlatformScreen(ContactActions, StageFacts, WriteGuard, Screen[None]):
+class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard, Screen[None]):
     """The checklist of one platform, opened from the dashboard with `enter`."""
 
     CSS_PATH = "platform.tcss"
@@ -65,6 +67,9 @@ class PlatformScreen(ContactActions, StageFacts, WriteGuard, Screen[None]):
         bind("x", "remove_platform", "remove_platform", show=False),
         bind("c", "add_contact", "add_contact", show=False),
         bind("C", "file_complaint", "file_complaint", show=False),
+        bind("k", "record_report_check", "record_report_check", show=False),
+        bind("D", "file_dispute", "file_dispute", show=False),
+        bind("U", "update_dispute", "update_dispute", show=False),
         *undo_keys(),
     ]
 
@@ -103,6 +108,7 @@ class PlatformScreen(ContactActions, StageFacts, WriteGuard, Screen[None]):
         with VerticalScroll(id="evidence-scroll"):
             yield Static("", markup=False, id="evidence")
             yield EvidencePanel(self.platform_id, id="evidence-files")
+        yield CreditReportPanel(self.platform_id, id="credit-report")
         with VerticalScroll(id="history-scroll"):
             yield HistoryPanel(self.platform_id, id="history")
 
