@@ -137,6 +137,8 @@ def test_d_sets_a_stage_date_and_f_attaches_a_file_on_disk(
         service.tick(platform.id, StageKey.NEGOTIATED, "2025-11-01", pay_by="2025-11-08")
     open_first_platform(terminal, data_dir, isolated_environment)  # `paid` highlighted
     terminal.keys("d")
+    terminal.wait_until(lambda: "anyway" in terminal.screen(), "no payment recorded: asked first")
+    terminal.keys("y")
     terminal.wait_until(lambda: "When was" in terminal.screen(), "the done-date question")
     terminal.keys("C-u")  # the field holds today's date
     terminal.wait_until(lambda: "YYYY-MM-DD" in terminal.screen(), "the date field emptied")

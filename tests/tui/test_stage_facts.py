@@ -14,6 +14,7 @@ from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.services.evidence import check_platform
 from closure_tui.services.reminders import Reminders
 from closure_tui.tui.modals.attach_form import AttachForm, PathSuggester
+from closure_tui.tui.modals.confirm import ConfirmModal
 from closure_tui.tui.modals.tick_form import TickForm
 from tests.tui.fixtures_platform import on_platform, shown_text, stored
 
@@ -22,6 +23,8 @@ async def test_d_sets_the_date_a_stage_was_done(data_dir: Path, clock: FixedCloc
     async with on_platform(data_dir, clock, "京东金条") as ui:
         assert ui.screen.stage_key is StageKey.PAID
         await ui.press("d")
+        assert isinstance(ui.app.screen, ConfirmModal)  # no payment recorded yet
+        await ui.press("y")
         form = ui.app.screen
         assert isinstance(form, TickForm)
         assert form.query_one("#tick-on", Input).value == "2026-11-29"
@@ -35,7 +38,7 @@ async def test_d_refuses_a_date_it_cannot_read_and_keeps_it(
     data_dir: Path, clock: FixedClock
 ) -> None:
     async with on_platform(data_dir, clock, "京东金条") as ui:
-        await ui.press("d", "ctrl+u", *"someday", "enter")
+        await ui.press("d", "y", "ctrl+u", *"someday", "enter")
         form = ui.app.screen
         assert isinstance(form, TickForm)
         assert form.query_one("#tick-on", Input).value == "someday"
@@ -45,7 +48,7 @@ async def test_d_refuses_a_date_it_cannot_read_and_keeps_it(
 
 async def test_d_refuses_a_future_date_under_its_field(data_dir: Path, clock: FixedClock) -> None:
     async with on_platform(data_dir, clock, "京东金条") as ui:
-        await ui.press("d", "ctrl+u", *"+3d", "enter")
+        await ui.press("d", "y", "ctrl+u", *"+3d", "enter")
         form = ui.app.screen
         assert isinstance(form, TickForm)
         row = form.query_one("#tick-on").parent
@@ -53,6 +56,23 @@ async def test_d_refuses_a_future_date_under_its_field(data_dir: Path, clock: Fi
         assert form.query_one("#tick-on", Input).value == "+3d"
         await ui.press("escape")
     assert stored(data_dir, clock, ui.platform_id).stage(StageKey.PAID).state is StageState.TODO
+
+
+async def test_d_on_a_stage_ahead_of_one_to_do_asks_as_space_does(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "招联金融") as ui:
+        await ui.press("down", "d")
+        assert isinstance(ui.app.screen, ConfirmModal)
+        await ui.press("y")
+        form = ui.app.screen
+        assert isinstance(form, TickForm)
+        await ui.press("ctrl+u", *"yesterday", "enter")
+        assert ui.app.screen is ui.screen
+        shown = [n.message for n in ui.app._notifications]
+        assert not any("not done yet" in message for message in shown), shown
+    paid = stored(data_dir, clock, ui.platform_id).stage(StageKey.PAID)
+    assert (paid.state, paid.done_on) == (StageState.DONE, date(2026, 11, 28))
 
 
 async def test_ticking_negotiated_asks_for_the_pay_by_date(

@@ -87,6 +87,8 @@ class FormModal(ModalScreen[T]):
     save_label_key = "form.save"
     save_variant: ButtonVariant = "primary"
     change: Callable[[Any, Any], Any] | None = None
+    #: The user already confirmed this change's warnings (e.g. ticking out of order).
+    warned = False
 
     def saving(self, change: Callable[[Any, Any], Any]) -> FormModal[T]:
         """Run `change(service, result)` on save; the form closes (dismissing with what the
@@ -151,7 +153,9 @@ class FormModal(ModalScreen[T]):
             return
         change = self.change
         perform = getattr(self.app, "perform")  # noqa: B009 - the app is a ClosureApp
-        done = perform(lambda service: change(service, result), refused=self.refused)
+        done = perform(
+            lambda service: change(service, result), refused=self.refused, warned=self.warned
+        )
         if done is not None:
             self.dismiss(done)
 

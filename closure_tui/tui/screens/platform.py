@@ -8,6 +8,7 @@ files (missing or changed ones stand out) and the platform's history. `r` add re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -238,16 +239,24 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
             if app.perform(lambda service: service.untick(self.platform_id, key)):
                 self.say(t("pf.unticked", stage=name))
             return
+        self.confirm_tick(key, lambda warned: self._tick(key, warned))
+
+    def confirm_tick(self, key: StageKey, proceed: Callable[[bool], object]) -> None:
+        """Ticking with an earlier stage still to do (or `paid` with no payment) asks first,
+        whichever way the tick comes (space, a click, `d`); `proceed(warned)` runs once the
+        user agrees, `warned` saying the warnings were already read."""
+        app = self.closure_app
+        assert app.service is not None
         warnings = app.service.tick_warnings(self.platform_id, key)
         if not warnings:
-            self._tick(key, False)
+            proceed(False)
             return
-        reasons = [t("confirm.tick.stage", stage=name)]
+        reasons = [t("confirm.tick.stage", stage=t(f"stage.{key.value}"))]
         reasons += [describe(w.key, w.params) for w in warnings]
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
-                self._tick(key, True)
+                proceed(True)
 
         confirm = ConfirmModal(t("confirm.tick.title"), reasons, t("confirm.tick.yes"))
         self.app.push_screen(confirm, answered)

@@ -3,10 +3,11 @@ of `negotiated`, and evidence files. Mixed into `PlatformScreen`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from closure_tui.domain.stages import StageKey
+from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -33,11 +34,18 @@ class StageFacts:
 
         def _advance(self) -> None: ...
 
-    def action_set_done_date(self) -> None:
-        """`d`: tick the stage on a given date (prefilled with today, or its own date)."""
-        self._ask_tick(self.stage_key, ask_done=True)
+        def confirm_tick(self, key: StageKey, proceed: Callable[[bool], object]) -> None: ...
 
-    def _ask_tick(self, key: StageKey, *, ask_done: bool) -> None:
+    def action_set_done_date(self) -> None:
+        """`d`: tick the stage on a given date (prefilled with today, or its own date); a
+        stage still to do asks first as space does when an earlier stage is to do."""
+        key = self.stage_key
+        if self.platform is not None and self.platform.stage(key).state is StageState.TODO:
+            self.confirm_tick(key, lambda warned: self._ask_tick(key, ask_done=True, warned=warned))
+        else:
+            self._ask_tick(key, ask_done=True)
+
+    def _ask_tick(self, key: StageKey, *, ask_done: bool, warned: bool = False) -> None:
         from closure_tui.tui.modals.tick_form import TickForm
 
         app = self.closure_app
@@ -54,6 +62,7 @@ class StageFacts:
                 self._advance()
 
         form = TickForm(self.platform, key, app.service.today(), ask_done=ask_done)
+        form.warned = warned
         app.push_screen(form.saving(tick), ticked)
 
     def tick_with_facts(self, key: StageKey) -> bool:
