@@ -64,7 +64,7 @@ def _write_pack(service: Closures, args: argparse.Namespace) -> Path:
         raise DomainError("err.pack.platform")
     platform = service.resolve(args.platform)
     content = build_pack(service, platform.id, reveal=args.reveal)
-    return save_export(Path(args.output), content, service.store.data_dir, force=args.force)
+    return save_export(Path(args.output), content, service.data_dir, force=args.force)
 
 
 #: format name -> function writing that format to `args.output`; returns the path written.

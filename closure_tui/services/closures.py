@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
@@ -79,6 +79,16 @@ class Closures:
 
     def today(self) -> date:
         return today(self.clock)
+
+    def any_contacts(self) -> bool:
+        """Whether any contact was logged, read without decoding one (the dashboard asks
+        before its first frame)."""
+        return bool(self.store.contacts.stored_field("platform_id"))
+
+    def zoned_now(self) -> datetime:
+        """Now with its UTC offset, so a reminder's creation time means the same after the
+        zone changes."""
+        return self.clock.now().astimezone()
 
     def parse_date(self, text: str) -> date:
         return parse_date(text, self.today())

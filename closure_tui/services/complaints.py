@@ -136,7 +136,7 @@ class Complaints:
     @recorded("complaint.file")
     def _insert(self, draft: Complaint) -> Complaint:
         store = self.closures.store
-        created = self.closures.clock.now().astimezone()
+        created = self.closures.zoned_now()
         with store.transaction():
             reminder = store.reminders.insert(
                 lambda new_id: Reminder(

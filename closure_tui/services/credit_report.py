@@ -220,7 +220,7 @@ class CreditReports:
         self.closures.store.reminders.put(reminder.close(ReminderState.DONE, Closer.APP))
 
     def _remind(self, platform_id: int, kind: ReminderKind, when: date, basis: date) -> None:
-        created = self.closures.clock.now().astimezone()
+        created = self.closures.zoned_now()
         self.closures.store.reminders.insert(
             lambda new_id: Reminder(
                 id=new_id,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
-from datetime import datetime
 
 from closure_tui.domain.dates import MAX_DATE, MIN_DATE
 from closure_tui.domain.errors import DomainError, Problem
@@ -156,7 +155,7 @@ class Reminders:
         cleaned = clean_field(text, "reminder_text", required=stage is None)
         if stage is not None and platform.stage(stage).state is StageState.DONE:
             raise DomainError("err.reminder.stage_done", stage=stage.value)
-        created = self._now()
+        created = self.closures.zoned_now()
         return self.closures.store.reminders.insert(
             lambda new_id: Reminder(
                 id=new_id,
@@ -167,10 +166,6 @@ class Reminders:
                 stage=stage,
             )
         )
-
-    def _now(self) -> datetime:
-        """Now with its UTC offset, so the time means the same after the zone changes."""
-        return self.closures.clock.now().astimezone()
 
     def _open(self, reminder_id: int) -> Reminder:
         reminder = self.get(reminder_id)
@@ -233,7 +228,7 @@ class Reminders:
         )
         for reminder in plan.changed:
             self._put(reminder)
-        created = self._now()
+        created = self.closures.zoned_now()
         for follow_up in plan.created:
             self.closures.store.reminders.insert(
                 functools.partial(

@@ -14,7 +14,7 @@ from closure_tui.tui.text import plain
 def platforms_in_breach(app: Any) -> frozenset[int]:
     """The platforms with at least one contact in breach (the app's `[conduct]` rules)."""
     service = getattr(app, "service", None)
-    if service is None or not service.store.contacts.stored_field("platform_id"):
+    if service is None or not service.any_contacts():
         return frozenset()
     from closure_tui.services.contacts import ContactLog  # only once a contact exists
 

@@ -92,7 +92,7 @@ class ContactActions:
         try:
             target = export_folder() / f"closure-tui-pack-{self.platform_id}-{stamp}.zip"
             content = build_pack(service, self.platform_id, reveal=False)
-            written = save_export(target, content, service.store.data_dir)
+            written = save_export(target, content, service.data_dir)
         except DomainError as error:
             self.app.notify(describe(error.key, error.params), severity="error", markup=False)
             return

@@ -2,8 +2,7 @@
 
 Every change goes through `app.perform`; the screen redraws when `app.data_version`,
 the language or privacy mode change. The side column also lists the attached evidence
-files (missing or changed ones stand out) and the platform's history. `r` add reminder
-(issue 4) is a binding plus an `action_add_reminder` (already in `WRITE_ACTIONS`).
+files (missing or changed ones stand out) and the platform's history.
 """
 
 from __future__ import annotations
