@@ -13,6 +13,7 @@ from typing import Any
 
 from closure_tui.i18n.catalog_cli import CLI
 from closure_tui.i18n.catalog_cli_parser import ARGPARSE, CLI_PARSER
+from closure_tui.i18n.catalog_config import CONFIG
 from closure_tui.i18n.catalog_contacts import CONTACTS
 from closure_tui.i18n.catalog_credit_report import CREDIT_REPORT
 from closure_tui.i18n.catalog_doctor import DOCTOR
@@ -54,6 +55,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     CONTACTS,
     TUI_CONTACTS,
     CREDIT_REPORT,
+    CONFIG,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 
