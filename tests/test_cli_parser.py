@@ -11,9 +11,11 @@ import argparse
 import contextlib
 import inspect
 import io
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -260,3 +262,11 @@ def test_the_entry_point_imports_no_parser_before_it_is_needed() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("back", ["-2d", "-1w", "-1m"])
+def test_a_date_counted_back_is_a_value_not_an_option(data_dir: Path, back: str) -> None:
+    ok(data_dir, "add", "借呗")
+    ok(data_dir, "tick", "借呗", "negotiated", "--on", back)
+    shown = json.loads(ok(data_dir, "show", "借呗", "--json"))
+    assert shown["stages"]["negotiated"]["done_on"] < date.today().isoformat()
