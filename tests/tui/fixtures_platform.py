@@ -82,6 +82,7 @@ async def on_platform(
     *,
     lang: str = "en",
     setup: Callable[[Closures, int], object] | None = None,
+    size: tuple[int, int] = SIZE,
 ) -> AsyncIterator[Opened]:
     """Prepare the dataset (plus `setup`), start the app and open the platform `name`."""
     platform_id = prepare_dataset(data_dir, clock)[name]
@@ -89,7 +90,7 @@ async def on_platform(
         with closures_session(data_dir, clock, writable=True) as service:
             setup(service, platform_id)
     app = build_app(data_dir, clock, lang)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await open_platform(pilot, platform_id)
         yield Opened(app, pilot, screen, platform_id)
 
