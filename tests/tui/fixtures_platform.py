@@ -69,6 +69,15 @@ class Opened:
         await self.pilot.press(*keys)
         await self.pilot.pause()
 
+    async def tab_to(self, widget_id: str) -> None:
+        """Press Tab until `widget_id` has the focus, as a user reaches it."""
+        for _ in range(15):
+            if self.app.focused is not None and self.app.focused.id == widget_id:
+                await self.pilot.pause()
+                return
+            await self.press("tab")
+        raise AssertionError(f"Tab never reached #{widget_id}")
+
     async def click(self, selector: str) -> None:
         await self.pilot.click(selector)
         await self.pilot.pause()

@@ -11,7 +11,7 @@ from closure_tui.services.complaints import Complaints
 from closure_tui.services.contacts import ContactLog
 from closure_tui.services.session import closures_session
 from closure_tui.tui.modals.contact_form import ComplaintForm, ContactForm
-from tests.tui.fixtures_platform import Opened, on_platform
+from tests.tui.fixtures_platform import on_platform
 from tests.tui.helpers import screen_text
 
 SMALL = (80, 24)
@@ -24,15 +24,6 @@ def evidence(tmp_path: Path) -> tuple[Path, Path]:
     recording.write_bytes(b"a recording")
     screenshot.write_bytes(b"a screenshot")
     return recording, screenshot
-
-
-async def tab_to(ui: Opened, field_id: str) -> None:
-    """Press Tab from the first field until `field_id` has the focus, as a user would."""
-    for _ in range(15):
-        if ui.app.focused is not None and ui.app.focused.id == field_id:
-            return
-        await ui.press("tab")
-    raise AssertionError(f"Tab never reached #{field_id}")
 
 
 def sha256(path: Path) -> str:
@@ -48,7 +39,7 @@ async def test_a_contact_keeps_every_file_typed_one_per_box(
         form = ui.app.screen
         assert isinstance(form, ContactForm)
         assert "每格填一个文件" in str(form.query_one("#contact-files .field-hint").render())
-        await tab_to(ui, "contact-file-1")
+        await ui.tab_to("contact-file-1")
         await ui.press(*str(recording))
         assert "call.m4a" in screen_text(ui.app)
         await ui.press("tab")
@@ -74,7 +65,7 @@ async def test_a_missing_file_is_marked_under_its_own_box_and_nothing_is_saved(
         await ui.press("C")
         form = ui.app.screen
         assert isinstance(form, ComplaintForm)
-        await tab_to(ui, "complaint-file-1")
+        await ui.tab_to("complaint-file-1")
         await ui.press(*str(recording), "tab", *str(missing), "tab", "ctrl+s")
         assert ui.app.screen is form
         second = form.query_one("#complaint-file-2").parent

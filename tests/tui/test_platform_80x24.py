@@ -31,14 +31,8 @@ def busy(service: Closures, platform_id: int) -> None:
         complaints.file(platform_id, typed, (), copy=True)
 
 
-async def tab_to(ui: Opened, widget_id: str) -> str:
-    """Press Tab until `widget_id` has the focus, as a user would; the screen then."""
-    for _ in range(12):
-        if ui.app.focused is not None and ui.app.focused.id == widget_id:
-            break
-        await ui.press("tab")
-    assert ui.app.focused is not None and ui.app.focused.id == widget_id
-    await ui.pilot.pause()
+async def shown_after_tab_to(ui: Opened, widget_id: str) -> str:
+    await ui.tab_to(widget_id)
     return screen_text(ui.app)
 
 
@@ -46,13 +40,13 @@ async def test_every_section_is_reached_with_tab_and_the_checklist_stays(
     data_dir: Path, clock: FixedClock
 ) -> None:
     async with on_platform(data_dir, clock, "借呗", setup=busy, size=SMALL) as ui:
-        shown = await tab_to(ui, "complaints-table")
+        shown = await shown_after_tab_to(ui, "complaints-table")
         assert "Complaints (4)" in shown and "2026-11-01" in shown
         assert "Closure steps" in shown and "Card unbound" in shown
-        shown = await tab_to(ui, "notes-scroll")
+        shown = await shown_after_tab_to(ui, "notes-scroll")
         assert "Notes (newest first)" in shown and "第一次打官方客服" in shown
         assert "Closure steps" in shown and "Card unbound" in shown
-        shown = await tab_to(ui, "contacts-table")
+        shown = await shown_after_tab_to(ui, "contacts-table")
         assert "Contacts (12, 12 in breach)" in shown and "2026-11-12 21:00" in shown
 
 
