@@ -24,7 +24,9 @@ from closure_tui import i18n
 from closure_tui.cli import main
 from closure_tui.cli.argv import Launch, launch_options
 from closure_tui.cli.localized_argparse import global_options, in_language
-from closure_tui.cli.parser import build_parser, extension_parsers, kind_value
+from closure_tui.cli.commands import kind_value
+from closure_tui.cli.localized_argparse import CommandParser
+from closure_tui.cli.parser import build_parser
 from closure_tui.i18n.catalog_cli_parser import ARGPARSE
 from tests.cli_helpers import as_json, cli, ok
 
@@ -44,7 +46,7 @@ def _parsed(argv: list[str]) -> argparse.Namespace | None:
     silent = io.StringIO()
     with contextlib.redirect_stdout(silent), contextlib.redirect_stderr(silent):
         try:
-            return build_parser(extension_parsers()).parse_args(argv)
+            return build_parser().parse_args(argv)
         except SystemExit:
             return None
 
@@ -91,7 +93,8 @@ def _actions(parser: argparse.ArgumentParser) -> Iterator[argparse.Action]:
         yield action
         if isinstance(action, argparse._SubParsersAction):
             for command in action.choices.values():
-                yield from _actions(command)
+                assert isinstance(command, CommandParser)
+                yield from _actions(command.declared())
 
 
 def test_argparse_converts_no_value_itself() -> None:
@@ -99,7 +102,7 @@ def test_argparse_converts_no_value_itself() -> None:
     value is refused (1): values are checked by the commands, or by `choices`."""
     converted = {
         action.dest: action.type
-        for action in _actions(build_parser(extension_parsers()))
+        for action in _actions(build_parser())
         if action.type not in (None, kind_value)
     }
     assert converted == {}
