@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from closure_tui.cli.registry import arguments, reader, say, warn, writer
 from closure_tui.cli.render import json_text, table
+from closure_tui.domain.errors import Problem
 from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import STAGE_ORDER, parse_stage
 from closure_tui.i18n import t
@@ -58,9 +59,15 @@ def snooze_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _print(
-    service: Closures, reminders: list[Reminder], *, as_json: bool, full: bool, empty: str
+    service: Closures,
+    reminders: list[Reminder],
+    problems: list[Problem],
+    *,
+    as_json: bool,
+    full: bool,
+    empty: str,
 ) -> None:
-    warn(Reminders(service).problems())
+    warn(problems)
     names = Reminders(service).platform_names()
     shown = [r for r in reminders if r.platform_id in names]
     if as_json:
@@ -90,19 +97,30 @@ def remind(service: Closures, args: argparse.Namespace) -> int:
 
 @reader("due")
 def due(service: Closures, args: argparse.Namespace) -> int:
-    found = Reminders(service).due(parse_within(args.within))
+    within = parse_within(args.within)
+    reminders = Reminders(service)
+    open_ones = reminders.open_reminders()  # read once for both
+    found, problems = reminders.due(within, open_ones), reminders.problems(open_ones)
     if args.quiet and not found:
-        warn(Reminders(service).problems())
+        warn(problems)
         return 0
-    _print(service, found, as_json=args.json, full=False, empty=t("cli.due.none"))
+    _print(service, found, problems, as_json=args.json, full=False, empty=t("cli.due.none"))
     return 0
 
 
 @reader("reminders")
 def list_reminders(service: Closures, args: argparse.Namespace) -> int:
     platform_id = service.resolve(args.platform).id if args.platform else None
-    found = Reminders(service).find(platform_id, include_closed=args.all)
-    _print(service, found, as_json=args.json, full=True, empty=t("cli.reminders.none"))
+    reminders = Reminders(service)
+    found = reminders.find(platform_id, include_closed=args.all)
+    _print(
+        service,
+        found,
+        reminders.problems(),
+        as_json=args.json,
+        full=True,
+        empty=t("cli.reminders.none"),
+    )
     return 0
 
 
