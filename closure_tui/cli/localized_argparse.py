@@ -118,23 +118,24 @@ class CommandParser(Parser):
     """A command's parser: it takes the global options too (left unset when not given, so
     `--lang zh list` keeps its language).
 
-    Its own arguments are added by `declare` when argparse first parses with it (to run
-    the command or print its help): a command line builds one command's arguments and
-    imports one command's module, not all of them (about 130 M of the 630 M instructions
-    `due --quiet` took at 500 platforms). argparse alone picks the command, so what is
-    parsed is exactly what the whole parser would parse."""
+    Its arguments, the global options first, are added by `declare` when argparse first
+    parses with it (to run the command or print its help): a command line builds one
+    command's arguments and imports one command's module, not all forty (about 45 M of the
+    635 M instructions `due --quiet` took at 500 platforms, and as much for `note` and
+    `tick`). argparse alone picks the command, so what is parsed is exactly what the whole
+    parser would parse."""
 
     def __init__(
         self, *args: Any, declare: Callable[[argparse.ArgumentParser], None], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        add_global_options(self, argparse.SUPPRESS)
         self._declare: Callable[[argparse.ArgumentParser], None] | None = declare
 
     def declared(self) -> CommandParser:
-        """This parser with its command's arguments added."""
+        """This parser with the global options and its command's arguments added."""
         if self._declare is not None:
             declare, self._declare = self._declare, None
+            add_global_options(self, argparse.SUPPRESS)
             declare(self)
         return self
 
