@@ -75,9 +75,7 @@ NEEDS_DATA = WRITE_ACTIONS | {"toggle_privacy", "agenda"}
 class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, App[None]):
     """closure-tui's terminal app. Build it with `create_app`."""
 
-    #: The dashboard's stylesheet is read with the app's: a screen bringing a new file makes
-    #: Textual re-parse every stylesheet (about 9 ms, on the way to the first frame).
-    CSS_PATH = ["app.tcss", "screens/dashboard.tcss"]
+    CSS_PATH = "app.tcss"
     TITLE = "closure-tui"
     COMMANDS = App.COMMANDS | {PlatformCommands}
     #: Only `?` shows in every Footer; a screen shows the app keys that matter there
