@@ -129,10 +129,12 @@ class Reminders:
 
     def next_by_platform(self) -> dict[int, Reminder]:
         """Each platform's earliest open reminder (for the dashboard column): the first of
-        its open ones in `find`'s order, found in one pass instead of sorting them all."""
+        its open ones in `find`'s order, found in one pass instead of sorting them all.
+        Only the open ones are decoded (most reminders are done, and the dashboard asks
+        before its first frame)."""
         earliest: dict[int, Reminder] = {}
-        for reminder in self.closures.store.reminders:
-            if not (reminder.is_open and reminder.dated_in_range):
+        for reminder in self.closures.store.reminders.where("state", ReminderState.OPEN):
+            if not reminder.dated_in_range:
                 continue
             known = earliest.get(reminder.platform_id)
             if known is None or date_order(reminder) < date_order(known):
