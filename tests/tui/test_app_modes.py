@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
-from closure_tui.tui.app import WRITE_ACTIONS
+from closure_tui.tui.actions import WRITE_ACTIONS
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from closure_tui.tui.screens.help import HelpScreen
 from closure_tui.tui.screens.platform import PlatformScreen
@@ -192,6 +192,17 @@ async def test_bad_config_gives_a_message_and_defaults(
         assert len(table_names(app)) == 4
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_config_problems_are_said_in_chinese(
+    make_app: AppFactory, filled: Path, config_path: Path
+) -> None:
+    config_path.parent.mkdir(parents=True, exist_ok=True)
+    config_path.write_text("[conduct]\nmax_calls_per_day = 0\n", encoding="utf-8")
+    app = make_app(lang="zh")
+    async with running(app):
+        [said] = [m for m in notifications(app) if "配置文件有问题" in m]
+        assert "conduct.max_calls_per_day 必须是整数（1–1000）" in said
 
 
 NASTY = ["[/]", "[USD] 借呗", "[@click=app.quit]x", "[link=https://example.com]京东[/link]"]
