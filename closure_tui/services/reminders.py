@@ -220,8 +220,9 @@ class Reminders:
         if after is None:
             self.closures.store.reminders.remove([r.id for r in mine])
             return
-        from closure_tui.domain.credit_report import Judgement, platform_judgement
+        from closure_tui.domain.credit_report import platform_judgement
         from closure_tui.domain.followup_rules import reconcile  # not needed to show the data
+        from closure_tui.domain.judgement import Judgement
 
         lines = [c for c in self.closures.store.report_checks if c.platform_id == after.id]
         confirmed = platform_judgement(after, lines) is Judgement.CONFIRMED

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.followups import FollowUpOffsets
+from closure_tui.domain.platform import Platform
 from closure_tui.services.closures import Closures
-from closure_tui.services.contacts import ContactLog
 from closure_tui.services.reminders import Reminders
 from closure_tui.store.restore import restore
 from closure_tui.store.store import Store
@@ -30,8 +30,22 @@ def open_closures(
     """
     service = Closures(Store.open(data_dir, clock, writable=writable, lazy=lazy), clock)
     Reminders(service, offsets).plug_in()
-    ContactLog(service).plug_in()
+    _contacts_go_with_platforms(service)
     return service
+
+
+def _contacts_go_with_platforms(service: Closures) -> None:
+    """A removed platform takes its contacts and complaints with it (undo brings them back
+    with it)."""
+
+    def on_change(before: Platform, after: Platform | None) -> None:
+        if after is not None:
+            return
+        store = service.store
+        for collection in (store.contacts, store.complaints):
+            collection.remove([r.id for r in collection if r.platform_id == before.id])
+
+    service.hooks.append(on_change)
 
 
 @contextlib.contextmanager

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from closure_tui.domain.credit_report import Judgement
+from closure_tui.domain.judgement import Judgement
 from closure_tui.i18n import t
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from closure_tui.domain.credit_report import Judgement
+from closure_tui.domain.judgement import Judgement
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
 from closure_tui.i18n import t, tn
