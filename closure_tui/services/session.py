@@ -25,18 +25,20 @@ def open_closures(
 ) -> Closures:
     """Raises `StoreLocked`, `StoreDamaged` or `StoreTooNew` with a message to show.
 
-    Follow-up reminders are plugged in; `offsets` default to the user's config file.
+    A writer's platform changes are followed by its reminders and contacts (`offsets`
+    default to the user's config file); a reader changes nothing for them to follow.
     `lazy`: read the notes and history files only if used (see `Store.open`).
     """
     service = Closures(Store.open(data_dir, clock, writable=writable, lazy=lazy), clock)
-    Reminders(service, offsets).plug_in()
-    _contacts_go_with_platforms(service)
+    if writable:
+        _follow_changes(service, offsets)
     return service
 
 
-def _contacts_go_with_platforms(service: Closures) -> None:
-    """A removed platform takes its contacts and complaints with it (undo brings them back
-    with it)."""
+def _follow_changes(service: Closures, offsets: FollowUpOffsets | None) -> None:
+    """Plug in the follow-ups: the reminders, and a removed platform's contacts and
+    complaints, which go with it (undo brings them back with it)."""
+    Reminders(service, offsets).plug_in()
 
     def on_change(before: Platform, after: Platform | None) -> None:
         if after is not None:
