@@ -15,33 +15,17 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from tinydb.table import Document
 
 from closure_tui.domain.clock import Clock
-from closure_tui.domain.complaints import Complaint
-from closure_tui.domain.contacts import Contact
-from closure_tui.domain.credit_report import ReportLine
-from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
 from closure_tui.store import verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
-from closure_tui.store.codec_contacts import (
-    decode_complaint,
-    decode_contact,
-    encode_complaint,
-    encode_contact,
-)
-from closure_tui.store.codec_credit import (
-    decode_dispute,
-    decode_report_line,
-    encode_dispute,
-    encode_report_line,
-)
 from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
@@ -62,6 +46,7 @@ from closure_tui.store.errors import (
     StoreError,
     StoreWriteFailed,
 )
+from closure_tui.store.feature_codecs import deferred
 from closure_tui.store.file_reading import load_checked
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
@@ -85,6 +70,12 @@ from closure_tui.store.schema import (
 )
 from closure_tui.store.storage import AtomicJSONStorage
 from closure_tui.store.tinydb_compat import InPlaceTinyDB
+
+if TYPE_CHECKING:
+    from closure_tui.domain.complaints import Complaint
+    from closure_tui.domain.contacts import Contact
+    from closure_tui.domain.credit_report import ReportLine
+    from closure_tui.domain.disputes import Dispute
 
 #: The `_meta` key of the store's random id.
 STORE_ID = "store_id"
@@ -138,26 +129,36 @@ class Store:
             main, "reminders", decode_reminder, encode_reminder, lambda r: r.id, on_damage=damaged
         )
         self.contacts: Collection[Contact] = Collection(
-            main, "contacts", decode_contact, encode_contact, lambda c: c.id, on_damage=damaged
+            main,
+            "contacts",
+            deferred("codec_contacts", "decode_contact"),
+            deferred("codec_contacts", "encode_contact"),
+            lambda c: c.id,
+            on_damage=damaged,
         )
         self.complaints: Collection[Complaint] = Collection(
             main,
             "complaints",
-            decode_complaint,
-            encode_complaint,
+            deferred("codec_contacts", "decode_complaint"),
+            deferred("codec_contacts", "encode_complaint"),
             lambda c: c.id,
             on_damage=damaged,
         )
         self.report_checks: Collection[ReportLine] = Collection(
             main,
             "report_checks",
-            decode_report_line,
-            encode_report_line,
+            deferred("codec_credit", "decode_report_line"),
+            deferred("codec_credit", "encode_report_line"),
             lambda c: c.id,
             on_damage=damaged,
         )
         self.disputes: Collection[Dispute] = Collection(
-            main, "disputes", decode_dispute, encode_dispute, lambda d: d.id, on_damage=damaged
+            main,
+            "disputes",
+            deferred("codec_credit", "decode_dispute"),
+            deferred("codec_credit", "encode_dispute"),
+            lambda d: d.id,
+            on_damage=damaged,
         )
         self.notes: Collection[Note] = Collection(
             notes,
@@ -181,7 +182,8 @@ class Store:
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> Store:
         """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass.
 
-        `closure.json` is always read at open, and its records decoded unless `lazy`. The
+        `closure.json` is always read at open, and its platforms decoded unless `lazy` (the
+        other records when first used: the dashboard needs only the open reminders). The
         notes and history files are checked at open unless they hold what this program last
         wrote (then they are read when first used); with `lazy` (a command that may never
         use them) they are not looked at until first used. Damage found after open (a
@@ -223,7 +225,6 @@ class Store:
             self._adopt(name, data, decoded)
         if not self._lazy:
             self.platforms.load()
-            self.reminders.load()
         self._record.save_checked()
 
     def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:

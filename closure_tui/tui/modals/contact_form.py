@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Select
 
-from closure_tui.domain.complaints import ComplaintChannel
+from closure_tui.domain.complaint_channels import ComplaintChannel
 from closure_tui.domain.contacts import Channel, Direction, Party, parse_minute
 from closure_tui.domain.dates import parse_date
 from closure_tui.domain.stages import StageKey
