@@ -35,6 +35,7 @@ class Collection(Generic[T]):
         *,
         on_damage: DamageHandler,
         mark: Callable[[dict[str, Any]], bool] | None = None,
+        decode_recorded: Callable[[int, dict[str, Any]], T] | None = None,
     ) -> None:
         self._db = db
         #: The store opens every database on an `AtomicJSONStorage`.
@@ -42,6 +43,11 @@ class Collection(Generic[T]):
         self._table = db.table(name, cache_size=0)
         self.name = name
         self._decode = decode
+        #: Decodes, without its checks, a document of a file the record of checked files
+        #: vouches for (see `trust`); None: every document is checked.
+        self._decode_recorded = decode_recorded
+        #: The storage generation whose content was vouched for (-1: none).
+        self._trusted = -1
         self._encode = encode
         self._get_id = get_id
         self._on_damage = on_damage
@@ -65,6 +71,11 @@ class Collection(Generic[T]):
         self._items = dict(items)
         self._highest = max(items, default=0)
         self._generation = self._storage.generation
+
+    def trust(self) -> None:
+        """The file's current content is exactly what this program wrote or checked in
+        full (`verified`): decode it with `decode_recorded`, until the file is read again."""
+        self._trusted = self._storage.generation
 
     def reset(self) -> None:
         self._items = None
@@ -94,8 +105,11 @@ class Collection(Generic[T]):
         return {doc.doc_id: self._decode_one(doc.doc_id, doc) for doc in self._table.all()}
 
     def _decode_one(self, item_id: int, doc: Mapping[str, Any]) -> T:
+        decode = self._decode
+        if self._decode_recorded is not None and self._trusted == self._storage.generation:
+            decode = self._decode_recorded
         try:
-            return self._decode(item_id, dict(doc))
+            return decode(item_id, dict(doc))
         except RecordInvalid as error:
             self._on_damage(f"{self.name} #{item_id}: {error}")
 

@@ -27,6 +27,7 @@ from closure_tui.domain.reminders import Reminder
 from closure_tui.store import verified
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
 from closure_tui.store.codec_history import decode_event, encode_event
+from closure_tui.store.codec_recorded import decode_recorded_platform
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import (
@@ -123,7 +124,13 @@ class Store:
         main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
         damaged = functools.partial(self._damaged_on_use, MAIN_FILE)
         self.platforms: Collection[Platform] = Collection(
-            main, "platforms", decode_platform, encode_platform, lambda p: p.id, on_damage=damaged
+            main,
+            "platforms",
+            decode_platform,
+            encode_platform,
+            lambda p: p.id,
+            on_damage=damaged,
+            decode_recorded=decode_recorded_platform,
         )
         self.reminders: Collection[Reminder] = Collection(
             main, "reminders", decode_reminder, encode_reminder, lambda r: r.id, on_damage=damaged
@@ -283,8 +290,10 @@ class Store:
             elif not self.read_only:
                 storage.write(data)
             return
-        if decoded is None:
-            return  # recorded content: records are decoded when first used
+        if decoded is None:  # recorded content: records are decoded when first used
+            if name == MAIN_FILE and not isinstance(storage, JournalStorage):
+                self.platforms.trust()
+            return
         # Validated above: decode only once.
         for collection in (*self.record_collections(), self.history):
             if collection.name in DATA_FILES[name]:
