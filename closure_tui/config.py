@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from closure_tui.config_conduct import parse_complaints, parse_conduct
 from closure_tui.domain.complaint_channels import ReplyWindows
@@ -33,9 +33,9 @@ class Config:
     reply_windows: ReplyWindows = field(default_factory=ReplyWindows)
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """The settings to use, and what was wrong with the file (defaults stand in)."""
+class Loaded(NamedTuple):
+    """The settings to use, and what was wrong with the file (defaults stand in); a
+    NamedTuple (see `closure_tui.store.store.Notice`)."""
 
     config: Config
     problems: list[Problem]

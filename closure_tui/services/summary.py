@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from closure_tui.domain.platform import Platform
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What is left across the platforms, and what the settlements saved."""
+class Summary(NamedTuple):
+    """What is left across the platforms, and what the settlements saved (a NamedTuple:
+    see `closure_tui.store.store.Notice`)."""
 
     platforms: int
     closed: int

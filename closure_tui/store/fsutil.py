@@ -6,8 +6,8 @@ import contextlib
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -146,9 +146,9 @@ def sweep_temp_files(directory: Path) -> list[Path]:
     return removed
 
 
-@dataclass(frozen=True, slots=True)
-class FileRead:
-    """A file's bytes and the status of the open file right after reading them."""
+class FileRead(NamedTuple):
+    """A file's bytes and the status of the open file right after reading them (a
+    NamedTuple: see `closure_tui.store.store.Notice`)."""
 
     raw: bytes
     status: os.stat_result
