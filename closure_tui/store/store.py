@@ -20,31 +20,7 @@ from typing import Any, NoReturn, cast
 from tinydb.table import Document
 
 from closure_tui.domain.clock import Clock
-from closure_tui.domain.complaints import Complaint
-from closure_tui.domain.contacts import Contact
-from closure_tui.domain.credit_report import ReportLine
-from closure_tui.domain.disputes import Dispute
-from closure_tui.domain.history import Event, EventState
-from closure_tui.domain.notes import Note
-from closure_tui.domain.platform import Platform
-from closure_tui.domain.reminders import Reminder
 from closure_tui.store import verified
-from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
-from closure_tui.store.codec_contacts import (
-    decode_complaint,
-    decode_contact,
-    encode_complaint,
-    encode_contact,
-)
-from closure_tui.store.codec_credit import (
-    decode_dispute,
-    decode_report_line,
-    encode_dispute,
-    encode_report_line,
-)
-from closure_tui.store.codec_history import decode_event, encode_event
-from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
-from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import (
     DATA_FILES,
     HISTORY_FILE,
@@ -72,6 +48,7 @@ from closure_tui.store.journaled import (
     JournalStorage,
 )
 from closure_tui.store.lock import WriterLock
+from closure_tui.store.records import Records
 from closure_tui.store.refusals import (
     LinkRefused,
     MainFileMissing,
@@ -98,7 +75,7 @@ class Notice:
     path: str
 
 
-class Store:
+class Store(Records):
     """Open with `Store.open`; close when done so the writer lock is released."""
 
     def __init__(self, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> None:
@@ -129,53 +106,7 @@ class Store:
             )
             self._dbs[name] = db
             self._storages[name] = cast(AtomicJSONStorage, db.storage)
-        main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
-        damaged = functools.partial(self._damaged_on_use, MAIN_FILE)
-        self.platforms: Collection[Platform] = Collection(
-            main, "platforms", decode_platform, encode_platform, lambda p: p.id, on_damage=damaged
-        )
-        self.reminders: Collection[Reminder] = Collection(
-            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id, on_damage=damaged
-        )
-        self.contacts: Collection[Contact] = Collection(
-            main, "contacts", decode_contact, encode_contact, lambda c: c.id, on_damage=damaged
-        )
-        self.complaints: Collection[Complaint] = Collection(
-            main,
-            "complaints",
-            decode_complaint,
-            encode_complaint,
-            lambda c: c.id,
-            on_damage=damaged,
-        )
-        self.report_checks: Collection[ReportLine] = Collection(
-            main,
-            "report_checks",
-            decode_report_line,
-            encode_report_line,
-            lambda c: c.id,
-            on_damage=damaged,
-        )
-        self.disputes: Collection[Dispute] = Collection(
-            main, "disputes", decode_dispute, encode_dispute, lambda d: d.id, on_damage=damaged
-        )
-        self.notes: Collection[Note] = Collection(
-            notes,
-            "notes",
-            decode_note,
-            encode_note,
-            lambda n: n.id,
-            on_damage=functools.partial(self._damaged_on_use, NOTES_FILE),
-        )
-        self.history: Collection[Event] = Collection(
-            self._dbs[HISTORY_FILE],
-            "history",
-            decode_event,
-            encode_event,
-            lambda e: e.id,
-            on_damage=functools.partial(self._damaged_on_use, HISTORY_FILE),
-            mark=lambda doc: doc.get("state") == EventState.UNDONE.value,
-        )
+        super().__init__(dict(self._dbs), self._damaged_on_use)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> Store:
@@ -285,7 +216,7 @@ class Store:
         if decoded is None:
             return  # recorded content: records are decoded when first used
         # Validated above: decode only once.
-        for collection in (*self.record_collections(), self.history):
+        for collection in self.every_collection():
             if collection.name in DATA_FILES[name]:
                 collection.prime(decoded.get(collection.name, {}))
 
@@ -355,7 +286,7 @@ class Store:
                     counter = counter_key(name)
                     meta[counter] = max(meta.get(counter, 1), max(docs, default=0) + 1)
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
-        for collection in (*self.record_collections(), self.history):
+        for collection in self.every_collection():
             collection.reset()
 
     def after_commit(self, callback: Callable[[], object]) -> None:
@@ -395,18 +326,6 @@ class Store:
             if error.path != self._storages[HISTORY_FILE].path:
                 raise
             self.unrecorded.append(error)
-
-    def record_collections(self) -> list[Collection[Any]]:
-        """The collections whose records history can put back (by name)."""
-        return [
-            self.platforms,
-            self.notes,
-            self.reminders,
-            self.report_checks,
-            self.disputes,
-            self.contacts,
-            self.complaints,
-        ]
 
     def file_of(self, collection: str) -> str:
         return next(name for name, tables in DATA_FILES.items() if collection in tables)
