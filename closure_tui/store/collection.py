@@ -117,18 +117,19 @@ class Collection(Generic[T]):
 
     def where(self, key: str, value: object) -> list[T]:
         """The records whose `key` (stored and decoded under that name) is `value`. Until
-        every record was decoded only these are: opening one platform need not decode
-        everyone's notes and history."""
+        every record was decoded only these are, and a journal with an index reads only
+        these: opening one platform need neither read nor decode everyone's notes and
+        history."""
         self._current()
         if self._items is not None:
             return [item for item in self._items.values() if getattr(item, key) == value]
-        stored = (self._storage.read() or {}).get(self.name, {})
+        read_where = getattr(self._storage, "read_where", None)
+        found = read_where(self.name, key, value) if read_where is not None else None
+        if found is None:
+            stored = (self._storage.read() or {}).get(self.name, {})
+            found = {doc_id: doc for doc_id, doc in stored.items() if doc.get(key) == value}
         with collector_paused():
-            return [
-                self._decode_one(int(doc_id), doc)
-                for doc_id, doc in stored.items()
-                if doc.get(key) == value
-            ]
+            return [self._decode_one(int(doc_id), doc) for doc_id, doc in found.items()]
 
     def get(self, item_id: int) -> T | None:
         """One record; until all are decoded, only this one is (a command that changes

@@ -17,6 +17,7 @@ from closure_tui.store.codec_contacts import decode_complaint, decode_contact
 from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
+from closure_tui.store.fsutil import read_file
 from closure_tui.store.journal import Journal, segment_number, segments
 from closure_tui.store.journaled import SegmentDamaged, SegmentsMoved, read_segments
 from closure_tui.store.refusals import LINK_PROBLEM, DataFileLinked
@@ -92,9 +93,9 @@ def check_file(path: Path) -> list[str]:
         return [LINK_PROBLEM]
     try:
         if path.name not in DATA_FILES:
-            bad_at = frames.scan(path.read_bytes()).damaged_at
+            bad_at = frames.scan(read_file(path)).damaged_at
             return [t("err.file.segment_frame", position=bad_at)] if bad_at >= 0 else []
-        data = parse_strict(path.read_bytes())
+        data = parse_strict(read_file(path))
         if path.name in JOURNALED and not too_new(data):
             read_segments(Journal(path.parent, path.name), data, backups_dir(path.parent))
     except FileDamaged as error:
@@ -151,7 +152,7 @@ def files_with_records(data_dir: Path) -> list[str]:
         if name == MAIN_FILE:
             continue
         try:
-            data = parse_strict((data_dir / name).read_bytes())
+            data = parse_strict(read_file(data_dir / name))
         except FileNotFoundError:
             continue
         except (OSError, FileDamaged):

@@ -75,6 +75,21 @@ def replay(data: dict[str, Any], delta: dict[str, Any]) -> None:
                 table[doc_id] = doc
 
 
+def replay_where(
+    found: dict[str, Any], delta: dict[str, Any], table: str, key: str, value: object
+) -> None:
+    """Apply one record to `found`, the records of `table` whose `key` is `value`: a record
+    that is removed, or changed to another value, leaves it."""
+    docs = delta.get(table, {})
+    if not isinstance(docs, dict):
+        raise TypeError(table)
+    for doc_id, doc in docs.items():
+        if isinstance(doc, dict) and doc.get(key) == value:
+            found[doc_id] = doc
+        else:
+            found.pop(doc_id, None)
+
+
 class Journal:
     """The segments of one base file in one directory."""
 

@@ -63,6 +63,8 @@ from closure_tui.store.schema import (
 from closure_tui.store.storage import AtomicJSONStorage
 from closure_tui.store.tinydb_compat import InPlaceTinyDB
 
+#: The base files whose records are found by platform without reading the rest (`index`).
+INDEXED = {NOTES_FILE: ("notes", "platform_id"), HISTORY_FILE: ("history", "platform_id")}
 #: The `_meta` key of the store's random id.
 STORE_ID = "store_id"
 
@@ -94,7 +96,9 @@ class Store(Records):
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
         for name in DATA_FILES:
-            journaled = {"trusted": self._record.unchanged} if name in JOURNALED else {}
+            journaled: dict[str, Any] = {}
+            if name in JOURNALED:
+                journaled = {"trusted": self._record.unchanged, "indexed": INDEXED.get(name)}
             db = InPlaceTinyDB(
                 data_dir / name,
                 storage=JournalStorage if journaled else AtomicJSONStorage,
