@@ -147,9 +147,7 @@ def test_account_numbers_are_masked_unless_revealed(filled: Path) -> None:
     revealed = json.loads(ok(filled, "show", "蚂蚁借呗", "--json", "--reveal"))
     assert revealed["stages"]["paid"]["payee"]["account"] == ACCOUNT
     assert (
-        json.loads((filled / "closure.json").read_text())["platforms"]["1"]["stages"]["paid"][
-            "payee"
-        ]["account"]
+        stored(filled, "closure.json")["platforms"]["1"]["stages"]["paid"]["payee"]["account"]
         == ACCOUNT
     )
 

@@ -17,6 +17,7 @@ from icalendar import Calendar
 from closure_tui.domain.clock import SystemClock
 from closure_tui.store.store import Store
 from tests.cli_helpers import cli, ok
+from tests.store_helpers import compacted
 
 
 def test_overdue_shows_in_due_and_ten_days_out_only_within_14(data_dir: Path) -> None:
@@ -160,6 +161,7 @@ def test_export_ics_from_the_command_line(data_dir: Path, tmp_path: Path) -> Non
 def test_a_damaged_reminder_record_is_refused_on_open(data_dir: Path) -> None:
     ok(data_dir, "add", "借呗")
     ok(data_dir, "remind", "借呗", "today", "call")
+    compacted(data_dir, SystemClock())  # the base holds the reminder, to be damaged
     path = data_dir / "closure.json"
     doc = json.loads(path.read_text())
     doc["reminders"]["1"]["date"] = "tomorrow-ish"

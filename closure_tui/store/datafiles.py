@@ -6,6 +6,7 @@ opening the store) and `import` (judging a backup's tables).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +43,7 @@ DATA_FILES: dict[str, tuple[str, ...]] = {
     HISTORY_FILE: ("history",),
 }
 #: The files whose changes are appended to segments (`journal`) after a base file.
-JOURNALED = (NOTES_FILE, HISTORY_FILE)
+JOURNALED = (MAIN_FILE, NOTES_FILE, HISTORY_FILE)
 
 
 #: How each table's records are validated (a table without one only needs objects).
@@ -72,9 +73,10 @@ def is_segment(path: Path) -> bool:
 
 
 def immutable_files(data_dir: Path) -> frozenset[str]:
-    """The data files no save writes again: the journaled base files (replaced by rename)
-    and every segment but the newest of each."""
-    names = set(JOURNALED)
+    """The data files no save writes again: the notes and history base files (replaced by
+    rename) and every segment but the newest of each. `closure.json` is replaced by rename
+    too, but it is the file a person may edit by hand, in place: a backup copies it."""
+    names = set(JOURNALED) - {MAIN_FILE}
     for name in JOURNALED:
         names.update(path.name for _, path in segments(data_dir, name)[:-1])
     return frozenset(names)
@@ -96,7 +98,10 @@ def check_file(path: Path) -> list[str]:
             bad_at = frames.scan(read_file(path)).damaged_at
             return [t("err.file.segment_frame", position=bad_at)] if bad_at >= 0 else []
         data = parse_strict(read_file(path))
-        if path.name in JOURNALED and not too_new(data):
+        head = check_head(path.name, data)
+        if head:
+            return head
+        if path.name in JOURNALED:
             read_segments(Journal(path.parent, path.name), data, backups_dir(path.parent))
     except FileDamaged as error:
         return [str(error)]
@@ -111,10 +116,9 @@ def check_file(path: Path) -> list[str]:
     return check_data(path.name, data)
 
 
-def check_data(
-    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
-) -> list[str]:
-    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
+def check_head(file_name: str, data: dict[str, Any]) -> list[str]:
+    """Problems with the version and `_meta` of parsed `data`: of a base file, judged
+    before its segments are replayed (the newest segment's `_meta` replaces its own)."""
     try:
         version = schema_version(data)
     except ValueError as error:
@@ -126,7 +130,14 @@ def check_data(
         # Before versions existed every file held its tables: `{}` or another program's
         # JSON is not an old data file but something else in its place.
         return [t("err.file.foreign", meta=META_TABLE, tables=", ".join(tables))]
-    problems = check_meta(data, file_name) + check_tables(data, tables)
+    return check_meta(data, file_name)
+
+
+def check_data(
+    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
+) -> list[str]:
+    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
+    problems = check_head(file_name, data) or check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems
     for table in DATA_FILES.get(file_name, ()):
@@ -142,6 +153,28 @@ def check_data(
                 if decoded is not None:
                     decoded.setdefault(table, {})[int(doc_id)] = record
     return problems
+
+
+def read_replayed(path: Path) -> dict[str, Any]:
+    """A data file's content as the store reads it, its segments replayed, for a reader
+    that must work when the store refuses to open (`doctor`, the backups list). Raises
+    `OSError`, or `FileDamaged` when the file or a segment cannot be read as data."""
+    for _ in range(2):
+        with contextlib.suppress(SegmentsMoved):  # a writer folded the journal meanwhile
+            return _replayed(path)
+    return _replayed(path)
+
+
+def _replayed(path: Path) -> dict[str, Any]:
+    data = parse_strict(read_file(path))
+    if path.name in JOURNALED and not too_new(data):
+        try:
+            read_segments(Journal(path.parent, path.name), data, backups_dir(path.parent))
+        except SegmentDamaged as error:
+            raise FileDamaged(f"{error.path.name}: {error.problem}") from None
+        except DataFileLinked as error:
+            raise FileDamaged(f"{error.path.name}: {LINK_PROBLEM}") from None
+    return data
 
 
 def files_with_records(data_dir: Path) -> list[str]:
@@ -177,10 +210,11 @@ def too_new(data: dict[str, Any]) -> bool:
 
 
 def parse_recorded(raw: bytes) -> dict[str, Any] | None:
-    """Bytes this program wrote (strict JSON of validated records, current schema):
-    the C parser alone; None if they are somehow not that, so the strict path runs."""
+    """Bytes this program wrote (strict JSON of validated records, of this schema or an
+    older one migrated on use): the C parser alone; None if they are somehow not that, so
+    the strict path runs."""
     try:
         data = json.loads(raw)
-        return data if schema_version(data) == CURRENT_SCHEMA else None
+        return data if schema_version(data) <= CURRENT_SCHEMA else None
     except (ValueError, TypeError, AttributeError, RecursionError):
         return None

@@ -11,11 +11,17 @@ from typing import Any
 from closure_tui.collector import collector_paused
 from closure_tui.i18n import t
 from closure_tui.store import verified
-from closure_tui.store.datafiles import check_data, parse_recorded, too_new
+from closure_tui.store.datafiles import (
+    MAIN_FILE,
+    check_data,
+    check_head,
+    parse_recorded,
+    too_new,
+)
 from closure_tui.store.errors import StoreDamaged, StoreTooNew
 from closure_tui.store.fsutil import read_with_status
 from closure_tui.store.journaled import JournalStorage, SegmentDamaged, SegmentsMoved, read_segments
-from closure_tui.store.refusals import DataFileLinked
+from closure_tui.store.refusals import DataFileLinked, MainFileMissing
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
 
 #: How often a reader reads a journaled file again when a writer folded it meanwhile.
@@ -72,15 +78,21 @@ def _read_and_check(
         data = parse_strict(read.raw)
     except FileDamaged as error:
         raise StoreDamaged(storage.path, [str(error)], backups_path) from None
+    _refuse_if(check_head(name, data), storage, data, backups_path)  # before segments' `_meta`
     _replay(storage, data, backups_path)
     decoded: dict[str, dict[int, Any]] = {}
-    problems = check_data(name, data, decoded)
-    if problems:
-        error_type = StoreTooNew if too_new(data) else StoreDamaged
-        raise error_type(storage.path, problems, backups_path)
+    _refuse_if(check_data(name, data, decoded), storage, data, backups_path)
     if record_checked and read.steady:
         record.checked(storage.path, read.raw, read.status)
     return data, decoded
+
+
+def _refuse_if(
+    problems: list[str], storage: AtomicJSONStorage, data: dict[str, Any], backups_path: Path
+) -> None:
+    if problems:
+        error_type = StoreTooNew if too_new(data) else StoreDamaged
+        raise error_type(storage.path, problems, backups_path)
 
 
 def _replay(storage: AtomicJSONStorage, data: dict[str, Any], backups_path: Path) -> None:
@@ -96,4 +108,5 @@ def _refuse_lost_base(storage: AtomicJSONStorage, backups_path: Path) -> None:
     """Segments without their base file: the base was lost, the store is not new."""
     if isinstance(storage, JournalStorage) and storage.journal.live(0):
         problem = t("err.file.segments_without_base")
-        raise StoreDamaged(storage.path, [problem], backups_path)
+        lost = MainFileMissing if storage.path.name == MAIN_FILE else StoreDamaged
+        raise lost(storage.path, [problem], backups_path)

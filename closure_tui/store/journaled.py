@@ -91,9 +91,13 @@ class JournalStorage(AtomicJSONStorage):
         *,
         trusted: Callable[[Path], bool],
         indexed: tuple[str, str] | None = None,
+        fold_after: int | None = None,
         **options: Any,
     ) -> None:
         super().__init__(path, **options)
+        #: Fold once the segments hold more than this, however large the base (None: more
+        #: than `FOLD_AFTER` and more than the base).
+        self._fold_after = fold_after
         #: (table, key): the base's records of that table are indexed by that key (`index`).
         self._indexed = indexed
         self.journal = Journal(self.path.parent, self.path.name)
@@ -229,13 +233,15 @@ class JournalStorage(AtomicJSONStorage):
         index.write(self.path, spans, through(self._cache))
 
     def fold_due(self) -> bool:
-        """Whether the segments outgrew both `FOLD_AFTER` and the base file, or the content
-        was read in full and its base has no index."""
+        """Whether the segments outgrew their limit (see `fold_after`), or the content was
+        read in full and its base has no index."""
         if self.read_only:
             return False
         if self._loaded and self._indexed and not index.describes(self.path, *self._indexed):
             return True  # once: a base written before indexes were, or by an older version
         grown = self.journal.size()
+        if self._fold_after is not None:
+            return grown > self._fold_after
         if grown <= FOLD_AFTER:
             return False
         try:

@@ -65,6 +65,9 @@ from closure_tui.store.tinydb_compat import InPlaceTinyDB
 
 #: The base files whose records are found by platform without reading the rest (`index`).
 INDEXED = {NOTES_FILE: ("notes", "platform_id"), HISTORY_FILE: ("history", "platform_id")}
+#: Every command and the app's first frame read `closure.json`: its segments are folded
+#: into it as a run ends once they hold more than this, so starting never replays much.
+MAIN_FOLD_AFTER = 64 << 10
 #: The `_meta` key of the store's random id.
 STORE_ID = "store_id"
 
@@ -99,6 +102,8 @@ class Store(Records):
             journaled: dict[str, Any] = {}
             if name in JOURNALED:
                 journaled = {"trusted": self._record.unchanged, "indexed": INDEXED.get(name)}
+                if name == MAIN_FILE:
+                    journaled["fold_after"] = MAIN_FOLD_AFTER
             db = InPlaceTinyDB(
                 data_dir / name,
                 storage=JournalStorage if journaled else AtomicJSONStorage,
