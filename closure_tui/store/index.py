@@ -16,11 +16,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import struct
 import zlib
 from pathlib import Path
 from typing import Any
 
-from closure_tui.store.fsutil import read_ranges, read_with_status, replace_quietly
+from closure_tui.store.fsutil import read_ranges, replace_quietly
 
 
 def index_path(base: Path) -> Path:
@@ -54,32 +55,52 @@ def _status(base: Path) -> list[int] | None:
     return [status.st_size, status.st_mtime_ns]
 
 
+#: The index starts with the length of its header, in this many digits and a newline.
+LENGTH = struct.Struct("10sc")
+
+
 def write(base: Path, spans: Spans, through: int) -> None:
     """Record where the records of the base just written lie (a failure only costs
-    the next opening of a platform a full read)."""
+    the next opening of a platform a full read). A header (what the index is of, and
+    where each value's list lies) comes first, so a reader reads one value's list."""
     status = _status(base)
     if status is None:
         return
     head = status[0] if spans.first < 0 else spans.first
     [raw] = read_ranges(base, [(0, head)]) or [b""]
-    index = {
-        "base": [*status, head, zlib.crc32(raw)],
-        "through": through,
-        "table": spans.table,
-        "key": spans.key,
-        "spans": spans.by_value,
-    }
+    lists = [_dump(flat) for flat in spans.by_value.values()]
+    at, places = 0, {}
+    for value, text in zip(spans.by_value, lists, strict=True):
+        places[value] = [at, len(text)]
+        at += len(text)
+    header = _dump(
+        {
+            "base": [*status, head, zlib.crc32(raw)],
+            "through": through,
+            "table": spans.table,
+            "key": spans.key,
+            "places": places,
+        }
+    )
+    prefix = LENGTH.pack(b"%010d" % len(header), b"\n")
     with contextlib.suppress(OSError):
-        replace_quietly(index_path(base), json.dumps(index, separators=(",", ":")).encode())
+        replace_quietly(index_path(base), b"".join([prefix, header, *lists]))
+
+
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":")).encode()
 
 
 def _load(base: Path, table: str, key: str) -> dict[str, Any] | None:
-    """The index of `base` if it was made for the base as it is now, for `table` by `key`
-    (still to be checked: the base's head, read with the records)."""
+    """The header of the index of `base` if it was made for the base as it is now, for
+    `table` by `key` (still to be checked: the base's head, read with the records)."""
+    path = index_path(base)
     try:
-        read = read_with_status(index_path(base))
-        index = json.loads(read.raw) if read is not None else None
-    except (OSError, ValueError):
+        [prefix] = read_ranges(path, [(0, LENGTH.size)]) or [b""]
+        digits, _ = LENGTH.unpack(prefix)
+        [raw] = read_ranges(path, [(LENGTH.size, int(digits))]) or [b""]
+        index = json.loads(raw)
+    except (OSError, ValueError, struct.error):
         return None
     if (
         not isinstance(index, dict)
@@ -88,10 +109,28 @@ def _load(base: Path, table: str, key: str) -> dict[str, Any] | None:
         or index["base"][:2] != _status(base)
         or len(index["base"]) != 4
         or not isinstance(index.get("through"), int)
-        or not isinstance(index.get("spans"), dict)
+        or not isinstance(index.get("places"), dict)
     ):
         return None
+    index["path"], index["lists_at"] = path, LENGTH.size + len(raw)
     return index
+
+
+def _spans(index: dict[str, Any], value: int) -> list[list[int]] | None:
+    """(id, offset, length) of each record whose key is `value`, read from the index."""
+    place = index["places"].get(str(value))
+    if place is None:
+        return []
+    if not (isinstance(place, list) and len(place) == 2 and all(type(n) is int for n in place)):
+        return None
+    [raw] = read_ranges(index["path"], [(index["lists_at"] + place[0], place[1])]) or [b""]
+    try:
+        flat = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(flat, list) or len(flat) % 3 or not all(type(n) is int for n in flat):
+        return None
+    return [flat[at : at + 3] for at in range(0, len(flat), 3)]
 
 
 def _matching(
@@ -114,10 +153,9 @@ def read(base: Path, table: str, key: str, value: int) -> tuple[int, dict[str, A
     index = _load(base, table, key)
     if index is None:
         return None
-    flat = index["spans"].get(str(value), [])
-    if not isinstance(flat, list) or len(flat) % 3 or not all(type(n) is int for n in flat):
+    triples = _spans(index, value)
+    if triples is None:
         return None
-    triples = [flat[at : at + 3] for at in range(0, len(flat), 3)]
     chunks = _matching(base, index, [(offset, length) for _, offset, length in triples])
     if chunks is None:
         return None
