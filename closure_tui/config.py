@@ -14,11 +14,10 @@ from typing import Any
 from closure_tui.config_conduct import parse_complaints, parse_conduct
 from closure_tui.domain.complaints import ReplyWindows
 from closure_tui.domain.conduct import ConductRules
+from closure_tui.domain.errors import Problem
 from closure_tui.domain.followups import FollowUpOffsets
 
 LANGS = ("zh", "en")
-#: Nesting deep enough to exhaust Python's recursion limit is reported, not a crash.
-TOO_DEEP = "nested too deeply to read"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +38,12 @@ class Loaded:
     """The settings to use, and what was wrong with the file (defaults stand in)."""
 
     config: Config
-    problems: list[str]
+    problems: list[Problem]
 
 
-def _followups(raw: Any, problems: list[str]) -> FollowUpOffsets:
+def _followups(raw: Any, problems: list[Problem]) -> FollowUpOffsets:
     if not isinstance(raw, dict):
-        problems.append("[reminders] must be a table")
+        problems.append(Problem("cfg.table", {"name": "reminders"}))
         return FollowUpOffsets()
     values: dict[str, int] = {}
     for spec in fields(FollowUpOffsets):
@@ -54,19 +53,20 @@ def _followups(raw: Any, problems: list[str]) -> FollowUpOffsets:
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 3650:
             values[spec.name] = value
         else:
-            problems.append(f"reminders.{spec.name} must be a whole number of days (0-3650)")
+            name = f"reminders.{spec.name}"
+            problems.append(Problem("cfg.days", {"name": name, "low": 0, "high": 3650}))
     return FollowUpOffsets(**values)
 
 
 def parse_config(raw: dict[str, Any]) -> Loaded:
-    problems: list[str] = []
+    problems: list[Problem] = []
     theme = raw.get("theme")
     if theme is not None and not isinstance(theme, str):
-        problems.append("theme must be text")
+        problems.append(Problem("cfg.text", {"name": "theme"}))
         theme = None
     language = raw.get("language")
     if language is not None and language not in LANGS:
-        problems.append("language must be zh or en")
+        problems.append(Problem("cfg.choice", {"name": "language", "choices": "zh, en"}))
         language = None
     keymap_raw = raw.get("keymap", {})
     keymap: dict[str, str] = {}
@@ -75,12 +75,12 @@ def parse_config(raw: dict[str, Any]) -> Loaded:
             if isinstance(keys, str) and keys.strip():
                 keymap[str(binding_id)] = keys.strip()
             else:
-                problems.append(f"keymap.{binding_id} must be a key name such as 'ctrl+t'")
+                problems.append(Problem("cfg.key", {"name": f"keymap.{binding_id}"}))
     else:
-        problems.append("[keymap] must be a table")
+        problems.append(Problem("cfg.table", {"name": "keymap"}))
     copy_evidence = raw.get("copy_evidence", True)
     if not isinstance(copy_evidence, bool):
-        problems.append("copy_evidence must be true or false")
+        problems.append(Problem("cfg.bool", {"name": "copy_evidence"}))
         copy_evidence = True
     config = Config(
         theme=theme,
@@ -94,6 +94,10 @@ def parse_config(raw: dict[str, Any]) -> Loaded:
     return Loaded(config, problems)
 
 
+def _unreadable(path: Path, error: Exception) -> Problem:
+    return Problem("cfg.unreadable", {"path": str(path), "error": str(error)})
+
+
 def load_config(path: Path) -> Loaded:
     """Read `path`; a missing file is the defaults, a broken one the defaults plus a problem."""
     try:
@@ -101,15 +105,16 @@ def load_config(path: Path) -> Loaded:
     except FileNotFoundError:
         return Loaded(Config(), [])
     except (OSError, UnicodeDecodeError) as error:
-        return Loaded(Config(), [f"{path}: {error}"])
+        return Loaded(Config(), [_unreadable(path, error)])
     import tomllib  # only when there is a file: most start-ups have none to parse
 
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return Loaded(Config(), [f"{path}: {error}"])
+        return Loaded(Config(), [_unreadable(path, error)])
     except RecursionError:
-        return Loaded(Config(), [f"{path}: {TOO_DEEP}"])
+        # Nesting deep enough to exhaust the recursion limit is reported, not a crash.
+        return Loaded(Config(), [Problem("cfg.too_deep", {"path": str(path)})])
     return parse_config(raw)
 
 

@@ -134,7 +134,8 @@ def test_a_complaint_is_due_on_its_reply_date_and_overdue_after(
         "借呗",
         "--channel",
         "12378",
-        "--filed=-3d",
+        "--filed",
+        "-3d",
         "--reply-by",
         "today",
         "--ticket",
@@ -193,7 +194,8 @@ def test_a_resolved_complaint_cannot_go_back_and_says_so_in_chinese(
     ok(lender, capsys, "complaint", "1", "--status", "resolved")
     code, _, err = run(lender, capsys, "--lang", "zh", "complaint", "1", "--status", "replied")
     assert code == 1
-    assert "不能改为" in err
+    assert "当前状态是「已解决」，不能改为「已回复」" in err
+    assert "resolved" not in err and "replied" not in err
 
 
 def test_a_complaint_escalated_to_another_names_it(

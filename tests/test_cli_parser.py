@@ -11,9 +11,11 @@ import argparse
 import contextlib
 import inspect
 import io
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -232,6 +234,19 @@ def test_a_broken_config_is_reported_and_the_defaults_used(
     assert zh.stderr.startswith("注意：配置文件有问题，已使用默认设置：")
 
 
+def test_config_problems_are_said_in_the_chosen_language(
+    data_dir: Path, isolated_environment: Path
+) -> None:
+    config = 'language = "fr"\ncopy_evidence = 1\n[conduct]\nlatest = "noon"\n'
+    _write_config(isolated_environment, config)
+    zh = cli(data_dir, "list", "--lang", "zh").stderr
+    assert "language 只能是 zh, en" in zh
+    assert "copy_evidence 必须是 true 或 false" in zh
+    assert "conduct.latest 必须是一天中的时间" in zh
+    en = cli(data_dir, "list", "--lang", "en").stderr
+    assert "conduct.latest must be a time of day such as '08:00'" in en
+
+
 def test_a_usage_error_exits_2_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit:
         main(["--data-dir"])
@@ -247,3 +262,11 @@ def test_the_entry_point_imports_no_parser_before_it_is_needed() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("back", ["-2d", "-1w", "-1m"])
+def test_a_date_counted_back_is_a_value_not_an_option(data_dir: Path, back: str) -> None:
+    ok(data_dir, "add", "借呗")
+    ok(data_dir, "tick", "借呗", "negotiated", "--on", back)
+    shown = json.loads(ok(data_dir, "show", "借呗", "--json"))
+    assert shown["stages"]["negotiated"]["done_on"] < date.today().isoformat()

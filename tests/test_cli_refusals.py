@@ -39,6 +39,7 @@ REFUSED: dict[str, tuple[list[str | bytes], str]] = {
     "platform_ambiguous": (["tick", "蚂蚁", "paid"], "蚂蚁花呗 (#2)"),
     "name_duplicate": (["add", "  蚂蚁借呗 "], "蚂蚁借呗"),
     "name_duplicate_case": (["edit", "蚂蚁花呗", "--name", "KAKAO bank"], "KAKAO bank"),
+    "name_duplicate_width": (["add", "Ｋａｋａｏ　Ｂａｎｋ"], "Ｋａｋａｏ　Ｂａｎｋ"),
     "name_empty": (["add", "   "], "name"),
     "name_too_long": (["add", "名" * 81], "80"),
     "name_escape": (["add", "借\x1b[31m呗"], "U+001B"),

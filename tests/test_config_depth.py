@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from closure_tui.config import load_config
+from closure_tui.i18n import describe
 from tests.cli_inprocess import Ran, in_process
 
 DEEP = "x = " + "[" * 5000 + "]" * 5000 + "\n"
@@ -24,7 +25,9 @@ def test_a_too_deep_config_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     path.write_text(DEEP, encoding="utf-8")
     loaded = load_config(path)
     assert loaded.config == load_config(tmp_path / "missing.toml").config
-    assert loaded.problems == [f"{path}: nested too deeply to read"]
+    assert [describe(p.key, p.params) for p in loaded.problems] == [
+        f"{path}: nested too deeply to read"
+    ]
 
 
 def test_tick_works_with_the_defaults(data_dir: Path, run: Callable[..., Ran]) -> None:

@@ -10,12 +10,16 @@ from decimal import Decimal
 
 import pytest
 
+from closure_tui.domain.complaints import Complaint, ComplaintChannel, ComplaintStatus
+from closure_tui.domain.conduct import Breach, ConductRules
+from closure_tui.domain.contacts import Channel, Contact, Direction, FileRef, Party
 from closure_tui.domain.evidence import Attachment
 from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Kind, Payee, Payment, Platform, Stage
 from closure_tui.domain.reminders import Reminder, ReminderKind
 from closure_tui.domain.stages import StageKey, StageState
+from closure_tui.services.contact_json import complaint_json, contact_json
 from closure_tui.services.json_view import (
     event_json,
     full_reminder_json,
@@ -182,4 +186,84 @@ def test_a_change() -> None:
             }
         },
         "after": {"platforms": {"3": None}},
+    }
+
+
+FILE = FileRef("/p/录音.m4a", 4096, DIGEST, AT, "c/1.m4a")
+FILE_VIEW = {
+    "path": "/p/录音.m4a",
+    "size": 4096,
+    "sha256": DIGEST,
+    "attached_at": "2026-03-01T09:30:00",
+    "stored": "c/1.m4a",
+}
+
+
+def test_a_contact() -> None:
+    contact = Contact(
+        id=7,
+        platform_id=3,
+        at=datetime(2026, 3, 1, 21, 40),
+        direction=Direction.IN,
+        channel=Channel.PHONE,
+        party=Party.COLLECTOR,
+        name="张三",
+        from_number="95188",
+        text="threatened to call my employer",
+        stage=StageKey.PAID,
+        files=(FILE,),
+    )
+    assert contact_json(contact, "借呗", (Breach.OUTSIDE_HOURS,), ConductRules()) == {
+        "schema": 1,
+        "id": 7,
+        "platform": "借呗",
+        "platform_id": 3,
+        "at": "2026-03-01T21:40",
+        "direction": "in",
+        "channel": "phone",
+        "party": "collector",
+        "name": "张三",
+        "staff_id": "",
+        "from_number": "95188",
+        "workplace": False,
+        "contacts_called": False,
+        "text": "threatened to call my employer",
+        "stage": "paid",
+        "files": [FILE_VIEW],
+        "breaches": ["outside_hours"],
+        "breach_text": ["contact outside 08:00–18:30"],
+    }
+
+
+def test_a_complaint() -> None:
+    complaint = Complaint(
+        id=2,
+        platform_id=3,
+        channel=ComplaintChannel.NFRA_12378,
+        filed_on=DAY,
+        reply_by=date(2026, 3, 16),
+        ticket="T-9",
+        asked="stop the calls",
+        cites=(7,),
+        files=(FILE,),
+        status=ComplaintStatus.FILED,
+        reminder_id=11,
+    )
+    assert complaint_json(complaint, "借呗", date(2026, 3, 18)) == {
+        "schema": 1,
+        "id": 2,
+        "platform": "借呗",
+        "platform_id": 3,
+        "channel": "12378",
+        "filed_on": "2026-03-01",
+        "reply_by": "2026-03-16",
+        "ticket": "T-9",
+        "asked": "stop the calls",
+        "cites": [7],
+        "files": [FILE_VIEW],
+        "status": "filed",
+        "status_on": None,
+        "outcome": "",
+        "escalated_to": None,
+        "overdue": 2,
     }

@@ -55,6 +55,10 @@ def test_names_are_unique_ignoring_case(service: Closures, data_dir: Path) -> No
     with pytest.raises(DomainError) as caught:
         service.add_platform("  KAKAO bank ")
     assert caught.value.key == "err.platform.duplicate"
+    with pytest.raises(DomainError) as wide:
+        service.add_platform("ＫＡＫＡＯ　Ｂａｎｋ")
+    assert wide.value.key == "err.platform.duplicate"
+    assert service.resolve("ｋａｋａｏ").name == "Kakao Bank"
     other = service.add_platform("微粒贷").value
     with pytest.raises(DomainError):
         service.edit_platform(other.id, name="kakao BANK")

@@ -17,12 +17,11 @@ from closure_tui.domain.text import display_safe
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.complaints import ComplaintInput, Complaints
+from closure_tui.services.contact_json import complaint_json, contact_json
 from closure_tui.services.contact_labels import (
     breaches_text,
-    complaint_json,
     complaint_status_text,
     contact_how,
-    contact_json,
     contact_who,
 )
 from closure_tui.services.contacts import ContactInput, ContactLog

@@ -2,10 +2,12 @@
 
 argparse writes its headings and messages through gettext (its module's `_` and
 `ngettext`); `in_language` points those at the catalogue while a parser is built and
-run, so argparse's own words follow `--lang` as ours do. `Parser` changes two things:
-the usage-error line is translated, and a value outside its `choices` (argparse's
+run, so argparse's own words follow `--lang` as ours do. `Parser` changes three things:
+the usage-error line is translated; a value outside its `choices` (argparse's
 `_check_value`) is a mistyped command (a usage error naming the nearest command) or
-else a value the command refuses, as it refuses every value it checks itself (exit 1).
+else a value the command refuses, as it refuses every value it checks itself (exit 1);
+and a date counted back from today (`-3d`, `-2w`, `-1m`) is a value, as a negative
+number is, rather than an unknown option (argparse's `_negative_number_matcher`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import contextlib
 import difflib
 import functools
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
@@ -22,6 +25,10 @@ from typing import Any, NoReturn
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
 from closure_tui.i18n.catalog_cli_parser import ARGPARSE
+
+#: What argparse takes as a value although it starts with `-`: its own negative numbers,
+#: and the dates `parse_date` counts back from today.
+_NEGATIVE = re.compile(r"^-\d+$|^-\d*\.\d+$|^-\d{1,4}[dwm]$")
 
 #: argparse's message ids (the English side of the catalogue part) -> catalogue keys.
 _KEYS = {english: key for key, (_, english) in ARGPARSE.items()}
@@ -75,6 +82,7 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+        self._negative_number_matcher = _NEGATIVE
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

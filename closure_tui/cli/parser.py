@@ -26,7 +26,7 @@ from closure_tui.config import load_config
 from closure_tui.domain.errors import Problem
 from closure_tui.domain.platform import Kind
 from closure_tui.domain.stages import STAGE_ORDER
-from closure_tui.i18n import t
+from closure_tui.i18n import describe, t
 from closure_tui.locations import config_file
 
 STAGES = [key.value for key in STAGE_ORDER]
@@ -104,7 +104,12 @@ def read_command_line(argv: Sequence[str]) -> argparse.Namespace:
     if args.lang is not None and args.lang not in i18n.LANGS:
         refuse_choice("--lang", args.lang, i18n.LANGS)
     if args.command is not None:
-        warn([Problem("cli.config_problem", {"problem": problem}) for problem in loaded.problems])
+        warn(
+            [
+                Problem("cli.config_problem", {"problem": describe(p.key, p.params)})
+                for p in loaded.problems
+            ]
+        )
     return args
 
 

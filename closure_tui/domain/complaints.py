@@ -113,7 +113,10 @@ class Complaint:
         backwards and a date before it was filed."""
         if status not in NEXT_STATUS[self.status]:
             raise DomainError(
-                "err.complaint.status_step", id=self.id, now=self.status.value, to=status.value
+                "err.complaint.status_step",
+                id=self.id,
+                complaint_now=self.status.value,
+                complaint_to=status.value,
             )
         if on < self.filed_on:
             raise DomainError(

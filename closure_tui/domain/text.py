@@ -78,6 +78,12 @@ def clean_name(value: str) -> str:
     return name
 
 
+def name_key(name: str) -> str:
+    """What two platform names must not share: the same letters once width, compatibility
+    forms and case are set aside (`Ｃｉｔｉ` and `citi` name one lender)."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
 def clean_field(value: str | None, field: str, *, required: bool = False) -> str:
     """A short single-line field (hotline, payee, reference...), trimmed; empty means unset."""
     if value is None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from closure_tui.i18n.catalog_cli import CLI
 from closure_tui.i18n.catalog_cli_parser import ARGPARSE, CLI_PARSER
+from closure_tui.i18n.catalog_config import CONFIG
 from closure_tui.i18n.catalog_contacts import CONTACTS
 from closure_tui.i18n.catalog_credit_report import CREDIT_REPORT
 from closure_tui.i18n.catalog_doctor import DOCTOR
@@ -54,6 +55,7 @@ _CATALOGUES: tuple[Mapping[str, tuple[str, str]], ...] = (
     CONTACTS,
     TUI_CONTACTS,
     CREDIT_REPORT,
+    CONFIG,
 )
 CATALOGUE: dict[str, tuple[str, str]] = {}
 
@@ -113,7 +115,8 @@ def tn(key: str, count: int, /, **params: Any) -> str:
 
 
 def describe(key: str, params: Mapping[str, Any] | None = None) -> str:
-    """Translate a domain/store problem; `field` and `stage` parameters are translated too."""
+    """Translate a domain/store problem; `field`, `stage` and the parameters holding a
+    status or kind (`_NAMED_VALUES`) are translated too."""
     values = dict(params or {})
     field = values.get("field")
     if isinstance(field, str):
@@ -121,10 +124,17 @@ def describe(key: str, params: Mapping[str, Any] | None = None) -> str:
     stage = values.get("stage")
     if isinstance(stage, str) and f"stage.{stage}" in CATALOGUE:
         values["stage"] = t(f"stage.{stage}")
-    for name in ("from_status", "to_status"):
+    for name, prefix in _NAMED_VALUES.items():
         if isinstance(values.get(name), str):
-            values[name] = t(f"dispute.status.{values[name]}")
-    followup = values.get("followup")
-    if isinstance(followup, str):
-        values["followup"] = t(f"reminder.kind.{followup}")
+            values[name] = t(f"{prefix}{values[name]}")
     return t(key, **values)
+
+
+#: Problem parameters that hold a value's key, and where its words are in the catalogue.
+_NAMED_VALUES = {
+    "from_status": "dispute.status.",
+    "to_status": "dispute.status.",
+    "complaint_now": "complaint.status.",
+    "complaint_to": "complaint.status.",
+    "followup": "reminder.kind.",
+}

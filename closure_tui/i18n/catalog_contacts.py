@@ -125,8 +125,8 @@ CONTACTS: dict[str, tuple[str, str]] = {
         "check the date. Nothing was changed.",
     ),
     "err.complaint.status_step": (
-        "投诉 #{id} 当前状态是 {now}，不能改为 {to}。什么都没有改动。",
-        "Complaint #{id} is {now} and cannot become {to}. Nothing was changed.",
+        "投诉 #{id} 当前状态是「{complaint_now}」，不能改为「{complaint_to}」。什么都没有改动。",
+        "Complaint #{id} is “{complaint_now}” and cannot become “{complaint_to}”. Nothing was changed.",
     ),
     "err.complaint.status_before_filed": (
         "日期 {on} 早于投诉日期 {filed}：请检查日期。什么都没有改动。",

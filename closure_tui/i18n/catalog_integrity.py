@@ -54,10 +54,11 @@ INTEGRITY: dict[str, tuple[str, str]] = {
         "new store. To restore the newest good backup: closure-tui restore",
     ),
     "doctor.evidence_stray": (
-        "evidence/ 里有 {count} 个副本不属于任何平台（已删除平台的副本会保留以便撤销；"
-        "closure-tui forget 可以彻底清除）。",
-        "{count} copies in evidence/ belong to no platform (a removed platform's are kept "
-        "so undo can bring them back; closure-tui forget erases them for good).",
+        "evidence/ 里有 {count} 个副本不属于任何记录（删除或撤销的记录的副本会保留，"
+        "以便撤销或重做时找回；closure-tui forget 可以彻底清除某个平台的副本）。",
+        "{count} copies in evidence/ belong to no record (those of removed or undone records "
+        "are kept so undo or redo can bring them back; closure-tui forget erases a "
+        "platform's for good).",
     ),
     "cli.h.backups": (
         "列出备份（编号、时间、平台数、大小、是否完好）",

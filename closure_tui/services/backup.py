@@ -21,6 +21,7 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
+from closure_tui.domain.text import name_key
 from closure_tui.i18n import t
 from closure_tui.services.archive import clashing_evidence, put_evidence, read_archive
 from closure_tui.services.backup_contacts import merge_logged
@@ -123,7 +124,7 @@ def parse_backup(raw: bytes) -> tuple[Tables, list[str]]:
     tables = _tables(parsed, problems)
     seen: set[str] = set()
     for doc in tables.get("platforms", {}).values():
-        folded = str(doc.get("name", "")).casefold()
+        folded = name_key(str(doc.get("name", "")))
         if folded in seen:
             problems.append(t("err.import.duplicate_name", name=doc.get("name")))
         seen.add(folded)
@@ -163,11 +164,11 @@ def import_backup(service: Closures, path: Path, mode: str | None) -> Imported:
             raise DomainError("err.import.mode")
         mode = "replace"
     if not problems and mode == "merge":
-        existing = {p.name.casefold() for p in service.platforms()}
+        existing = {name_key(p.name) for p in service.platforms()}
         problems = [
             t("err.import.name_exists", name=doc["name"])
             for doc in tables["platforms"].values()
-            if str(doc["name"]).casefold() in existing
+            if name_key(str(doc["name"])) in existing
         ]
     if problems:
         raise DomainError("err.import.invalid", path=str(path), problems="\n".join(problems))

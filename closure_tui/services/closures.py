@@ -28,7 +28,7 @@ from closure_tui.domain.platform import (
     tick_warnings,
 )
 from closure_tui.domain.stages import EVIDENCE_FIELDS, FieldKind, StageKey, StageState
-from closure_tui.domain.text import clean_field, clean_name, clean_note
+from closure_tui.domain.text import clean_field, clean_name, clean_note, name_key
 from closure_tui.services.history import History, recorded
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.errors import StoreWriteFailed
@@ -110,14 +110,14 @@ class Closures:
         return self.store.platforms.get(platform_id)
 
     def resolve(self, ref: str) -> Platform:
-        """Exact name (case-insensitive), else a unique prefix, else the numeric id."""
-        wanted = ref.strip().casefold()
+        """Exact name (ignoring case and width), else a unique prefix, else the numeric id."""
+        wanted = name_key(ref.strip())
         # Matched on the stored names: only the platform found is decoded.
         names = sorted(self.store.platforms.stored_field("name").items())
-        exact = [item_id for item_id, name in names if name.casefold() == wanted]
+        exact = [item_id for item_id, name in names if name_key(name) == wanted]
         if exact:
             return self.get(exact[0])
-        prefixed = [(i, name) for i, name in names if wanted and name.casefold().startswith(wanted)]
+        prefixed = [(i, name) for i, name in names if wanted and name_key(name).startswith(wanted)]
         if len(prefixed) == 1:
             return self.get(prefixed[0][0])
         if len(prefixed) > 1:
@@ -138,9 +138,9 @@ class Closures:
     # ---- platforms -----------------------------------------------------------------------
 
     def _check_unique(self, name: str, exclude: int | None = None) -> None:
-        folded = name.casefold()
+        folded = name_key(name)
         for other in self.store.platforms:
-            if other.id != exclude and other.name.casefold() == folded:
+            if other.id != exclude and name_key(other.name) == folded:
                 raise DomainError("err.platform.duplicate", name=name)
 
     def _parse_fields(self, fields: dict[str, Any]) -> dict[str, Any]:

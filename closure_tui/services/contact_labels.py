@@ -1,17 +1,15 @@
-"""How contacts, breaches and complaints read in the current language, and their JSON:
-shared by the command line, the app and the reports so all three say the same."""
+"""How contacts, breaches and complaints read in the current language: shared by the
+command line, the app and the reports so all three say the same."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from closure_tui.domain.complaints import Complaint
 from closure_tui.domain.conduct import Breach, ConductRules
 from closure_tui.domain.contacts import Contact
 from closure_tui.domain.text import display_safe, mask_account
 from closure_tui.i18n import t
-from closure_tui.store.codec_contacts import encode_complaint, encode_contact
 
 
 def breach_text(breach: Breach, rules: ConductRules) -> str:
@@ -50,33 +48,8 @@ def contact_how(contact: Contact) -> str:
     return f"{direction} · {t(f'contact.channel.{contact.channel.value}')}"
 
 
-def contact_json(
-    contact: Contact, platform: str, found: tuple[Breach, ...], rules: ConductRules
-) -> dict[str, Any]:
-    """The stored fields plus the platform's name and the breaches, keyed and in words."""
-    return {
-        "id": contact.id,
-        "platform": platform,
-        **encode_contact(contact),
-        "breaches": [b.value for b in found],
-        "breach_text": [breach_text(b, rules) for b in found],
-    }
-
-
 def complaint_status_text(complaint: Complaint, today: date) -> str:
     late = complaint.overdue_days(today)
     if late:
         return t("complaint.overdue", days=late)
     return t(f"complaint.status.{complaint.status.value}")
-
-
-def complaint_json(complaint: Complaint, platform: str, today: date) -> dict[str, Any]:
-    """The stored fields (without the reminder's id) plus the platform and days overdue."""
-    doc = encode_complaint(complaint)
-    del doc["reminder_id"]
-    return {
-        "id": complaint.id,
-        "platform": platform,
-        **doc,
-        "overdue": complaint.overdue_days(today),
-    }

@@ -15,6 +15,7 @@ from typing import Any
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.evidence import is_copy_path
+from closure_tui.domain.text import name_key
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.store.backups import list_snapshots
@@ -51,11 +52,11 @@ class Forgotten:
 
 def _removed_platform(service: Closures, ref: str) -> tuple[int, str] | None:
     """A platform `remove`d earlier, found by its exact name in the history."""
-    wanted = ref.strip().casefold()
+    wanted = name_key(ref.strip())
     present = {p.id for p in service.platforms()}
     for event in sorted(service.store.history, key=lambda e: e.id, reverse=True):
         pid = event.platform_id
-        if pid is not None and pid not in present and event.platform_name.casefold() == wanted:
+        if pid is not None and pid not in present and name_key(event.platform_name) == wanted:
             return pid, event.platform_name
     return None
 

@@ -132,7 +132,8 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
         localize(self)
         self.watch(self, "theme", self._remember_theme, init=False)
         for problem in self.config_problems:
-            self.notify(t("tui.config_problem", problem=problem), severity="warning", markup=False)
+            said = describe(problem.key, problem.params)
+            self.notify(t("tui.config_problem", problem=said), severity="warning", markup=False)
         self.call_later(self._first_screen)
 
     def _first_screen(self) -> None:

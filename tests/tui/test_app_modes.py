@@ -194,6 +194,17 @@ async def test_bad_config_gives_a_message_and_defaults(
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_config_problems_are_said_in_chinese(
+    make_app: AppFactory, filled: Path, config_path: Path
+) -> None:
+    config_path.parent.mkdir(parents=True, exist_ok=True)
+    config_path.write_text("[conduct]\nmax_calls_per_day = 0\n", encoding="utf-8")
+    app = make_app(lang="zh")
+    async with running(app):
+        [said] = [m for m in notifications(app) if "配置文件有问题" in m]
+        assert "conduct.max_calls_per_day 必须是整数（1–1000）" in said
+
+
 NASTY = ["[/]", "[USD] 借呗", "[@click=app.quit]x", "[link=https://example.com]京东[/link]"]
 
 
