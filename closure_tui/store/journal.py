@@ -1,12 +1,11 @@
-"""The append-only segments that follow a notes or history base file.
+"""The append-only segments that follow a base file (`closure.json`, notes, history).
 
-`notes.json` and `history.json` are base files: written whole (atomically) only when
-compacted. Every change after that is one framed record (see `frames`) appended to the
-newest segment, `notes.000007.log`: the changed records by id (`null` for a removed
-one) and the file's `_meta`, so the newest record always holds the id counters. A
-segment is sealed (never written again) once it reaches `SEGMENT_BYTES`; the base's
-`_meta` names the last segment folded into it (`through`), and only later segments
-are replayed over it.
+The data files are base files: written whole (atomically) only when compacted. Every
+change after that is one framed record (see `frames`) appended to the newest segment,
+`notes.000007.log`: the changed records by id (`null` for a removed one) and the file's
+`_meta`, so the newest record always holds the id counters. A segment is sealed (never
+written again) once it reaches `SEGMENT_BYTES`; the base's `_meta` names the last
+segment folded into it (`through`), and only later segments are replayed over it.
 
 Compaction (`fold`) writes a fresh segment holding only `_meta`, then the new base
 atomically, then deletes the folded segments: a crash after any step leaves a base and

@@ -1,10 +1,10 @@
 """The store: opens the data directory safely and exposes typed collections.
 
-Three files, so that adding a note never rewrites the platforms and ticking a
-stage never rewrites thousands of notes: `closure.json` (platforms, reminders),
-`notes.json` and `history.json` (the change log undo works from). The last two only
-grow: their changes are appended to segments after them (`journaled`), so no change
-rewrites them.
+Three files, so that adding a note never touches the platforms and ticking a
+stage never touches thousands of notes: `closure.json` (platforms, reminders),
+`notes.json` and `history.json` (the change log undo works from). Their changes are
+appended to segments after them (`journaled`), so no change rewrites any of them: a
+tick is two appends, the platform's and then its history entry's.
 Orphans (notes of a removed platform) are harmless and ignored.
 """
 
