@@ -51,7 +51,7 @@ async def test_export_from_the_palette_goes_to_documents_and_says_where(
         assert "Export Markdown evidence report" in titles
         palette_formats = [fmt for fmt in EXPORTERS if t(f"cmd.export.{fmt}") in titles]
         assert palette_formats == list(EXPORTERS)
-        written = app.export_report("md")
+        written = app.exports.report("md")
         await pilot.pause()
         assert written is not None
         assert written.parent == isolated_environment / "Documents"

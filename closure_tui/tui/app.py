@@ -21,77 +21,36 @@ from closure_tui import i18n
 from closure_tui.collector import resume_collector
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.stages import StageKey
 from closure_tui.i18n import describe, t
 from closure_tui.services.closures import Closures
 from closure_tui.services.errors import StoreDamaged, StoreError, StoreLocked, StoreUnwritable
 from closure_tui.services.listing import View
 from closure_tui.services.session import open_closures
-from closure_tui.tui.bindings import bind, localize
-from closure_tui.tui.commands import PlatformCommands
-from closure_tui.tui.follow_writer import FollowWriter
-from closure_tui.tui.history_actions import HistoryActions
-from closure_tui.tui.palette_local import LocalPalette
-from closure_tui.tui.reminder_actions import ReminderActions
+from closure_tui.tui.actions import NEEDS_DATA, WRITE_ACTIONS, bindings, localize
+from closure_tui.tui.commands import PlatformCommands, localized
+from closure_tui.tui.exports import Exports
+from closure_tui.tui.follow_writer import WriterFollower
+from closure_tui.tui.reminders import DueReminders, ReminderForms
+from closure_tui.tui.textual_compat import CompatApp
+from closure_tui.tui.undo import Undo
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 T = TypeVar("T")
 
-#: Actions that change data; disabled (and hidden) when the store is read-only.
-WRITE_ACTIONS = frozenset(
-    {
-        "add_platform",
-        "edit_platform",
-        "remove_platform",
-        "forget_platform",
-        "toggle_stage",
-        "skip_stage",
-        "edit_evidence",
-        "set_done_date",
-        "attach_file",
-        "add_note",
-        "edit_note",
-        "remove_note",
-        "add_reminder",
-        "add_platform_reminder",
-        "reminder_done",
-        "snooze_reminder",
-        "dismiss_reminder",
-        "edit_reminder",
-        "undo",
-        "redo",
-        "add_contact",
-        "file_complaint",
-        "move_complaint",
-        "record_report_check",
-        "file_dispute",
-        "update_dispute",
-    }
-)
 
-#: Actions that need the data open (none is while a damaged file is explained).
-NEEDS_DATA = WRITE_ACTIONS | {"toggle_privacy", "agenda"}
+class ClosureApp(CompatApp, App[None]):
+    """closure-tui's terminal app. Build it with `create_app`.
 
-
-class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, App[None]):
-    """closure-tui's terminal app. Build it with `create_app`."""
+    Its parts are objects it owns: `undo`, `exports`, `due` (reminder alerts),
+    `reminder_forms` and `follower` (of the instance that writes, while read-only)."""
 
     #: The dashboard's stylesheet is read with the app's: a screen bringing a new file makes
     #: Textual re-parse every stylesheet (about 9 ms, on the way to the first frame).
     CSS_PATH = ["app.tcss", "screens/dashboard.tcss"]
     TITLE = "closure-tui"
     COMMANDS = App.COMMANDS | {PlatformCommands}
-    #: Only `?` shows in every Footer; a screen shows the app keys that matter there
-    #: (`bindings.app_key`), and `?` lists them all.
-    BINDINGS = [
-        bind("q", "quit", "quit", show=False),
-        bind("question_mark", "help", "help"),
-        bind("p", "toggle_privacy", "privacy", show=False),
-        bind("a", "add_platform", "add_platform", show=False),
-        bind("ctrl+p", "command_palette", "palette", show=False, priority=True),
-        bind("ctrl+z", "undo", "undo", show=False),
-        bind("ctrl+y", "redo", "redo", show=False),
-        bind("g", "agenda", "agenda", show=False),
-    ]
+    BINDINGS = bindings("app")
 
     privacy: reactive[bool] = reactive(False)
     data_version: reactive[int] = reactive(0)
@@ -125,6 +84,11 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
         if self.config.theme and self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self.set_keymap(self.config.keymap)
+        self.undo = Undo(self)
+        self.exports = Exports(self)
+        self.due = DueReminders(self)
+        self.reminder_forms = ReminderForms(self)
+        self.follower = WriterFollower(self)
 
     # ---- lifecycle -----------------------------------------------------------------------
 
@@ -174,9 +138,9 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
         self.push_screen(DashboardScreen())
         if self.read_only:
-            self.follow_writer()
+            self.follower.start()
         # After the first frame: the dashboard shows first, the due summary a moment later.
-        self.call_after_refresh(self.start_reminder_alerts)
+        self.call_after_refresh(self.due.start)
 
     def close_store(self) -> None:
         if self.service is not None:
@@ -186,16 +150,14 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
     def on_unmount(self) -> None:
         self.close_store()
 
-    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        """Every screen gets its binding descriptions in the current language, and every
-        full screen the read-only banner when another instance holds the lock."""
-        if isinstance(screen, Screen):
-            localize(screen)
-        mounted = super().push_screen(screen, *args, **kwargs)
-        full_screen = isinstance(screen, Screen) and not isinstance(screen, ModalScreen)
-        if self.read_only and full_screen and isinstance(mounted, AwaitMount):
+    def screen_pushing(self, screen: Screen[Any]) -> None:
+        """Every screen gets its key labels in the current language."""
+        localize(screen)
+
+    def screen_pushed(self, screen: Screen[Any], mounted: AwaitMount) -> None:
+        """Every full screen gets the read-only banner when nothing can be saved."""
+        if self.read_only and not isinstance(screen, ModalScreen):
             self.call_later(self._add_banner, screen, mounted)
-        return mounted
 
     async def _add_banner(self, screen: Screen[Any], mounted: AwaitMount) -> None:
         from closure_tui.tui.widgets.banner import ReadOnlyBanner
@@ -246,8 +208,8 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
             message = t("warn.history_unsaved", **failed.params())
             self.notify(message, severity="warning", markup=False)
         self.service.unrecorded.clear()
-        if self.redo_offered:
-            self._offer_redo(False)
+        if self.undo.redo_offered:
+            self.undo.offer_redo(False)
         self.data_version += 1
         return result
 
@@ -276,17 +238,47 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
     def allows(self, action: str) -> bool:
         """False for write actions while nothing can be saved, and for what needs the data
         while none is open: hidden from the Footer, and the key does nothing. Screens ask
-        this through `bindings.WriteGuard`."""
+        this through `actions.WriteGuard`."""
         if self.service is None and action in NEEDS_DATA:
             return False
         if action == "redo_offered":
-            return self.redo_offered and self.allows("redo")
+            return self.undo.redo_offered and self.allows("redo")
         return not (action in WRITE_ACTIONS and self.read_only)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.allows(action)
 
     # ---- actions -------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        self.undo.undo()
+
+    def action_redo(self) -> None:
+        self.undo.redo()
+
+    def action_redo_offered(self) -> None:
+        self.undo.redo()
+
+    def action_summary(self) -> None:
+        from closure_tui.tui.screens.summary import SummaryScreen
+
+        if self.service is not None:
+            self.push_screen(SummaryScreen())
+
+    def action_agenda(self) -> None:
+        from closure_tui.tui.screens.agenda import AgendaScreen
+
+        if self.service is not None:
+            self.push_screen(AgendaScreen())
+
+    def ask_reminder(self, platform_id: int, stage: StageKey | None = None) -> None:
+        self.reminder_forms.add(platform_id, stage)
+
+    def ask_snooze(self, reminder_id: int) -> None:
+        self.reminder_forms.snooze(reminder_id)
+
+    def ask_reminder_edit(self, reminder_id: int) -> None:
+        self.reminder_forms.edit(reminder_id)
 
     def action_toggle_privacy(self) -> None:
         self.privacy = not self.privacy
@@ -302,7 +294,9 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
 
         if self.service is None or self.read_only:
             return
-        form = PlatformForm(None).saving(lambda service, fields: service.add_platform(**fields))
+        form = PlatformForm(None).saving(
+            lambda service, fields: service.add_platform(**fields.as_changes())
+        )
         self.push_screen(form, self._added)
 
     def _added(self, outcome: Any) -> None:
@@ -332,13 +326,19 @@ class ClosureApp(HistoryActions, ReminderActions, FollowWriter, LocalPalette, Ap
             )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Textual's own (in the user's language), then the app's."""
+        yield from localized(super().get_system_commands(screen), self.action_help)
         if not self.read_only and self.service is not None:
             yield SystemCommand(
                 t("cmd.add_platform"), t("cmd.add_platform.help"), self.action_add_platform
             )
-        yield from self.evidence_commands()
-        yield from self.reminder_commands()
+        if self.service is not None:
+            yield SystemCommand(t("cmd.summary"), t("cmd.summary.help"), self.action_summary)
+            yield from self.exports.commands()
+            yield from self.undo.commands()
+            yield SystemCommand(t("cmd.agenda"), t("cmd.agenda.help"), self.action_agenda)
+            export_ics = self.exports.calendar
+            yield SystemCommand(t("cmd.export_ics"), t("cmd.export_ics.help"), export_ics)
         other = "en" if i18n.current_language() == "zh" else "zh"
         yield SystemCommand(
             t("cmd.language"), t("cmd.language.help"), lambda: self.set_language(other)

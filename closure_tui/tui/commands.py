@@ -1,10 +1,12 @@
-"""Command palette entries: open a platform by name, plus the app's own system commands."""
+"""Command palette entries: open a platform by name; Textual's own entries (Theme, Quit,
+Keys, Screenshot, Maximize…) in the user's language, `Keys` opening this app's help."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
@@ -12,6 +14,30 @@ from closure_tui.domain.platform import Platform
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import t
 from closure_tui.services.listing import View, next_label, select
+from closure_tui.tui.app_protocol import closure_app
+
+#: Textual's titles (its own English) and the catalogue entry of each.
+TEXTUAL_TITLES = {
+    "Theme": "theme",
+    "Quit": "quit",
+    "Maximize": "maximize",
+    "Minimize": "minimize",
+    "Screenshot": "screenshot",
+}
+
+
+def localized(
+    commands: Iterable[SystemCommand], show_help: Callable[[], object]
+) -> Iterator[SystemCommand]:
+    for command in commands:
+        if command.title == "Keys":
+            yield SystemCommand(t("cmd.sys.keys"), t("cmd.sys.keys.help"), show_help)
+            continue
+        name = TEXTUAL_TITLES.get(command.title)
+        if name is None:
+            yield command
+        else:
+            yield command._replace(title=t(f"cmd.sys.{name}"), help=t(f"cmd.sys.{name}.help"))
 
 
 def literal_highlight(matcher: Matcher, candidate: str) -> Content:
@@ -30,7 +56,7 @@ class PlatformCommands(Provider):
     """ "Open <platform>" for every platform, outstanding ones first."""
 
     def _platforms(self) -> Iterator[Platform]:
-        service = getattr(self.app, "service", None)
+        service = closure_app(self).service
         if service is None:
             return iter(())
         return iter(select(service.platforms(), View.ALL))

@@ -4,41 +4,49 @@ what they breached."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from closure_tui.domain.errors import DomainError
 from closure_tui.domain.stages import StageKey
-from closure_tui.i18n import describe, t
+from closure_tui.i18n import t
 from closure_tui.services.complaints import Complaints
 from closure_tui.services.contact_labels import breaches_text, contact_who
 from closure_tui.services.contacts import ContactLog
+from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.contact_logs import complaints_of, contact_log
 from closure_tui.tui.text import plain
-from closure_tui.tui.widgets.platform_contacts import ContactsSection, complaints_of, contact_log
+from closure_tui.tui.widgets.platform_contacts import ContactsSection
+
+if TYPE_CHECKING:
+    from closure_tui.domain.platform import Platform
 
 
 class ContactActions:
-    """Mixed into the platform screen, which provides `platform_id`, `platform`, `app`,
-    `stage_key`, `say` and `closure_app`."""
+    """Mixed into the platform screen, which provides `platform_id`, `platform`, `app`
+    and `stage_key`."""
 
     platform_id: int
+    platform: Platform | None
     app: Any
 
+    if TYPE_CHECKING:
+
+        @property
+        def stage_key(self) -> StageKey: ...
+
     def _copy_evidence(self) -> bool:
-        config = getattr(self.app, "config", None)
-        return bool(getattr(config, "copy_evidence", True))
+        return closure_app(self).config.copy_evidence
 
     def action_add_contact(self) -> None:
         from closure_tui.tui.modals.contact_form import ContactForm
 
-        platform = getattr(self, "platform", None)
-        service = self.app.service
+        platform, service = self.platform, closure_app(self).service
         if platform is None or service is None:
             return
         pid, copy = self.platform_id, self._copy_evidence()
-        form = ContactForm(platform.name, service.clock.now(), getattr(self, "stage_key", None))
-        form.saving(lambda s, v: ContactLog(s).add(pid, v["typed"], v["files"], copy=copy))
+        form = ContactForm(platform.name, service.clock.now(), self.stage_key)
+        form.saving(lambda s, a: ContactLog(s).add(pid, a.typed, a.files, copy=copy))
         self.app.push_screen(form, self._contact_added)
 
     def _contact_added(self, contact: Any) -> None:
@@ -48,8 +56,8 @@ class ContactActions:
     def action_file_complaint(self) -> None:
         from closure_tui.tui.modals.contact_form import ComplaintForm
 
-        platform = getattr(self, "platform", None)
-        complaints = complaints_of(self.app)
+        platform = self.platform
+        complaints = complaints_of(closure_app(self))
         if platform is None or complaints is None:
             return
         section = self.query_one(ContactsSection)  # type: ignore[attr-defined]
@@ -67,9 +75,7 @@ class ContactActions:
         windows = complaints.windows
         form = ComplaintForm(platform.name, complaints.closures.today(), cites, asked)
         form.saving(
-            lambda s, v: Complaints(ContactLog(s), windows).file(
-                pid, v["typed"], v["files"], copy=copy
-            )
+            lambda s, a: Complaints(ContactLog(s), windows).file(pid, a.typed, a.files, copy=copy)
         )
         self.app.push_screen(form, self._complaint_filed)
 
@@ -81,33 +87,16 @@ class ContactActions:
     def action_export_pack(self) -> None:
         """From the palette: the complaint pack of this platform, account numbers masked,
         into the documents folder."""
-        from closure_tui.services.pack import build_pack
-        from closure_tui.services.reports import save_export
-        from closure_tui.tui.history_actions import export_folder
+        from closure_tui.tui.exports import Exports
 
-        service = self.app.service
-        if service is None:
-            return
-        stamp = f"{service.clock.now():%Y%m%d-%H%M%S}"
-        try:
-            target = export_folder() / f"closure-tui-pack-{self.platform_id}-{stamp}.zip"
-            content = build_pack(service, self.platform_id, reveal=False)
-            written = save_export(target, content, service.data_dir)
-        except DomainError as error:
-            self.app.notify(describe(error.key, error.params), severity="error", markup=False)
-            return
-        except OSError as error:
-            reason = error.strerror or str(error)
-            self.app.notify(t("tui.export_failed", reason=reason), severity="error", markup=False)
-            return
-        self.app.notify(t("tui.exported", path=str(written)), timeout=15, markup=False)
+        Exports(self.app).pack(self.platform_id)
 
     def agreed_in(self, key: StageKey) -> Text:
         """Under the negotiated stage's evidence: the contacts in which it was agreed."""
-        log = contact_log(self.app)
+        log = contact_log(closure_app(self))
         if key is not StageKey.NEGOTIATED or log is None:
             return Text()
-        privacy = bool(getattr(self.app, "privacy", False))
+        privacy = closure_app(self).privacy
         text = Text()
         for contact in log.agreed_in(self.platform_id):
             when = contact.at.isoformat(sep=" ", timespec="minutes")

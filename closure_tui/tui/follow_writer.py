@@ -3,41 +3,46 @@ read again (within two seconds) and every screen redraws through `data_version`.
 
 from __future__ import annotations
 
-from textual.timer import Timer
+from typing import TYPE_CHECKING
 
 from closure_tui.services.errors import StoreError
 from closure_tui.services.follow import FOLLOW_INTERVAL, DataWatch
 from closure_tui.services.session import open_closures
-from closure_tui.tui.mixin_base import AppMembers
+from closure_tui.tui.app_protocol import AppHost
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
 
 
-class FollowWriter(AppMembers):
-    """Mixed into `ClosureApp`."""
+class WriterFollower:
+    """Owned by the app; started when the data opens read-only."""
 
-    _data_watch: DataWatch | None = None
-    _follow_timer: Timer | None = None
+    def __init__(self, app: AppHost) -> None:
+        self.app = app
+        self.watch: DataWatch | None = None
+        self.timer: Timer | None = None
 
-    def follow_writer(self) -> None:
+    def start(self) -> None:
         """Look at the data files' stat once a second while read-only."""
-        self._data_watch = DataWatch(self.data_dir)
-        if self._follow_timer is None:
-            self._follow_timer = self.set_interval(FOLLOW_INTERVAL, self.reload_if_saved)
+        self.watch = DataWatch(self.app.data_dir)
+        if self.timer is None:
+            self.timer = self.app.set_interval(FOLLOW_INTERVAL, self.reload_if_saved)
 
     def reload_if_saved(self) -> bool:
         """Read the data again when the writer saved since the last look; True if it did.
 
         A file that cannot be read now keeps the data shown until the files change again."""
-        watch = self._data_watch
-        if not self.read_only or watch is None or not watch.changed():
+        app, watch = self.app, self.watch
+        if not app.read_only or watch is None or not watch.changed():
             return False
         try:
             fresh = open_closures(
-                self.data_dir, self.clock, writable=False, offsets=self.config.followups
+                app.data_dir, app.clock, writable=False, offsets=app.config.followups
             )
         except StoreError:
             return False
-        stale, self.service = self.service, fresh
+        stale, app.service = app.service, fresh
         if stale is not None:
             stale.close()
-        self.data_version += 1
+        app.data_version += 1
         return True

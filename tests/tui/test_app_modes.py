@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.session import closures_session
-from closure_tui.tui.app import WRITE_ACTIONS
+from closure_tui.tui.actions import WRITE_ACTIONS
 from closure_tui.tui.screens.dashboard import DashboardScreen
 from closure_tui.tui.screens.help import HelpScreen
 from closure_tui.tui.screens.platform import PlatformScreen

@@ -58,3 +58,24 @@ async def test_a_platform_whose_notes_or_history_were_damaged_since_open_still_o
         messages = notifications(app)
         assert any("damaged" in m and name in m for m in messages), messages
         assert (filled / name).read_bytes() == b"{not json"
+
+
+async def test_an_export_needing_notes_damaged_since_open_says_so_and_writes_nothing(
+    filled: Path, make_app: AppFactory, clock: FixedClock
+) -> None:
+    """Damage found while exporting is told as everywhere else, naming the file."""
+    from closure_tui.locations import documents_dir
+
+    with closures_session(filled, clock, writable=True) as service:
+        service.add_note(service.resolve("借呗").id, "客服确认可以只还本金")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        (filled / "notes.json").write_bytes(b"{not json")
+
+        assert app.exports.report("json") is None
+
+        await pilot.pause()
+        messages = notifications(app)
+        assert any("damaged" in m and "notes.json" in m for m in messages), messages
+        assert not list(documents_dir().glob("closure-tui-*.json"))

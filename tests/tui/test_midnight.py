@@ -60,7 +60,7 @@ async def test_the_open_screens_move_to_the_new_day_at_midnight(
             ("2026-11-30", "due tomorrow", ""),
         ]
         clock.advance(minutes=2)
-        app.check_due_reminders()  # what the minute timer runs
+        app.due.check()  # what the minute timer runs
         await pilot.pause()
         assert _agenda(app) == [
             ("2026-11-29", "overdue by 1 day", OVERDUE_STYLE),

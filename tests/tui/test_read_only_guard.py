@@ -11,8 +11,7 @@ from textual.screen import Screen
 
 import closure_tui.tui.modals
 import closure_tui.tui.screens
-from closure_tui.tui.app import WRITE_ACTIONS
-from closure_tui.tui.bindings import WriteGuard
+from closure_tui.tui.actions import WRITE_ACTIONS, WriteGuard
 
 
 def screen_classes() -> list[type[Screen]]:

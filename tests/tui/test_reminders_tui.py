@@ -63,12 +63,12 @@ async def test_a_reminder_coming_due_while_running_is_announced_once(
     _seed(data_dir, clock, "tomorrow")
     app = make_app()
     async with running(app) as pilot:
-        assert app._due_timer is not None
-        assert app.check_due_reminders() == []
+        assert app.due.timer is not None
+        assert app.due.check() == []
         clock.advance(days=1)
-        [fresh] = app.check_due_reminders()
+        [fresh] = app.due.check()
         assert fresh.text == "call [bold]0[/]"
-        assert app.check_due_reminders() == []
+        assert app.due.check() == []
         await pilot.pause()
         assert _messages(app) == [("Reminder due", "借呗 · — · due today: call [bold]0[/]")]
 
@@ -150,7 +150,7 @@ async def test_calendar_export_from_the_app(
     _seed(data_dir, clock, "+2d")
     app = make_app()
     async with running(app):
-        written = app.export_calendar(tmp_path / "out.ics")
+        written = app.exports.calendar(tmp_path / "out.ics")
         assert written is not None
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Export reminders to a calendar (.ics)" in titles

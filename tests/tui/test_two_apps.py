@@ -49,7 +49,7 @@ async def test_the_read_only_app_follows_the_writers_saves(
     first, second = make_app(), make_app()
     async with running(first), running(second) as second_pilot:
         assert second.read_only and not first.read_only
-        interval = second._follow_timer._interval  # type: ignore[union-attr]
+        interval = second.follower.timer._interval  # type: ignore[union-attr]
         assert 1.0 <= interval <= 2.0, "looks at the files once a second, no faster"
         assert "分期乐" not in table_names(second)
         first.perform(lambda service: service.add_platform("分期乐"))

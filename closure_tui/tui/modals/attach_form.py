@@ -46,7 +46,7 @@ class PathSuggester(Suggester):
         return None
 
 
-class AttachForm(FormModal[str | None]):
+class AttachForm(FormModal[str]):
     """Dismisses with the path as typed (`~` allowed); the services check the file."""
 
     REFUSAL_FIELDS = {

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
 from closure_tui.i18n import t
-from closure_tui.tui.bindings import bind
+from closure_tui.tui.actions import bindings
 from closure_tui.tui.modals.form_kit import FieldRow, FormModal, Invalid, text_input
 from closure_tui.tui.text import plain
 
@@ -22,11 +22,7 @@ class ConfirmModal(ModalScreen[bool]):
     AUTO_FOCUS = "#cancel"
 
     CSS_PATH = "forms.tcss"
-    BINDINGS = [
-        bind("escape", "cancel", "cancel"),
-        bind("n", "cancel", "cancel", show=False),
-        bind("y", "confirm", "confirm"),
-    ]
+    BINDINGS = bindings("confirm")
 
     def __init__(self, title: str | Text, reasons: Sequence[str | Text], yes_label: str) -> None:
         super().__init__()

@@ -3,7 +3,7 @@ complaint's reply, resolution or escalation is recorded from here (`s`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,10 +24,11 @@ from closure_tui.services.contact_labels import (
     contact_who,
 )
 from closure_tui.services.contacts import ContactLog
-from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.actions import WriteGuard, bindings
+from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.contact_logs import complaints_of, contact_log
 from closure_tui.tui.modals.form_kit import FieldRow, FormModal, text_input
 from closure_tui.tui.text import plain
-from closure_tui.tui.widgets.platform_contacts import complaints_of, contact_log
 
 
 def _line(text: Text, label: str, value: str, style: str = "") -> None:
@@ -41,7 +42,7 @@ class RecordDetail(WriteGuard, ModalScreen[None]):
     """A read-only page of one record; escape goes back."""
 
     CSS_PATH = "forms.tcss"
-    BINDINGS = [bind("escape", "close", "back")]
+    BINDINGS = bindings("record_detail")
 
     def __init__(self, record_id: int) -> None:
         super().__init__()
@@ -59,10 +60,13 @@ class RecordDetail(WriteGuard, ModalScreen[None]):
 
     def redraw(self, _: object = None) -> None:
         try:
-            title, body = self.describe()
+            shown = closure_app(self).read(lambda _service: self.describe(), None)
         except DomainError:
+            shown = None
+        if shown is None:
             self.dismiss(None)
             return
+        title, body = shown
         self.query_one("#detail-title", Static).update(title)
         self.query_one("#detail", Static).update(body)
 
@@ -71,7 +75,7 @@ class RecordDetail(WriteGuard, ModalScreen[None]):
 
     @property
     def privacy(self) -> bool:
-        return bool(getattr(self.app, "privacy", False))
+        return closure_app(self).privacy
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -79,7 +83,7 @@ class RecordDetail(WriteGuard, ModalScreen[None]):
 
 class ContactDetail(RecordDetail):
     def describe(self) -> tuple[str, Text]:
-        log = contact_log(self.app)
+        log = contact_log(closure_app(self))
         if log is None:
             raise DomainError("err.contact.not_found", ref=str(self.record_id))
         contact = log.get(self.record_id)
@@ -98,10 +102,10 @@ class ContactDetail(RecordDetail):
 
 
 class ComplaintDetail(RecordDetail):
-    BINDINGS = [*RecordDetail.BINDINGS, bind("s", "move_complaint", "complaint_status")]
+    BINDINGS = bindings("record_detail", "complaint_detail")
 
     def describe(self) -> tuple[str, Text]:
-        complaints = complaints_of(self.app)
+        complaints = complaints_of(closure_app(self))
         if complaints is None:
             raise DomainError("err.complaint.not_found", ref=str(self.record_id))
         complaint = complaints.get(self.record_id)
@@ -128,12 +132,22 @@ class ComplaintDetail(RecordDetail):
         complaint_id = self.record_id
         form = StatusForm()
         form.saving(
-            lambda service, values: Complaints(ContactLog(service)).move(complaint_id, **values)
+            lambda service, a: Complaints(ContactLog(service)).move(
+                complaint_id, a.status, a.on, a.outcome, a.escalated_to
+            )
         )
         self.app.push_screen(form)
 
 
-class StatusForm(FormModal[dict[str, Any] | None]):
+@dataclass(frozen=True, slots=True)
+class StatusAnswer:
+    status: str
+    on: str
+    outcome: str
+    escalated_to: str
+
+
+class StatusForm(FormModal[StatusAnswer]):
     """The next status of a complaint, the day and the outcome."""
 
     REFUSAL_FIELDS = {
@@ -160,8 +174,9 @@ class StatusForm(FormModal[dict[str, Any] | None]):
         yield FieldRow(t("field.outcome"), text_input("status-outcome"))
         yield FieldRow(t("cli.h.escalated_to"), text_input("status-to"))
 
-    def collect(self) -> dict[str, Any]:
-        today = getattr(getattr(self.app, "service", None), "today", None)
+    def collect(self) -> StatusAnswer:
+        service = closure_app(self).service
+        today = None if service is None else service.today
 
         def day(text: str) -> str:
             if text.strip() and today is not None:
@@ -175,9 +190,9 @@ class StatusForm(FormModal[dict[str, Any] | None]):
                 "status-to": str.strip,
             }
         )
-        return {
-            "status": str(self.query_one("#status-value", Select).value),
-            "on": values["status-on"],
-            "outcome": values["status-outcome"],
-            "escalated_to": values["status-to"],
-        }
+        return StatusAnswer(
+            status=str(self.query_one("#status-value", Select).value),
+            on=values["status-on"],
+            outcome=values["status-outcome"],
+            escalated_to=values["status-to"],
+        )

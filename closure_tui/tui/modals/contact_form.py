@@ -7,10 +7,10 @@ that cannot be read), shown in the form, which stays open with everything typed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -55,7 +55,19 @@ def _minute(text: str) -> str:
     return text
 
 
-class ContactForm(FormModal[dict[str, Any] | None]):
+@dataclass(frozen=True, slots=True)
+class ContactAnswer:
+    typed: ContactInput
+    files: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintAnswer:
+    typed: ComplaintInput
+    files: tuple[Path, ...]
+
+
+class ContactForm(FormModal[ContactAnswer]):
     """Dismisses with `{"typed": ContactInput, "files": (Path, ...)}`."""
 
     ENTER_ADVANCES = True
@@ -106,7 +118,7 @@ class ContactForm(FormModal[dict[str, Any] | None]):
         )
         yield file_row("contact-file")
 
-    def collect(self) -> dict[str, Any]:
+    def collect(self) -> ContactAnswer:
         values = self.collect_all(
             {
                 "contact-at": _minute,
@@ -131,10 +143,10 @@ class ContactForm(FormModal[dict[str, Any] | None]):
             text=values["contact-text"],
             stage=StageKey(stage) if isinstance(stage, str) else None,
         )
-        return {"typed": typed, "files": values["contact-file"]}
+        return ContactAnswer(typed, tuple(values["contact-file"]))
 
 
-class ComplaintForm(FormModal[dict[str, Any] | None]):
+class ComplaintForm(FormModal[ComplaintAnswer]):
     """Dismisses with `{"typed": ComplaintInput, "files": (Path, ...)}`; opens with the
     cited contacts and what they breached already written in."""
 
@@ -186,7 +198,7 @@ class ComplaintForm(FormModal[dict[str, Any] | None]):
         yield FieldRow(t("field.asked"), text_input("complaint-asked", self.grounds))
         yield file_row("complaint-file")
 
-    def collect(self) -> dict[str, Any]:
+    def collect(self) -> ComplaintAnswer:
         def day(text: str) -> str:
             if text.strip():
                 parse_date(text, self.today)
@@ -210,4 +222,4 @@ class ComplaintForm(FormModal[dict[str, Any] | None]):
             asked=values["complaint-asked"],
             cites=values["complaint-cites"],
         )
-        return {"typed": typed, "files": values["complaint-file"]}
+        return ComplaintAnswer(typed, tuple(values["complaint-file"]))

@@ -3,8 +3,8 @@ newest line that disagrees with the checklist: which check, what is wrong, the e
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -65,7 +65,17 @@ def cited_evidence(platform: Platform) -> str:
     return ", ".join(cited)
 
 
-class DisputeForm(FormModal[dict[str, Any] | None]):
+@dataclass(frozen=True, slots=True)
+class DisputeAnswer:
+    filed_with: FiledWith
+    filed: str
+    reference: str
+    check_id: int | None
+    text: str
+    cited: tuple[str, ...]
+
+
+class DisputeForm(FormModal[DisputeAnswer]):
     """Dismisses with the keyword arguments of `CreditReports.file_dispute` (but the platform)."""
 
     AUTO_FOCUS = "#dispute-with"
@@ -106,19 +116,19 @@ class DisputeForm(FormModal[dict[str, Any] | None]):
             hint=t("tui.dispute.cited_hint"),
         )
 
-    def collect(self) -> dict[str, Any]:
+    def collect(self) -> DisputeAnswer:
         values = self.collect_all(
             {"dispute-filed": self._date, "dispute-check": self._check_id, "dispute-ref": str}
         )
         cited = self.query_one("#dispute-cited", Input).value
-        return {
-            "filed_with": FiledWith(str(self.query_one("#dispute-with", Select).value)),
-            "filed": values["dispute-filed"],
-            "reference": values["dispute-ref"],
-            "check_id": values["dispute-check"],
-            "text": self.query_one("#dispute-text", TextArea).text,
-            "cited": [item.strip() for item in cited.split(",") if item.strip()],
-        }
+        return DisputeAnswer(
+            filed_with=FiledWith(str(self.query_one("#dispute-with", Select).value)),
+            filed=values["dispute-filed"],
+            reference=values["dispute-ref"],
+            check_id=values["dispute-check"],
+            text=self.query_one("#dispute-text", TextArea).text,
+            cited=tuple(item.strip() for item in cited.split(",") if item.strip()),
+        )
 
     def _date(self, text: str) -> str:
         parse_date(text, self.today)

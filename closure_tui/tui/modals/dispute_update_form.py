@@ -3,8 +3,8 @@ a date, with the answer received."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,7 +26,15 @@ def dispute_label(dispute: Dispute) -> str:
     )
 
 
-class DisputeUpdateForm(FormModal[dict[str, Any] | None]):
+@dataclass(frozen=True, slots=True)
+class DisputeUpdate:
+    dispute_id: int
+    status: DisputeStatus
+    on: str
+    answer: str
+
+
+class DisputeUpdateForm(FormModal[DisputeUpdate]):
     """Dismisses with the arguments of `CreditReports.update_dispute`."""
 
     AUTO_FOCUS = "#update-dispute"
@@ -65,14 +73,14 @@ class DisputeUpdateForm(FormModal[dict[str, Any] | None]):
         yield FieldRow(t("cli.h.dispute_on"), text_input("update-on", self.today.isoformat()))
         yield FieldRow(t("field.dispute_answer"), SafeTextArea("", id="update-answer"))
 
-    def collect(self) -> dict[str, Any]:
+    def collect(self) -> DisputeUpdate:
         on = self.field_value("update-on", self._date)
-        return {
-            "dispute_id": int(str(self.query_one("#update-dispute", Select).value)),
-            "status": DisputeStatus(str(self.query_one("#update-status", Select).value)),
-            "on": on,
-            "answer": self.query_one("#update-answer", TextArea).text,
-        }
+        return DisputeUpdate(
+            dispute_id=int(str(self.query_one("#update-dispute", Select).value)),
+            status=DisputeStatus(str(self.query_one("#update-status", Select).value)),
+            on=on,
+            answer=self.query_one("#update-answer", TextArea).text,
+        )
 
     def _date(self, text: str) -> str:
         parse_date(text, self.today)

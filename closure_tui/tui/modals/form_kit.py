@@ -9,7 +9,7 @@ services is shown in the form, which stays open with everything typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,10 +23,15 @@ from textual.widgets.button import ButtonVariant
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
-from closure_tui.tui.bindings import bind
+from closure_tui.tui.actions import bindings
+from closure_tui.tui.app_protocol import closure_app
 from closure_tui.tui.widgets.safe_input import SafeInput
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from closure_tui.services.closures import Closures
+
+#: What a form's fields make: a frozen dataclass of typed values (or one value).
+R = TypeVar("R")
 #: Rows around a form's fields: footer, border, title, a line of message, the buttons.
 CHROME_HEIGHT = 11
 BODY_MAX_HEIGHT = 26
@@ -67,18 +72,18 @@ def text_input(
     return SafeInput(value=shown, placeholder=placeholder, id=field_id, compact=True, **kwargs)
 
 
-class FormModal(ModalScreen[T]):
+class FormModal(ModalScreen[Any], Generic[R]):
     """A modal form: subclasses compose `fields()` and turn them into a result in `collect()`.
+
+It dismisses with that result, or, given its change (`saving`), with what the change
+returned once saved; None when cancelled.
 
     The first field has the focus (the scrolling body takes none, so no keystroke goes
     nowhere); Enter in a field saves, or moves to the next field when `ENTER_ADVANCES`.
     """
 
     CSS_PATH = "forms.tcss"
-    BINDINGS = [
-        bind("escape", "cancel", "cancel"),
-        bind("ctrl+s", "save", "save"),
-    ]
+    BINDINGS = bindings("form")
     AUTO_FOCUS = ".dialog-body *"
     ENTER_ADVANCES = False
     #: Which field a refusal from the services is about: by its catalogue key, or by the
@@ -86,11 +91,14 @@ class FormModal(ModalScreen[T]):
     REFUSAL_FIELDS: dict[str, str] = {}
     save_label_key = "form.save"
     save_variant: ButtonVariant = "primary"
-    change: Callable[[Any, Any], Any] | None = None
-    #: The user already confirmed this change's warnings (e.g. ticking out of order).
-    warned = False
 
-    def saving(self, change: Callable[[Any, Any], Any]) -> FormModal[T]:
+    def __init__(self) -> None:
+        super().__init__()
+        self.change: Callable[[Closures, R], object] | None = None
+        #: The user already confirmed this change's warnings (e.g. ticking out of order).
+        self.warned = False
+
+    def saving(self, change: Callable[[Closures, R], object]) -> FormModal[R]:
         """Run `change(service, result)` on save; the form closes (dismissing with what the
         change returned) only once it is saved, and shows a refusal where it was typed."""
         self.change = change
@@ -102,7 +110,7 @@ class FormModal(ModalScreen[T]):
     def fields(self) -> ComposeResult:
         raise NotImplementedError
 
-    def collect(self) -> T:
+    def collect(self) -> R:
         """The result, or `Invalid` after marking the refused fields."""
         raise NotImplementedError
 
@@ -152,8 +160,7 @@ class FormModal(ModalScreen[T]):
             self.dismiss(result)
             return
         change = self.change
-        perform = getattr(self.app, "perform")  # noqa: B009 - the app is a ClosureApp
-        done = perform(
+        done = closure_app(self).perform(
             lambda service: change(service, result), refused=self.refused, warned=self.warned
         )
         if done is not None:

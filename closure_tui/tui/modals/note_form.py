@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -30,7 +30,13 @@ def stage_select(field_id: str, stage: StageKey | None) -> Select[str]:
     )
 
 
-class NoteForm(FormModal[dict[str, Any] | None]):
+@dataclass(frozen=True, slots=True)
+class NoteAnswer:
+    text: str
+    stage: StageKey | None
+
+
+class NoteForm(FormModal[NoteAnswer]):
     """Dismisses with `{"text": str, "stage": StageKey | None}`."""
 
     AUTO_FOCUS = "#note-text"
@@ -52,7 +58,7 @@ class NoteForm(FormModal[dict[str, Any] | None]):
         yield FieldRow(t("form.note.text"), SafeTextArea(text, id="note-text", soft_wrap=True))
         yield FieldRow(t("form.note.stage"), stage_select("note-stage", self.stage))
 
-    def collect(self) -> dict[str, Any]:
+    def collect(self) -> NoteAnswer:
         try:
             text = clean_note(self.query_one("#note-text", TextArea).text)
         except DomainError as error:
@@ -61,4 +67,4 @@ class NoteForm(FormModal[dict[str, Any] | None]):
         self.show_error("note-text", "")
         chosen = self.query_one("#note-stage", Select).value
         stage = StageKey(str(chosen)) if isinstance(chosen, str) else None
-        return {"text": text, "stage": stage}
+        return NoteAnswer(text, stage)

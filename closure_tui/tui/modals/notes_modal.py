@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,11 +14,9 @@ from textual.widgets.option_list import Option
 from closure_tui.domain.notes import Note
 from closure_tui.domain.text import hide_figures
 from closure_tui.i18n import t
-from closure_tui.tui.bindings import WriteGuard, bind
+from closure_tui.tui.actions import WriteGuard, bindings
+from closure_tui.tui.app_protocol import closure_app
 from closure_tui.tui.text import plain
-
-if TYPE_CHECKING:
-    from closure_tui.tui.app import ClosureApp
 
 
 def note_line(note: Note, *, privacy: bool = False) -> Text:
@@ -36,24 +34,13 @@ class NotesModal(WriteGuard, ModalScreen[None]):
     """Stays open while notes are edited or deleted; the list follows every change."""
 
     CSS_PATH = "forms.tcss"
-    BINDINGS = [
-        bind("escape", "close", "notes_close"),
-        bind("e", "edit_note", "edit_note"),
-        bind("x", "remove_note", "remove_note"),
-        # A modal screen hides the app's keys: undo and redo are offered here too.
-        bind("ctrl+z", "app.undo", "undo"),
-        bind("ctrl+y", "app.redo", "redo"),
-    ]
+    BINDINGS = bindings("notes")
 
     def __init__(self, platform_id: int, platform_name: str) -> None:
         super().__init__()
         self.platform_id = platform_id
         self.platform_name = platform_name
         self.notes: list[Note] = []
-
-    @property
-    def closure_app(self) -> ClosureApp:
-        return cast("ClosureApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -68,7 +55,7 @@ class NotesModal(WriteGuard, ModalScreen[None]):
         self.watch(self.app, "privacy", self.reload)
 
     def reload(self, _: Any = None) -> None:
-        app = self.closure_app
+        app = closure_app(self)
         self.notes = app.read(lambda service: service.notes(self.platform_id), [])
         options = self.query_one(OptionList)
         highlighted = options.highlighted
@@ -98,7 +85,7 @@ class NotesModal(WriteGuard, ModalScreen[None]):
         if note is None:
             return
         form = NoteForm(self.platform_name, note=note).saving(
-            lambda service, values: service.edit_note(note.id, values["text"], values["stage"])
+            lambda service, answer: service.edit_note(note.id, answer.text, answer.stage)
         )
         self.app.push_screen(form, self._saved)
 
@@ -110,7 +97,7 @@ class NotesModal(WriteGuard, ModalScreen[None]):
         note = self.selected()
         if note is None:
             return
-        if self.closure_app.perform(lambda service: service.remove_note(note.id)) is not None:
+        if closure_app(self).perform(lambda service: service.remove_note(note.id)) is not None:
             self.notify(t("notes.removed"), markup=False)
 
     def action_close(self) -> None:

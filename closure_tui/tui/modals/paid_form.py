@@ -6,6 +6,8 @@ really cancels; saving applies everything as one change (`services.paid.save_pai
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,18 +23,27 @@ from closure_tui.domain.stages import StageKey
 from closure_tui.domain.text import clean_field, mask_account
 from closure_tui.i18n import t
 from closure_tui.services.paid import NewPayment
-from closure_tui.tui.bindings import bind
+from closure_tui.tui.actions import bindings
 from closure_tui.tui.modals.form_kit import FieldRow, FormModal, Invalid, text_input
 from closure_tui.tui.modals.stage_forms import date_text, optional_date
 from closure_tui.tui.text import money, plain
 
 
-class PaidForm(FormModal[dict[str, Any] | None]):
+@dataclass(frozen=True, slots=True)
+class PaidChanges:
+    """The payee to set (None: unchanged), the payments to add and those to remove."""
+
+    payee: Mapping[str, Any] | None
+    add: tuple[NewPayment, ...]
+    remove: tuple[int, ...]
+
+
+class PaidForm(FormModal[PaidChanges]):
     """Dismisses with `{"payee": dict | None, "add": [NewPayment], "remove": [index]}`."""
 
     AUTO_FOCUS = "#payee-name"
 
-    BINDINGS = [*FormModal.BINDINGS, bind("ctrl+d", "remove_payment", "remove_payment")]
+    BINDINGS = bindings("form", "paid_form")
 
     def __init__(self, platform: Platform, today: date, *, privacy: bool) -> None:
         super().__init__()
@@ -200,9 +211,9 @@ class PaidForm(FormModal[dict[str, Any] | None]):
             "verified_on": date_text(payee.verified_on) or None,
         }
 
-    def collect(self) -> dict[str, Any]:
+    def collect(self) -> PaidChanges:
         payee = self._payee()
         add = list(self.pending)
         if self.query_one("#pay-amount", Input).value.strip():
             add.append(self._new_payment())
-        return {"payee": payee, "add": add, "remove": sorted(self.removed)}
+        return PaidChanges(payee, tuple(add), tuple(sorted(self.removed)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -49,7 +50,23 @@ def _amount_text(amount: Decimal | None) -> str:
     return "" if amount is None else format_money(amount)
 
 
-class PlatformForm(FormModal[dict[str, str] | None]):
+@dataclass(frozen=True, slots=True)
+class PlatformFields:
+    """The platform's fields as the services read them (amounts as text, "" for none)."""
+
+    name: str
+    kind: str
+    original: str
+    settled: str
+    hotline: str
+    app: str
+    funder: str
+
+    def as_changes(self) -> dict[str, str]:
+        return asdict(self)
+
+
+class PlatformForm(FormModal[PlatformFields]):
     """Dismisses with the fields as text for `Closures.add_platform` / `edit_platform`."""
 
     AUTO_FOCUS = "#name"
@@ -108,7 +125,7 @@ class PlatformForm(FormModal[dict[str, str] | None]):
                     text_input(key, getattr(current, key) if current else ""),
                 )
 
-    def collect(self) -> dict[str, str]:
+    def collect(self) -> PlatformFields:
         parsers: dict[str, Callable[[str], Any]] = {
             "name": clean_name,
             "original": _optional_money,
@@ -117,10 +134,12 @@ class PlatformForm(FormModal[dict[str, str] | None]):
         }
         values = self.collect_all(parsers)
         kind = self.query_one("#kind", Select).value
-        return {
-            "name": values["name"],
-            "kind": str(kind),
-            "original": _amount_text(values["original"]),
-            "settled": _amount_text(values["settled"]),
-            **{key: values[key] for key in _CONTACTS},
-        }
+        return PlatformFields(
+            name=values["name"],
+            kind=str(kind),
+            original=_amount_text(values["original"]),
+            settled=_amount_text(values["settled"]),
+            hotline=values["hotline"],
+            app=values["app"],
+            funder=values["funder"],
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
@@ -13,8 +14,17 @@ from closure_tui.tui.modals.form_kit import FieldRow, FormModal, text_input
 from closure_tui.tui.text import plain
 
 
-class ReminderForm(FormModal[dict[str, str] | None]):
-    """Returns `{"date": ..., "text": ...}` (text omitted when `ask_text` is False), or None.
+@dataclass(frozen=True, slots=True)
+class ReminderAnswer:
+    """The date as typed (the service reads it against its clock) and the text ("" when
+    the form did not ask for it)."""
+
+    when: str
+    text: str = ""
+
+
+class ReminderForm(FormModal[ReminderAnswer]):
+    """Asks for a date and, unless `ask_text` is False, a text.
 
     Enter in the date moves on to the text, so a date typed and confirmed is not saved
     before the text is written.
@@ -53,11 +63,11 @@ class ReminderForm(FormModal[dict[str, str] | None]):
                 ),
             )
 
-    def collect(self) -> dict[str, str]:
-        result = {"date": self.field_value("reminder-date", self._date)}
-        if self.ask_text:
-            result["text"] = self.field_value("reminder-text", str)
-        return result
+    def collect(self) -> ReminderAnswer:
+        when = self.field_value("reminder-date", self._date)
+        if not self.ask_text:
+            return ReminderAnswer(when)
+        return ReminderAnswer(when, self.field_value("reminder-text", str))
 
     def _date(self, text: str) -> str:
         """The date as typed once it parses: the service reads it against the same clock."""

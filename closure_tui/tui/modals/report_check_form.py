@@ -4,9 +4,9 @@ platform first); a platform whose status is left blank is not on this report."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,7 +25,17 @@ from closure_tui.tui.modals.form_kit import FieldRow, FormModal, Invalid, text_i
 from closure_tui.tui.text import plain
 
 
-class ReportCheckForm(FormModal[dict[str, Any] | None]):
+@dataclass(frozen=True, slots=True)
+class ReportCheck:
+    """One report: the day it was seen, its source, its file, a line per platform shown."""
+
+    on: str
+    source: str
+    file: Path | None
+    entries: tuple[LineEntry, ...]
+
+
+class ReportCheckForm(FormModal[ReportCheck]):
     """Dismisses with `{"on", "source", "file", "entries"}` for `CreditReports.record_check`."""
 
     DEFAULT_CSS = """
@@ -75,7 +85,7 @@ class ReportCheckForm(FormModal[dict[str, Any] | None]):
             )
             yield FieldRow(plain(platform.name), row)
 
-    def collect(self) -> dict[str, Any]:
+    def collect(self) -> ReportCheck:
         values = self.collect_all(
             {
                 "report-on": self._date,
@@ -87,12 +97,12 @@ class ReportCheckForm(FormModal[dict[str, Any] | None]):
         if not entries:
             self.show_error(f"st-{self.platforms[0].id}", t("err.report.no_platform"))
             raise Invalid
-        return {
-            "on": values["report-on"],
-            "source": values["report-source"],
-            "file": values["report-file"],
-            "entries": entries,
-        }
+        return ReportCheck(
+            on=values["report-on"],
+            source=values["report-source"],
+            file=values["report-file"],
+            entries=tuple(entries),
+        )
 
     def _date(self, text: str) -> str:
         parse_date(text, self.today)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -34,7 +35,7 @@ def date_text(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else ""
 
 
-class SkipForm(FormModal[str | None]):
+class SkipForm(FormModal[str]):
     """Why this stage does not apply; the reason is kept and shown on the checklist."""
 
     AUTO_FOCUS = "#reason"
@@ -67,7 +68,14 @@ class SkipForm(FormModal[str | None]):
         return self.field_value("reason", required_reason)
 
 
-class EvidenceForm(FormModal[dict[str, Any] | None]):
+@dataclass(frozen=True, slots=True)
+class EvidenceAnswer:
+    """Each evidence field of the stage: text, a date as text ("" for none) or yes/no."""
+
+    fields: Mapping[str, str | bool]
+
+
+class EvidenceForm(FormModal[EvidenceAnswer]):
     """The evidence fields of one stage (`EVIDENCE_FIELDS`): text, dates and yes/no."""
 
     REFUSAL_FIELDS = {"err.pay_by.before_negotiated": "ev-pay_by"}
@@ -97,7 +105,7 @@ class EvidenceForm(FormModal[dict[str, Any] | None]):
             else:
                 yield FieldRow(label, text_input(field_id, str(value or "")))
 
-    def collect(self) -> dict[str, Any]:
+    def collect(self) -> EvidenceAnswer:
         specs = EVIDENCE_FIELDS[self.stage]
         parsers: dict[str, Callable[[str], Any]] = {}
         for spec in specs:
@@ -106,7 +114,7 @@ class EvidenceForm(FormModal[dict[str, Any] | None]):
             elif spec.kind is FieldKind.TEXT:
                 parsers[f"ev-{spec.key}"] = functools.partial(clean_field, field="ev." + spec.key)
         parsed = self.collect_all(parsers)
-        values: dict[str, Any] = {}
+        values: dict[str, str | bool] = {}
         for spec in specs:
             field_id = f"ev-{spec.key}"
             if spec.kind is FieldKind.BOOL:
@@ -115,4 +123,4 @@ class EvidenceForm(FormModal[dict[str, Any] | None]):
                 values[spec.key] = date_text(parsed[field_id])
             else:
                 values[spec.key] = parsed[field_id]
-        return values
+        return EvidenceAnswer(values)

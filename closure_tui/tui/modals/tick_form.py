@@ -6,6 +6,7 @@ what is refused, and the form shows it under the field.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
@@ -19,7 +20,15 @@ from closure_tui.tui.modals.stage_forms import date_text, optional_date
 from closure_tui.tui.text import plain
 
 
-class TickForm(FormModal[dict[str, str | None] | None]):
+@dataclass(frozen=True, slots=True)
+class TickAnswer:
+    """The done date and pay-by date as typed; None when not asked or left empty."""
+
+    on: str | None
+    pay_by: str | None
+
+
+class TickForm(FormModal[TickAnswer]):
     """Dismisses with `{"on": date text or None, "pay_by": date text or None}`.
 
     `ask_done`: the done date, prefilled with the stage's date or today. `negotiated`
@@ -68,13 +77,13 @@ class TickForm(FormModal[dict[str, str | None] | None]):
                 hint=t("form.tick.pay_by_hint"),
             )
 
-    def collect(self) -> dict[str, str | None]:
+    def collect(self) -> TickAnswer:
         parse = optional_date(self.today)
         parsers = {"tick-on": parse} if self.ask_done else {}
         if self.asks_pay_by:
             parsers["tick-pay-by"] = parse
         values = self.collect_all(parsers)
-        return {
-            "on": date_text(values.get("tick-on")) or None,
-            "pay_by": date_text(values.get("tick-pay-by")) or None,
-        }
+        return TickAnswer(
+            on=date_text(values.get("tick-on")) or None,
+            pay_by=date_text(values.get("tick-pay-by")) or None,
+        )

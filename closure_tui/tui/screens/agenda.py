@@ -3,17 +3,17 @@ Enter opening the reminder's platform at its stage."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from closure_tui.i18n import t
+from closure_tui.services.closures import Closures
 from closure_tui.services.reminders import Reminders
-from closure_tui.tui.bindings import WriteGuard, bind, undo_keys
+from closure_tui.tui.actions import WriteGuard, bindings
+from closure_tui.tui.app_protocol import closure_app
 from closure_tui.tui.reminder_cells import agenda_row
-from closure_tui.tui.reminder_rows import REMINDER_ROW_BINDINGS, ReminderRows
+from closure_tui.tui.reminder_rows import ReminderRows
 from closure_tui.tui.widgets.row_table import RowTable
 from closure_tui.tui.widgets.title_bar import TitleBar
 
@@ -22,11 +22,7 @@ class AgendaScreen(ReminderRows, WriteGuard, Screen[None]):
     """Read-only stores hide the done / snooze / dismiss / edit keys (`WriteGuard`)."""
 
     #: In the Footer (80 columns): back, done, snooze, dismiss, undo and `?`; edit is in `?`.
-    BINDINGS = [
-        bind("escape", "app.pop_screen", "agenda_back"),
-        *(replace(b, show=b.id != "edit_reminder") for b in REMINDER_ROW_BINDINGS),
-        *undo_keys(),
-    ]
+    BINDINGS = bindings("agenda")
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -44,10 +40,10 @@ class AgendaScreen(ReminderRows, WriteGuard, Screen[None]):
         self.watch(self.app, "privacy", self.reload, init=False)
 
     def reload(self) -> None:
+        closure_app(self).read(self._fill, None)
+
+    def _fill(self, service: Closures) -> None:
         table = self.query_one(RowTable)
-        service = self.closure_app.service
-        if service is None:
-            return
         selected = self.selected_id()
         reminders = Reminders(service)
         names = reminders.platform_names()
@@ -56,7 +52,7 @@ class AgendaScreen(ReminderRows, WriteGuard, Screen[None]):
         for reminder in reminders.find():
             if reminder.platform_id in names:
                 name = names[reminder.platform_id]
-                row = agenda_row(reminder, name, today, privacy=self.closure_app.privacy)
+                row = agenda_row(reminder, name, today, privacy=closure_app(self).privacy)
                 table.add_row(*row, key=str(reminder.id))
         self.query_one("#agenda-empty").display = table.row_count == 0
         if selected is not None and str(selected) in {k.value for k in table.rows}:
@@ -71,7 +67,7 @@ class AgendaScreen(ReminderRows, WriteGuard, Screen[None]):
         from closure_tui.tui.screens.platform import PlatformScreen
 
         event.stop()
-        service = self.closure_app.service
+        service = closure_app(self).service
         if service is None or event.row_key.value is None:
             return
         reminder = Reminders(service).get(int(event.row_key.value))

@@ -4,8 +4,6 @@ the good backups to restore from, each with its number, date and how many platfo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,11 +18,9 @@ from closure_tui.services.damage import restore_points
 from closure_tui.services.errors import StoreDamaged, StoreError, StoreTooNew
 from closure_tui.services.session import restore_backup
 from closure_tui.services.snapshots import BackupInfo
-from closure_tui.tui.bindings import app_key, bind
+from closure_tui.tui.actions import bindings
+from closure_tui.tui.app_protocol import closure_app
 from closure_tui.tui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from closure_tui.tui.app import ClosureApp
 
 
 def point_params(point: BackupInfo) -> dict[str, object]:
@@ -40,12 +36,7 @@ class DamagedScreen(Screen[None]):
     """`r` (or Enter) on a backup asks for confirmation, `y` restores, `escape` backs out."""
 
     CSS_PATH = "damaged.tcss"
-    BINDINGS = [
-        bind("r", "ask_restore", "restore"),
-        bind("y", "restore", "confirm"),
-        bind("escape", "cancel", "cancel"),
-        app_key("q", "quit"),
-    ]
+    BINDINGS = bindings("damaged")
 
     confirming: reactive[bool] = reactive(False)
 
@@ -69,7 +60,7 @@ class DamagedScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app = cast("ClosureApp", self.app)
+        app = closure_app(self)
         if not isinstance(self.error, StoreTooNew):
             self.points = restore_points(app.data_dir)
         self.watch(self.app, "language", self.relabel)
@@ -139,7 +130,7 @@ class DamagedScreen(Screen[None]):
         self.query_one("#backups", OptionList).focus()
 
     def action_restore(self) -> None:
-        app = cast("ClosureApp", self.app)
+        app = closure_app(self)
         chosen = self.chosen
         if chosen is None:
             return
@@ -151,5 +142,5 @@ class DamagedScreen(Screen[None]):
             self.notify(t(error.key, **error.params()), severity="error", markup=False)
             return
         self.notify(t("damaged.restored", name=name), markup=False)
-        app.pop_screen()
+        self.app.pop_screen()
         app.open_store()

@@ -29,7 +29,7 @@ from closure_tui.services.listing import (
 )
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.summary import Summary, summarise
-from closure_tui.tui.bindings import WriteGuard, app_key, bind, undo_keys
+from closure_tui.tui.actions import WriteGuard, bindings
 from closure_tui.tui.breach_marker import breach_marked, platforms_in_breach
 from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.report_marker import closed_judgements, next_cell
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from textual.widgets import Input
 
     from closure_tui.services.closures import Closures
-    from closure_tui.tui.app import ClosureApp
+    from closure_tui.tui.app_protocol import ClosureAppApi
 
 #: Column keys, in display order; each header is the catalogue entry `col.<key>`.
 COLUMNS = ("name", "kind", "progress", "next", "settled", "reminder")
@@ -116,14 +116,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
 
     CSS_PATH = "dashboard.tcss"
     #: In the Footer (80 columns): open, filter, add, agenda, undo and `?`; the rest in `?`.
-    BINDINGS = [
-        bind("slash", "filter", "filter", priority=True),
-        bind("o", "cycle_view", "view", show=False),
-        bind("escape", "clear_filter", "clear_filter"),
-        app_key("a", "add_platform"),
-        app_key("g", "agenda"),
-        *undo_keys(),
-    ]
+    BINDINGS = bindings("dashboard")
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
     _data_key: tuple[object, ...] = ()
@@ -140,8 +133,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
         yield PlatformTable(id="platforms", give=GIVE)
 
     @property
-    def closure_app(self) -> ClosureApp:
-        return cast("ClosureApp", self.app)
+    def closure_app(self) -> ClosureAppApi:
+        return cast("ClosureAppApi", self.app)
 
     @property
     def table(self) -> PlatformTable:

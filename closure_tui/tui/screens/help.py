@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.i18n import CATALOGUE, t
-from closure_tui.tui.bindings import bind, description
+from closure_tui.tui.actions import bindings, description
 
 
 def screen_bindings(screen: Screen[Any]) -> list[Binding]:
@@ -44,10 +44,7 @@ class HelpScreen(ModalScreen[None]):
     """A scrollable sheet; `escape` or `?` closes it."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS = [
-        bind("escape", "dismiss", "close"),
-        bind("question_mark", "dismiss", "close", show=False),
-    ]
+    BINDINGS = bindings("help")
 
     def __init__(self, target: Screen[Any]) -> None:
         super().__init__()

@@ -18,15 +18,14 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, ListView, Static
 
-from closure_tui.domain.errors import DomainError
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.services.paid import save_paid
-from closure_tui.tui.app import WRITE_ACTIONS, ClosureApp
-from closure_tui.tui.bindings import WriteGuard, bind, undo_keys
+from closure_tui.tui.actions import WRITE_ACTIONS, WriteGuard, bindings
+from closure_tui.tui.app_protocol import closure_app
 from closure_tui.tui.contact_actions import ContactActions
 from closure_tui.tui.credit_report_actions import CreditReportActions
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm
@@ -52,37 +51,13 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
 
     CSS_PATH = "platform.tcss"
     #: In the Footer (80 columns): back, tick, evidence, note, undo and `?`; the rest in `?`.
-    BINDINGS = [
-        bind("escape", "back", "back"),
-        bind("space", "toggle_stage", "toggle_stage"),
-        bind("d", "set_done_date", "set_done_date", show=False),
-        bind("s", "skip_stage", "skip_stage", show=False),
-        bind("f", "attach_file", "attach_file", show=False),
-        bind("e", "edit_evidence", "edit_evidence"),
-        bind("n", "add_note", "add_note"),
-        bind("N", "edit_notes", "edit_notes", show=False),
-        bind("r", "add_reminder", "add_reminder", show=False),
-        bind("R", "add_platform_reminder", "add_platform_reminder", show=False),
-        bind("E", "edit_platform", "edit_platform", show=False),
-        bind("x", "remove_platform", "remove_platform", show=False),
-        bind("c", "add_contact", "add_contact", show=False),
-        bind("C", "file_complaint", "file_complaint", show=False),
-        bind("k", "record_report_check", "record_report_check", show=False),
-        bind("D", "file_dispute", "file_dispute", show=False),
-        bind("U", "update_dispute", "update_dispute", show=False),
-        *undo_keys(),
-    ]
+    BINDINGS = bindings("platform")
 
     def __init__(self, platform_id: int, stage: StageKey | None = None) -> None:
         super().__init__()
         self.platform_id = platform_id
         self.platform: Platform | None = None
         self.opened_at = stage
-
-    @property
-    def closure_app(self) -> ClosureApp:
-        assert isinstance(self.app, ClosureApp)
-        return self.app
 
     # ---- layout --------------------------------------------------------------------------
 
@@ -113,7 +88,6 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
             yield HistoryPanel(self.platform_id, id="history")
 
     def on_mount(self) -> None:
-        app = self.closure_app
         if not self.load():
             self.say(t("pf.gone"), severity="warning")
             self.dismiss()
@@ -124,7 +98,7 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
         self.redraw()
         self.query_one(StageChecklist).focus()
         for name in ("data_version", "language", "privacy"):
-            self.watch(app, name, self._changed, init=False)
+            self.watch(self.app, name, self._changed, init=False)
 
     def _changed(self, _value: Any = None) -> None:
         """Redraw after any change; once the platform is removed, go back."""
@@ -137,21 +111,15 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
 
     def load(self) -> bool:
         """Re-read the platform; False when it no longer exists."""
-        service = self.closure_app.service
-        try:
-            if service is None:
-                raise DomainError("err.platform.not_found", ref=str(self.platform_id))
-            self.platform = service.get(self.platform_id)
-        except DomainError:
-            self.platform = None
-            return False
-        return True
+        pid = self.platform_id
+        self.platform = closure_app(self).read(lambda service: service.find(pid), None)
+        return self.platform is not None
 
     def redraw(self) -> None:
         platform = self.platform
         if platform is None:
             return
-        app = self.closure_app
+        app = closure_app(self)
         privacy = app.privacy
         self.sub_title = display_safe(platform.name)
         self.query_one("#platform-title", Static).update(self._title(platform, privacy))
@@ -193,7 +161,7 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
         key = self.query_one(StageChecklist).highlighted_key
         stage_name = t(f"stage.{key.value}")
         self.query_one("#evidence-title", Static).update(t("pf.evidence", stage=stage_name))
-        app = self.closure_app
+        app = closure_app(self)
         hints = app.allows("edit_evidence")
         detail = evidence_detail(self.platform, key, privacy=app.privacy, hints=hints)
         detail.append_text(self.agreed_in(key))
@@ -231,7 +199,7 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
 
     def action_toggle_stage(self) -> None:
         key = self.stage_key
-        app = self.closure_app
+        app = closure_app(self)
         assert self.platform is not None and app.service is not None
         name = t(f"stage.{key.value}")
         if self.platform.stage(key).state is not StageState.TODO:
@@ -244,9 +212,10 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
         """Ticking with an earlier stage still to do (or `paid` with no payment) asks first,
         whichever way the tick comes (space, a click, `d`); `proceed(warned)` runs once the
         user agrees, `warned` saying the warnings were already read."""
-        app = self.closure_app
-        assert app.service is not None
-        warnings = app.service.tick_warnings(self.platform_id, key)
+        pid = self.platform_id
+        warnings = closure_app(self).read(lambda service: service.tick_warnings(pid, key), None)
+        if warnings is None:
+            return
         if not warnings:
             proceed(False)
             return
@@ -266,7 +235,7 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
         if self.tick_with_facts(key):
             return
         tick = self.platform_id, key
-        done = self.closure_app.perform(lambda service: service.tick(*tick), warned=warned)
+        done = closure_app(self).perform(lambda service: service.tick(*tick), warned=warned)
         if done is not None:
             self.say(t("pf.ticked", stage=t(f"stage.{key.value}")))
             self._advance()
@@ -292,16 +261,18 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
 
     def action_edit_evidence(self) -> None:
         key = self.stage_key
-        app = self.closure_app
+        app = closure_app(self)
         assert self.platform is not None and app.service is not None
         pid = self.platform_id
         form: PaidForm | EvidenceForm
         if key is StageKey.PAID:
             form = PaidForm(self.platform, app.service.today(), privacy=app.privacy)
-            form.saving(lambda s, changes: save_paid(s, pid, **changes))
+            form.saving(
+                lambda s, c: save_paid(s, pid, payee=c.payee, add=c.add, remove=c.remove)
+            )
         else:
             form = EvidenceForm(self.platform, key, app.service.today())
-            form.saving(lambda s, values: s.set_evidence(pid, key, values))
+            form.saving(lambda s, answer: s.set_evidence(pid, key, dict(answer.fields)))
         self.app.push_screen(form, self._evidence_saved)
 
     def _evidence_saved(self, outcome: Any) -> None:
@@ -310,11 +281,11 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
 
     def action_add_reminder(self) -> None:
         """A reminder for the highlighted stage; it closes itself when the stage is done."""
-        self.closure_app.ask_reminder(self.platform_id, self.stage_key)
+        closure_app(self).ask_reminder(self.platform_id, self.stage_key)
 
     def action_add_platform_reminder(self) -> None:
         """A reminder about the platform as a whole: no tick closes it."""
-        self.closure_app.ask_reminder(self.platform_id)
+        closure_app(self).ask_reminder(self.platform_id)
 
     def action_add_note(self) -> None:
         assert self.platform is not None
@@ -325,7 +296,7 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
                 self.say(t("pf.note_added"))
 
         form = NoteForm(self.platform.name, self.stage_key)
-        form.saving(lambda s, values: s.add_note(pid, values["text"], values["stage"]))
+        form.saving(lambda s, answer: s.add_note(pid, answer.text, answer.stage))
         self.app.push_screen(form, added)
 
     def action_edit_notes(self) -> None:
@@ -340,7 +311,9 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
                 self.say(t("pf.platform_saved", name=outcome.value.name))
 
         pid = self.platform_id
-        form = PlatformForm(self.platform).saving(lambda s, fields: s.edit_platform(pid, **fields))
+        form = PlatformForm(self.platform).saving(
+            lambda s, fields: s.edit_platform(pid, **fields.as_changes())
+        )
         self.app.push_screen(form, edited)
 
     def action_remove_platform(self) -> None:
@@ -351,7 +324,7 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
             if not yes:
                 return
             # The redraw that follows the change finds the platform gone and goes back.
-            if self.closure_app.perform(lambda s: s.remove_platform(self.platform_id)):
+            if closure_app(self).perform(lambda s: s.remove_platform(self.platform_id)):
                 self.say(t("pf.removed", name=name))
 
         self.app.push_screen(TypeNameToConfirm(name), confirmed)
@@ -367,7 +340,7 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            done = self.closure_app.perform(lambda s: forget_platform(s, pid, name))
+            done = closure_app(self).perform(lambda s: forget_platform(s, pid, name))
             if done is not None:
                 self.app.notify(done.message(), markup=False)
 

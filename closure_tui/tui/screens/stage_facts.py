@@ -9,23 +9,21 @@ from typing import TYPE_CHECKING, Any
 
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.i18n import t
+from closure_tui.tui.app_protocol import closure_app
 
 if TYPE_CHECKING:
     from closure_tui.domain.platform import Platform
     from closure_tui.services.closures import Closures
-    from closure_tui.tui.app import ClosureApp
 
 
 class StageFacts:
-    """Needs the screen's `closure_app`, `platform`, `platform_id`, `stage_key`, `say`."""
+    """Needs the screen's `app`, `platform`, `platform_id`, `stage_key`, `say`."""
 
     platform: Platform | None
     platform_id: int
+    app: Any
 
     if TYPE_CHECKING:
-
-        @property
-        def closure_app(self) -> ClosureApp: ...
 
         @property
         def stage_key(self) -> StageKey: ...
@@ -46,15 +44,15 @@ class StageFacts:
             self._ask_tick(key, ask_done=True)
 
     def _ask_tick(self, key: StageKey, *, ask_done: bool, warned: bool = False) -> None:
-        from closure_tui.tui.modals.tick_form import TickForm
+        from closure_tui.tui.modals.tick_form import TickAnswer, TickForm
 
-        app = self.closure_app
+        app = closure_app(self)
         if self.platform is None or app.service is None:
             return
         pid = self.platform_id
 
-        def tick(service: Closures, answer: dict[str, str | None]) -> Any:
-            return service.tick(pid, key, on=answer["on"], pay_by=answer["pay_by"])
+        def tick(service: Closures, answer: TickAnswer) -> Any:
+            return service.tick(pid, key, on=answer.on, pay_by=answer.pay_by)
 
         def ticked(outcome: Any) -> None:
             if outcome is not None:
@@ -63,7 +61,7 @@ class StageFacts:
 
         form = TickForm(self.platform, key, app.service.today(), ask_done=ask_done)
         form.warned = warned
-        app.push_screen(form.saving(tick), ticked)
+        self.app.push_screen(form.saving(tick), ticked)
 
     def tick_with_facts(self, key: StageKey) -> bool:
         """Space on `negotiated` asks for the pay-by date first, unless it is already
@@ -80,7 +78,7 @@ class StageFacts:
         from closure_tui.services.evidence import attach
         from closure_tui.tui.modals.attach_form import AttachForm
 
-        app = self.closure_app
+        app = closure_app(self)
         if self.platform is None or app.service is None:
             return
         pid, key, copy = self.platform_id, self.stage_key, app.config.copy_evidence
@@ -98,4 +96,4 @@ class StageFacts:
         form = AttachForm(self.platform, key).saving(
             lambda service, path: attach(service, pid, key, Path(path), copy=copy)
         )
-        app.push_screen(form, attached)
+        self.app.push_screen(form, attached)

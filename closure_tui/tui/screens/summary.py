@@ -14,7 +14,8 @@ from closure_tui.domain.platform import Platform
 from closure_tui.i18n import t, tn
 from closure_tui.services.summary import summarise
 from closure_tui.textwidth import fit
-from closure_tui.tui.bindings import bind
+from closure_tui.tui.actions import bindings
+from closure_tui.tui.app_protocol import closure_app
 from closure_tui.tui.text import money
 from closure_tui.tui.widgets.title_bar import TitleBar
 
@@ -60,7 +61,7 @@ def chart(platforms: list[Platform], *, privacy: bool) -> Text:
 class SummaryScreen(Screen[None]):
     """Read-only; refreshes after every saved change and when privacy mode toggles."""
 
-    BINDINGS = [bind("escape", "app.pop_screen", "back")]
+    BINDINGS = bindings("summary")
     CSS_PATH = "summary.tcss"
 
     def compose(self) -> ComposeResult:
@@ -77,8 +78,11 @@ class SummaryScreen(Screen[None]):
         self.watch(self.app, "privacy", self.reload)
 
     def reload(self, _: object = None) -> None:
-        platforms = self.app.service.platforms()  # type: ignore[attr-defined]
-        privacy = bool(self.app.privacy)  # type: ignore[attr-defined]
+        app = closure_app(self)
+        if app.service is None:
+            return
+        platforms = app.service.platforms()
+        privacy = app.privacy
         summary = summarise(platforms)
         done = sum(p.done_count for p in platforms)
         applicable = sum(p.applicable_count for p in platforms)

@@ -11,6 +11,7 @@ from closure_tui.domain.platform import Platform
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.credit_report import CreditReports
+from closure_tui.tui.app_protocol import closure_app
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_panel import PlatformPanel
 
@@ -63,7 +64,7 @@ class CreditReportPanel(PlatformPanel):
     def build(self, service: Closures) -> Text:
         platform = service.get(self.platform_id)
         reports = CreditReports(service)
-        privacy = bool(getattr(self.app, "privacy", False))
+        privacy = closure_app(self).privacy
         verdict = reports.judgement(platform)
         text = Text(no_wrap=False)
         text.append(t("tui.report.title") + "  ", style="bold")

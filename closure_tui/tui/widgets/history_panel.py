@@ -8,6 +8,7 @@ from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.history_sentences import Shown, event_lines, lookup_for
 from closure_tui.services.history_view import headline
+from closure_tui.tui.app_protocol import closure_app
 from closure_tui.tui.widgets.platform_panel import PlatformPanel
 
 MAX_EVENTS = 50
@@ -18,7 +19,7 @@ class HistoryPanel(PlatformPanel):
 
     def build(self, service: Closures) -> Text:
         events = service.history.events(self.platform_id)[::-1][:MAX_EVENTS]
-        shown = Shown(privacy=self.app.privacy)  # type: ignore[attr-defined]
+        shown = Shown(privacy=closure_app(self).privacy)
         lookup = lookup_for(service)
         text = Text(no_wrap=False)
         text.append(t("report.history") + "\n", style="bold")

@@ -8,38 +8,20 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from closure_tui.domain.conduct import ConductRules
 from closure_tui.i18n import t
-from closure_tui.services.complaints import Complaints
 from closure_tui.services.contact_labels import (
     breaches_text,
     complaint_status_text,
     contact_how,
     contact_who,
 )
-from closure_tui.services.contacts import ContactLog
+from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.contact_logs import complaints_of, contact_log
 from closure_tui.tui.text import plain
 from closure_tui.tui.widgets.row_table import RowTable
 
 CONTACT_COLUMNS = ("at", "breaches", "how", "who")
 COMPLAINT_COLUMNS = ("filed", "channel", "ticket", "reply_by", "status")
-
-
-def contact_log(app: object) -> ContactLog | None:
-    """The contact log of the app's open store, with the thresholds from its config."""
-    service = getattr(app, "service", None)
-    if service is None:
-        return None
-    config = getattr(app, "config", None)
-    return ContactLog(service, getattr(config, "conduct", None) or ConductRules())
-
-
-def complaints_of(app: object) -> Complaints | None:
-    log = contact_log(app)
-    if log is None:
-        return None
-    config = getattr(app, "config", None)
-    return Complaints(log, getattr(config, "reply_windows", None))
 
 
 class ContactsSection(Vertical):
@@ -57,15 +39,17 @@ class ContactsSection(Vertical):
 
     def on_mount(self) -> None:
         for name in ("data_version", "language", "privacy", "today"):
-            if hasattr(self.app, name):
-                self.watch(self.app, name, self.reload, init=name == "data_version")
+            self.watch(self.app, name, self.reload, init=name == "data_version")
 
     def reload(self, _: object = None) -> None:
-        log = contact_log(self.app)
-        complaints = complaints_of(self.app)
+        closure_app(self).read(lambda _service: self._fill(), None)
+
+    def _fill(self) -> None:
+        app = closure_app(self)
+        log, complaints = contact_log(app), complaints_of(app)
         if log is None or complaints is None:
             return
-        privacy = bool(getattr(self.app, "privacy", False))
+        privacy = app.privacy
         contacts = log.contacts(self.platform_id)
         found = log.breaches()
         table = self.query_one("#contacts-table", RowTable)

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from closure_tui.services.closures import Closures
+from closure_tui.tui.app_protocol import closure_app
 
 
 class PlatformPanel(Static):
@@ -25,9 +26,10 @@ class PlatformPanel(Static):
         self.watch(self.app, "privacy", self.reload, init=False)
 
     def reload(self, _: object = None) -> None:
-        service = self.app.service  # type: ignore[attr-defined]
+        app = closure_app(self)
+        service = app.service
         if service is not None and service.find(self.platform_id) is not None:
-            text = self.app.read(self.build, None)  # type: ignore[attr-defined]
+            text = app.read(self.build, None)
             if text is not None:
                 self.update(text)
 

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from closure_tui.tui.bindings import bind, localize
+from closure_tui.tui.actions import bindings, localize
 
 #: Blank cells on each side of every cell.
 PADDING = 1
@@ -121,7 +121,7 @@ class PlatformTable(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES = {HEADER, EVEN, ODD, CURSOR}
     BINDINGS = [
-        bind("enter", "select_cursor", "open"),
+        *bindings("platform_table"),
         Binding("up", "cursor_up", show=False),
         Binding("down", "cursor_down", show=False),
         Binding("pageup", "page_up", show=False),

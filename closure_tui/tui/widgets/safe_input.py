@@ -8,23 +8,14 @@ rule still refuses it with a message naming the character.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-from rich.text import Text
-from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input
 
 from closure_tui.domain.text import mark_unsafe
+from closure_tui.tui.textual_compat import DrawnInput
 
 
-class SafeInput(Input):
+class SafeInput(DrawnInput, Input):
     """`Input` whose drawing replaces control, C1 and bidi characters one for one."""
 
-    @property
-    def _value(self) -> Text:
-        if self.password:
-            return super()._value
-        text = Text(mark_unsafe(self.value), no_wrap=True, overflow="ignore", end="")
-        return self.highlighter(text) if self.highlighter is not None else text
-
-    def _position_to_cell(self, position: int) -> int:
-        return cell_len(expand_tabs_inline(mark_unsafe(self.value[:position]), 4))
+    def shown(self, value: str) -> str:
+        return mark_unsafe(value)
