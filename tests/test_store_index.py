@@ -15,6 +15,7 @@ import pytest
 from closure_tui.domain.clock import FixedClock
 from closure_tui.services.closures import Closures
 from closure_tui.services.session import closures_session
+from closure_tui.store import journaled
 from closure_tui.store.datafiles import HISTORY_FILE, NOTES_FILE
 from closure_tui.store.index import index_path
 from closure_tui.store.verified import RECORD_FILE
@@ -73,16 +74,14 @@ def bytes_read(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict
         assert Path(str(file)).name not in BASES, "a base file read around the file layer"
         return real_io_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(os, "open", tracking_open)
-    monkeypatch.setattr(os, "read", counting_read)
-    monkeypatch.setattr(os, "pread", counting_pread)
-    monkeypatch.setattr(os, "close", forgetting_close)
-    monkeypatch.setattr(io, "open", refusing_open)
-    monkeypatch.setattr(builtins, "open", refusing_open)
-    try:
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "open", tracking_open)
+        patch.setattr(os, "read", counting_read)
+        patch.setattr(os, "pread", counting_pread)
+        patch.setattr(os, "close", forgetting_close)
+        patch.setattr(io, "open", refusing_open)
+        patch.setattr(builtins, "open", refusing_open)
         yield counted
-    finally:
-        monkeypatch.undo()
 
 
 def _own_bytes(service: Closures, platform_id: int) -> int:
@@ -153,3 +152,22 @@ def test_a_base_replaced_behind_the_index_is_read_whole(
             notes, _ = _opened_platform(service, 3)
         assert counted[NOTES_FILE] == (data_dir / NOTES_FILE).stat().st_size
     assert len(notes) == NOTES_EACH and all(text.startswith("平台2 ") for text in notes)
+
+
+def test_a_run_that_read_large_segments_whole_folds_them_for_the_next(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(data_dir, clock)
+    monkeypatch.setattr(journaled, "WHERE_READS_UP_TO", 2000)
+    with closures_session(data_dir, clock, writable=True) as service:
+        for line in range(12):
+            service.add_note(5, f"之后的第{line}条备注，写在基底之后。")
+    with closures_session(data_dir, clock, writable=True) as service:
+        with bytes_read(data_dir, monkeypatch) as counted:
+            notes, _ = _opened_platform(service, 3)
+        assert counted[NOTES_FILE] == (data_dir / NOTES_FILE).stat().st_size  # read whole
+    with closures_session(data_dir, clock, writable=False) as service:
+        with bytes_read(data_dir, monkeypatch) as counted:
+            assert _opened_platform(service, 3)[0] == notes
+        assert 0 < counted[NOTES_FILE] < (data_dir / NOTES_FILE).stat().st_size / 4
+        assert len(service.notes(5)) == NOTES_EACH + 12

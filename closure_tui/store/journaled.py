@@ -25,6 +25,9 @@ from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_stri
 
 #: Fold when the segments hold more than this, and more than the base itself.
 FOLD_AFTER = 4 << 20
+#: Segments are read whole by `read_where` (they hold everyone's changes since the last
+#: fold), and again at each call: beyond this, the content is read once instead.
+WHERE_READS_UP_TO = 1 << 20
 
 
 class SegmentDamaged(Exception):
@@ -178,11 +181,13 @@ class JournalStorage(AtomicJSONStorage):
         """The records of `table` whose `key` is `value`, by id, while the content is unread:
         read from the base at their place (see `index`), then the segments. None when that
         cannot be done (content read, base not as checked, no index for it, a segment not
-        as expected); then read the content, which reports any damage."""
+        as expected, more segments than `WHERE_READS_UP_TO`); then read the content, which
+        reports any damage, and is kept."""
         if (
             self._loaded
             or self._indexed != (table, key)
             or not isinstance(value, int)
+            or self.journal.size() > WHERE_READS_UP_TO
             or not self._trusted(self.path)
         ):
             return None
@@ -234,12 +239,17 @@ class JournalStorage(AtomicJSONStorage):
 
     def fold_due(self) -> bool:
         """Whether the segments outgrew their limit (see `fold_after`), or the content was
-        read in full and its base has no index."""
+        read in full this run while a platform's records could not be read alone (no index
+        for the base, or segments past `WHERE_READS_UP_TO`): folding then costs no read,
+        and the next run reads one platform's records again."""
         if self.read_only:
             return False
-        if self._loaded and self._indexed and not index.describes(self.path, *self._indexed):
-            return True  # once: a base written before indexes were, or by an older version
         grown = self.journal.size()
+        alone = self._indexed is None or (
+            grown <= WHERE_READS_UP_TO and index.describes(self.path, *self._indexed)
+        )
+        if self._loaded and not alone:
+            return True
         if self._fold_after is not None:
             return grown > self._fold_after
         if grown <= FOLD_AFTER:
