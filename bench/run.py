@@ -164,18 +164,19 @@ class Bench:
             return {"missing": result.stderr.strip().splitlines()[-1:] or ["probe failed"]}
         return json.loads(result.stdout)
 
-    def cli_command(self) -> str:
-        """`due` once the reminders command exists, `list` before."""
+    def cli_command(self) -> list[str]:
+        """`due --quiet` (the line a shell start-up file runs) once the reminders command
+        exists, `list` before."""
         probe = subprocess.run(
             [self.python, "-m", "closure_tui", "due", "--help"],
             env=self.env,
             capture_output=True,
             check=False,
         )
-        return "due" if probe.returncode == 0 else "list"
+        return ["due", "--quiet"] if probe.returncode == 0 else ["list"]
 
-    def processes(self, size: tuple[int, int], command: str) -> tuple[list, list]:
-        cli = [self.python, "-m", "closure_tui", "--data-dir", str(self.dataset(size)), command]
+    def processes(self, size: tuple[int, int], command: list[str]) -> tuple[list, list]:
+        cli = [self.python, "-m", "closure_tui", "--data-dir", str(self.dataset(size)), *command]
         bare = [self.python, "-c", "pass"]
         ours, theirs = [], []
         for _ in range(self.plan.cli_samples):
@@ -285,20 +286,45 @@ def tick_row(bench: Bench, history: int = 0) -> Row:
     )
 
 
-def cli_rows(bench: Bench, command: str) -> list[Row]:
+def cli_rows(bench: Bench, command: list[str]) -> list[Row]:
+    """T4 in wall and CPU time; and in instructions (valgrind, not --quick), which do not
+    move with the machine's load: the figure to compare changes by, not the target's."""
     size = bench.plan.large
     ours, bare = bench.processes(size, command)
-    return [
+    name = f"T4 `{' '.join(command)}`"
+    rows = [
         ratio_row(
-            f"T4 `{command}` {label}",
+            f"{name} {label}",
             size,
             median([sample[index] for sample in ours]),
             median([sample[index] for sample in bare]),
             baseline="python3 -c pass",
-            limit=6,
+            limit=2.5,
         )
         for index, label in enumerate(("wall", "CPU"))
     ]
+    if bench.plan is QUICK or not instructions.available():
+        return rows
+    cli = [bench.python, "-m", "closure_tui", "--data-dir", str(bench.dataset(size)), *command]
+    log = bench.workdir / "cg-t4.log"
+    counts = [
+        writes.instructions(run, bench.env, log) for run in (cli, [bench.python, "-c", "pass"])
+    ]
+    if None not in counts:
+        ratio = counts[0] / counts[1]
+        shown = [f"{count / 1e6:,.0f} M" for count in counts]
+        rows.append(
+            Row(
+                f"{name} instructions",
+                size_label(size),
+                shown[0],
+                f"{shown[1]} (python3 -c pass)",
+                f"{ratio:.2f}x",
+                "(to compare runs)",
+                "",
+            )
+        )
+    return rows
 
 
 def filter_row(bench: Bench) -> Row:

@@ -22,6 +22,9 @@ def fit(text: str, width: int) -> str:
     used = cell_width(text)
     if used <= width:
         return text + " " * (width - used)
+    if text.isascii():  # a cell a character: cut without measuring each one
+        kept = max(width - 1, 0)
+        return text[:kept] + "…" + " " * (width - kept - 1)
     out: list[str] = []
     used = 0
     for char in text:

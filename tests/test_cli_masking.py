@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from closure_tui.cli.parser import extension_parsers
-from closure_tui.cli.registry import DIRECT, READERS, WRITERS
+from closure_tui.cli.registry import COMMANDS
 from tests.cli_helpers import cli, ok
 
 ACCOUNT = "6222020200112233445"
@@ -66,10 +65,7 @@ RUNS: list[list[str]] = [
 
 
 def _commands() -> set[str]:
-    from closure_tui.cli import commands  # noqa: F401  (registers the core commands)
-
-    extension_parsers()
-    return {*WRITERS, *READERS, *DIRECT, "restore"}
+    return set(COMMANDS)
 
 
 def test_no_command_prints_the_full_account_number(data_dir: Path, tmp_path: Path) -> None:

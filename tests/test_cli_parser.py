@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import inspect
 import io
 import json
+import pkgutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,11 +24,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from closure_tui import cli as cli_package
 from closure_tui import i18n
 from closure_tui.cli import main
 from closure_tui.cli.argv import Launch, launch_options
-from closure_tui.cli.localized_argparse import global_options, in_language
-from closure_tui.cli.parser import build_parser, extension_parsers, kind_value
+from closure_tui.cli.commands import kind_value
+from closure_tui.cli.localized_argparse import CommandParser, global_options, in_language
+from closure_tui.cli.parser import build_parser
+from closure_tui.cli.registry import COMMANDS, DIRECT, READERS, WRITERS
 from closure_tui.i18n.catalog_cli_parser import ARGPARSE
 from tests.cli_helpers import as_json, cli, ok
 
@@ -46,7 +51,7 @@ def _parsed(argv: list[str]) -> argparse.Namespace | None:
     silent = io.StringIO()
     with contextlib.redirect_stdout(silent), contextlib.redirect_stderr(silent):
         try:
-            return build_parser(extension_parsers()).parse_args(argv)
+            return build_parser().parse_args(argv)
         except SystemExit:
             return None
 
@@ -93,7 +98,8 @@ def _actions(parser: argparse.ArgumentParser) -> Iterator[argparse.Action]:
         yield action
         if isinstance(action, argparse._SubParsersAction):
             for command in action.choices.values():
-                yield from _actions(command)
+                assert isinstance(command, CommandParser)
+                yield from _actions(command.declared())
 
 
 def test_argparse_converts_no_value_itself() -> None:
@@ -101,7 +107,7 @@ def test_argparse_converts_no_value_itself() -> None:
     value is refused (1): values are checked by the commands, or by `choices`."""
     converted = {
         action.dest: action.type
-        for action in _actions(build_parser(extension_parsers()))
+        for action in _actions(build_parser())
         if action.type not in (None, kind_value)
     }
     assert converted == {}
@@ -270,3 +276,15 @@ def test_a_date_counted_back_is_a_value_not_an_option(data_dir: Path, back: str)
     ok(data_dir, "tick", "借呗", "negotiated", "--on", back)
     shown = json.loads(ok(data_dir, "show", "借呗", "--json"))
     assert shown["stages"]["negotiated"]["done_on"] < date.today().isoformat()
+
+
+def test_each_command_is_listed_with_the_module_that_handles_it() -> None:
+    """argparse imports a command's module only when it picks that command: a handler not
+    listed in `COMMANDS` could never run, and one listed with another module never loads."""
+    for info in pkgutil.iter_modules(cli_package.__path__):
+        if info.name.startswith("commands"):
+            importlib.import_module(f"closure_tui.cli.{info.name}")
+    handlers = {**WRITERS, **READERS, **DIRECT}
+    assert set(COMMANDS) == {*handlers, "restore"}
+    for name, handler in handlers.items():
+        assert handler.__module__ == COMMANDS[name], name

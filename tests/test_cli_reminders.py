@@ -169,3 +169,20 @@ def test_a_damaged_reminder_record_is_refused_on_open(data_dir: Path) -> None:
     result = cli(data_dir, "due")
     assert result.returncode == 1
     assert "reminders #1" in result.stderr
+
+
+def test_a_reminder_stored_without_a_state_is_due(data_dir: Path) -> None:
+    """As the codec reads it (an older version's record): open, so `due` lists it, also
+    once the file is trusted and `due` decodes only the open reminders."""
+    ok(data_dir, "add", "借呗")
+    ok(data_dir, "remind", "借呗", "yesterday", "call")
+    ok(data_dir, "remind", "借呗", "yesterday", "closed one")
+    ok(data_dir, "done", "2")
+    path = data_dir / "closure.json"
+    doc = json.loads(path.read_text())
+    del doc["reminders"]["1"]["state"]
+    path.write_text(json.dumps(doc))
+    ok(data_dir, "add", "花呗")  # a writer checks the file and records it as checked
+    for _ in range(2):
+        listed = ok(data_dir, "due", "--quiet").splitlines()
+        assert [line.split()[0] for line in listed] == ["#1"]

@@ -10,10 +10,6 @@ from closure_tui.domain.clock import Clock
 from closure_tui.i18n import t
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    sub.add_parser("backups", help=t("cli.h.backups"))
-
-
 def _size(size: int) -> str:
     return f"{size / 1024:.1f} KiB" if size >= 1024 else f"{size} B"
 

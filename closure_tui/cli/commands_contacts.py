@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
-from closure_tui.cli.registry import reader, say, writer
+from closure_tui.cli.registry import arguments, reader, say, writer
 from closure_tui.cli.render import json_text, table
 from closure_tui.domain.complaints import ComplaintChannel, ComplaintStatus
 from closure_tui.domain.contacts import Channel, Direction, Party
@@ -57,8 +57,8 @@ def _choices(members: Iterable[StrEnum]) -> str:
     return ", ".join(member.value for member in members)
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    contact = sub.add_parser("contact", help=t("cli.h.contact"))
+@arguments("contact")
+def contact_arguments(contact: argparse.ArgumentParser) -> None:
     contact.add_argument("platform", metavar="PLATFORM")
     contact.add_argument(
         "text", metavar="TEXT", nargs="?", default="", help=t("cli.h.contact_text")
@@ -76,11 +76,15 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     _file_options(contact)
     _text_last(contact)
 
-    contacts = sub.add_parser("contacts", help=t("cli.h.contacts"))
-    contacts.add_argument("platform", metavar="PLATFORM", nargs="?")
-    contacts.add_argument("--json", action="store_true", help=t("cli.h.json"))
 
-    complain = sub.add_parser("complain", help=t("cli.h.complain"))
+@arguments("contacts", "complaints")
+def listing_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("platform", metavar="PLATFORM", nargs="?")
+    parser.add_argument("--json", action="store_true", help=t("cli.h.json"))
+
+
+@arguments("complain")
+def complain_arguments(complain: argparse.ArgumentParser) -> None:
     complain.add_argument("platform", metavar="PLATFORM")
     complain.add_argument(
         "text", metavar="TEXT", nargs="?", default="", help=t("cli.h.complaint_text")
@@ -95,11 +99,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     _file_options(complain)
     _text_last(complain)
 
-    complaints = sub.add_parser("complaints", help=t("cli.h.complaints"))
-    complaints.add_argument("platform", metavar="PLATFORM", nargs="?")
-    complaints.add_argument("--json", action="store_true", help=t("cli.h.json"))
 
-    complaint = sub.add_parser("complaint", help=t("cli.h.complaint"))
+@arguments("complaint")
+def complaint_arguments(complaint: argparse.ArgumentParser) -> None:
     complaint.add_argument("complaint", metavar="ID", help=t("cli.h.complaint_id"))
     complaint.add_argument("text", metavar="TEXT", nargs="?", default="", help=t("cli.h.outcome"))
     complaint.add_argument(

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from closure_tui.cli.registry import reader, say, writer
+from closure_tui.cli.registry import arguments, reader, say, writer
 from closure_tui.cli.render import json_text, table
 from closure_tui.domain.credit_report import AccountStatus, Judgement, ReportLine, judge
 from closure_tui.domain.disputes import (
@@ -31,8 +31,8 @@ CHECK_WIDTHS = [5, 10, 16, 16, 10, 14, 20, 20]
 DISPUTE_WIDTHS = [5, 16, 16, 10, 10, 20, 24]
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    check = sub.add_parser("report-check", help=t("cli.h.report_check"))
+@arguments("report-check")
+def report_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--on", metavar="DATE", required=True, help=t("cli.h.report_on"))
     check.add_argument("--source", metavar="TEXT", required=True, help=t("cli.h.report_source"))
     check.add_argument("--file", metavar="PATH", help=t("cli.h.report_file"))
@@ -41,11 +41,15 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "entries", metavar="ENTRY", nargs="+", help=t("cli.h.report_entry", choices=statuses)
     )
 
-    checks = sub.add_parser("report-checks", help=t("cli.h.report_checks"))
-    checks.add_argument("platform", metavar="PLATFORM", nargs="?")
-    checks.add_argument("--json", action="store_true", help=t("cli.h.json"))
 
-    dispute = sub.add_parser("dispute", help=t("cli.h.dispute"))
+@arguments("report-checks", "disputes")
+def listing_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("platform", metavar="PLATFORM", nargs="?")
+    parser.add_argument("--json", action="store_true", help=t("cli.h.json"))
+
+
+@arguments("dispute")
+def dispute_arguments(dispute: argparse.ArgumentParser) -> None:
     dispute.add_argument("platform", metavar="PLATFORM")
     choices = "|".join(w.value for w in FiledWith)
     dispute.add_argument(
@@ -62,11 +66,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     _text_anywhere(dispute)
 
-    disputes = sub.add_parser("disputes", help=t("cli.h.disputes"))
-    disputes.add_argument("platform", metavar="PLATFORM", nargs="?")
-    disputes.add_argument("--json", action="store_true", help=t("cli.h.json"))
 
-    update = sub.add_parser("dispute-update", help=t("cli.h.dispute_update"))
+@arguments("dispute-update")
+def dispute_update_arguments(update: argparse.ArgumentParser) -> None:
     update.add_argument("dispute", metavar="ID", help=t("cli.h.dispute_id"))
     update.add_argument(
         "--status",

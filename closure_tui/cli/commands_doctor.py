@@ -13,10 +13,6 @@ OK_MARK, INFO_MARK, ATTENTION_MARK = "✓", "·", "!"
 _OK_KEYS = frozenset({"doctor.file_ok", "doctor.permissions_ok", "doctor.lock_free"})
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    sub.add_parser("doctor", help=t("cli.h.doctor"))
-
-
 @direct("doctor")
 def doctor(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     """Print one line per finding; exit 1 when any needs the user's attention."""

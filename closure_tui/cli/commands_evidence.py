@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from closure_tui.cli.parser import STAGES
-from closure_tui.cli.registry import say, writer
+from closure_tui.cli.commands import STAGES
+from closure_tui.cli.registry import arguments, say, writer
 from closure_tui.domain.stages import parse_stage
 from closure_tui.i18n import t
 
@@ -15,12 +15,12 @@ if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    attach = sub.add_parser("attach", help=t("cli.h.attach"))
-    attach.add_argument("platform", metavar="PLATFORM")
-    attach.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
-    attach.add_argument("file", metavar="FILE", help=t("cli.h.attach_file"))
-    attach.add_argument(
+@arguments("attach")
+def attach_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("platform", metavar="PLATFORM")
+    parser.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
+    parser.add_argument("file", metavar="FILE", help=t("cli.h.attach_file"))
+    parser.add_argument(
         "--copy", action=argparse.BooleanOptionalAction, default=None, help=t("cli.h.copy")
     )
 

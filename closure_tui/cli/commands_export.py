@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from closure_tui.cli.registry import reader, say, warn
+from closure_tui.cli.registry import arguments, reader, say, warn
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
 from closure_tui.services.report_formats import REPORT_FORMATS
@@ -75,13 +75,13 @@ FORMATS = {
 }
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    export = sub.add_parser("export", help=t("cli.h.export"))
-    export.add_argument("--format", required=True, choices=sorted(FORMATS), help=t("cli.h.format"))
-    export.add_argument("--output", required=True, metavar="FILE", help=t("cli.h.output"))
-    export.add_argument("--platform", metavar="PLATFORM", help=t("cli.h.export_platform"))
-    export.add_argument("--reveal", action="store_true", help=t("cli.h.export_reveal"))
-    export.add_argument("--force", action="store_true", help=t("cli.h.force"))
+@arguments("export")
+def export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", required=True, choices=sorted(FORMATS), help=t("cli.h.format"))
+    parser.add_argument("--output", required=True, metavar="FILE", help=t("cli.h.output"))
+    parser.add_argument("--platform", metavar="PLATFORM", help=t("cli.h.export_platform"))
+    parser.add_argument("--reveal", action="store_true", help=t("cli.h.export_reveal"))
+    parser.add_argument("--force", action="store_true", help=t("cli.h.force"))
 
 
 @reader("export")

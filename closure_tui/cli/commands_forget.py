@@ -6,17 +6,17 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from closure_tui.cli.registry import say, writer
+from closure_tui.cli.registry import arguments, say, writer
 from closure_tui.i18n import t
 
 if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    forget = sub.add_parser("forget", help=t("cli.h.forget"))
-    forget.add_argument("platform", metavar="PLATFORM")
-    forget.add_argument("--yes", action="store_true", help=t("cli.h.yes"))
+@arguments("forget")
+def forget_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("platform", metavar="PLATFORM")
+    parser.add_argument("--yes", action="store_true", help=t("cli.h.yes"))
 
 
 @writer("forget")

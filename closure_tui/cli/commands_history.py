@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from closure_tui.cli.registry import reader, say, writer
+from closure_tui.cli.registry import arguments, reader, say, writer
 from closure_tui.cli.render import json_text
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import t
@@ -17,15 +17,11 @@ if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    history = sub.add_parser("history", help=t("cli.h.history"))
-    history.add_argument(
-        "platform", nargs="?", metavar="PLATFORM", help=t("cli.h.history_platform")
-    )
-    history.add_argument("--json", action="store_true", help=t("cli.h.json"))
-    history.add_argument("--reveal", action="store_true", help=t("cli.h.reveal"))
-    sub.add_parser("undo", help=t("cli.h.undo"))
-    sub.add_parser("redo", help=t("cli.h.redo"))
+@arguments("history")
+def history_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("platform", nargs="?", metavar="PLATFORM", help=t("cli.h.history_platform"))
+    parser.add_argument("--json", action="store_true", help=t("cli.h.json"))
+    parser.add_argument("--reveal", action="store_true", help=t("cli.h.reveal"))
 
 
 @reader("history")

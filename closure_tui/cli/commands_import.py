@@ -6,17 +6,17 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from closure_tui.cli.registry import say, writer
+from closure_tui.cli.registry import arguments, say, writer
 from closure_tui.i18n import t
 
 if TYPE_CHECKING:
     from closure_tui.services.closures import Closures
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imports = sub.add_parser("import", help=t("cli.h.import"))
-    imports.add_argument("file", metavar="FILE", help=t("cli.h.import_file"))
-    mode = imports.add_mutually_exclusive_group()
+@arguments("import")
+def import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help=t("cli.h.import_file"))
+    mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
         "--replace", dest="mode", action="store_const", const="replace", help=t("cli.h.replace")
     )

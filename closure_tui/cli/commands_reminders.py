@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from closure_tui.cli.registry import reader, say, warn, writer
+from closure_tui.cli.registry import arguments, reader, say, warn, writer
 from closure_tui.cli.render import json_text, table
+from closure_tui.domain.errors import Problem
 from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import STAGE_ORDER, parse_stage
 from closure_tui.i18n import t
@@ -24,36 +25,49 @@ STAGES = ", ".join(key.value for key in STAGE_ORDER)
 WIDTHS = [5, 10, 16, 24, 18, 60]
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    remind = sub.add_parser("remind", help=t("cli.h.remind"))
-    remind.add_argument("platform", metavar="PLATFORM")
-    remind.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))
-    remind.add_argument("text", metavar="TEXT", nargs="?", default="", help=t("cli.h.remind_text"))
-    remind.add_argument("--stage", metavar="STAGE", help=f"{t('cli.h.remind_stage')}: {STAGES}")
+@arguments("remind")
+def remind_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("platform", metavar="PLATFORM")
+    parser.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))
+    parser.add_argument("text", metavar="TEXT", nargs="?", default="", help=t("cli.h.remind_text"))
+    parser.add_argument("--stage", metavar="STAGE", help=f"{t('cli.h.remind_stage')}: {STAGES}")
 
-    due = sub.add_parser("due", help=t("cli.h.due"))
-    due.add_argument("--within", metavar="DAYS", default="0", help=t("cli.h.within"))
-    due.add_argument("--json", action="store_true", help=t("cli.h.json"))
-    due.add_argument("-q", "--quiet", action="store_true", help=t("cli.h.quiet"))
 
-    listing = sub.add_parser("reminders", help=t("cli.h.reminders"))
-    listing.add_argument("platform", metavar="PLATFORM", nargs="?")
-    listing.add_argument("--all", action="store_true", help=t("cli.h.reminders_all"))
-    listing.add_argument("--json", action="store_true", help=t("cli.h.json"))
+@arguments("due")
+def due_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--within", metavar="DAYS", default="0", help=t("cli.h.within"))
+    parser.add_argument("--json", action="store_true", help=t("cli.h.json"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=t("cli.h.quiet"))
 
-    for name in ("done", "dismiss"):
-        command = sub.add_parser(name, help=t(f"cli.h.{name}"))
-        command.add_argument("reminder", metavar="REMINDER_ID", help=t("cli.h.reminder_id"))
 
-    snooze = sub.add_parser("snooze", help=t("cli.h.snooze"))
-    snooze.add_argument("reminder", metavar="REMINDER_ID", help=t("cli.h.reminder_id"))
-    snooze.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))
+@arguments("reminders")
+def reminders_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("platform", metavar="PLATFORM", nargs="?")
+    parser.add_argument("--all", action="store_true", help=t("cli.h.reminders_all"))
+    parser.add_argument("--json", action="store_true", help=t("cli.h.json"))
+
+
+@arguments("done", "dismiss")
+def reminder_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reminder", metavar="REMINDER_ID", help=t("cli.h.reminder_id"))
+
+
+@arguments("snooze")
+def snooze_arguments(parser: argparse.ArgumentParser) -> None:
+    reminder_arguments(parser)
+    parser.add_argument("date", metavar="DATE", help=t("cli.h.remind_date"))
 
 
 def _print(
-    service: Closures, reminders: list[Reminder], *, as_json: bool, full: bool, empty: str
+    service: Closures,
+    reminders: list[Reminder],
+    problems: list[Problem],
+    *,
+    as_json: bool,
+    full: bool,
+    empty: str,
 ) -> None:
-    warn(Reminders(service).problems())
+    warn(problems)
     names = Reminders(service).platform_names()
     shown = [r for r in reminders if r.platform_id in names]
     if as_json:
@@ -83,19 +97,30 @@ def remind(service: Closures, args: argparse.Namespace) -> int:
 
 @reader("due")
 def due(service: Closures, args: argparse.Namespace) -> int:
-    found = Reminders(service).due(parse_within(args.within))
+    within = parse_within(args.within)
+    reminders = Reminders(service)
+    open_ones = reminders.open_reminders()  # read once for both
+    found, problems = reminders.due(within, open_ones), reminders.problems(open_ones)
     if args.quiet and not found:
-        warn(Reminders(service).problems())
+        warn(problems)
         return 0
-    _print(service, found, as_json=args.json, full=False, empty=t("cli.due.none"))
+    _print(service, found, problems, as_json=args.json, full=False, empty=t("cli.due.none"))
     return 0
 
 
 @reader("reminders")
 def list_reminders(service: Closures, args: argparse.Namespace) -> int:
     platform_id = service.resolve(args.platform).id if args.platform else None
-    found = Reminders(service).find(platform_id, include_closed=args.all)
-    _print(service, found, as_json=args.json, full=True, empty=t("cli.reminders.none"))
+    reminders = Reminders(service)
+    found = reminders.find(platform_id, include_closed=args.all)
+    _print(
+        service,
+        found,
+        reminders.problems(),
+        as_json=args.json,
+        full=True,
+        empty=t("cli.reminders.none"),
+    )
     return 0
 
 

@@ -8,9 +8,8 @@ problems are reported as the app reports them), else the locale.
 from __future__ import annotations
 
 import argparse
-import unicodedata
-from collections.abc import Callable, Sequence
-from typing import Any
+import functools
+from collections.abc import Sequence
 
 from closure_tui import i18n
 from closure_tui.cli.localized_argparse import (
@@ -21,17 +20,11 @@ from closure_tui.cli.localized_argparse import (
     in_language,
     refuse_choice,
 )
-from closure_tui.cli.registry import warn
+from closure_tui.cli.registry import COMMANDS, declare_arguments, warn
 from closure_tui.config import load_config
 from closure_tui.domain.errors import Problem
-from closure_tui.domain.platform import Kind
-from closure_tui.domain.stages import STAGE_ORDER
 from closure_tui.i18n import describe, t
 from closure_tui.locations import config_file
-
-STAGES = [key.value for key in STAGE_ORDER]
-
-Registrar = Callable[["argparse._SubParsersAction[Any]"], None]
 
 
 class _Version(argparse.Action):
@@ -44,50 +37,16 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().replace(" ", "").replace("_", "")
-
-
-def kind_value(text: str) -> str:
-    """The kind's key for its key or its name in either language (`信用卡`, `网贷(上征信)`,
-    `credit card`), else `text` unchanged, for the service to refuse with the choices."""
-    wanted = _folded(text)
-    for kind in Kind:
-        if wanted in {_folded(kind.value), *map(_folded, i18n.CATALOGUE[f"kind.{kind.value}"])}:
-            return kind.value
-    return text
-
-
-def _kinds_help() -> str:
-    names = ", ".join(f"{kind.value} ({t(f'kind.{kind.value}')})" for kind in Kind)
-    return t("cli.h.kind", choices=names)
-
-
-def _platform_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kind", type=kind_value, help=_kinds_help())
-    parser.add_argument("--original", metavar="AMOUNT", help=t("cli.h.original"))
-    parser.add_argument("--settled", metavar="AMOUNT", help=t("cli.h.settled"))
-    parser.add_argument("--hotline", metavar="TEXT", help=t("cli.h.hotline"))
-    parser.add_argument("--app", metavar="TEXT", help=t("cli.h.app"))
-    parser.add_argument("--funder", metavar="TEXT", help=t("cli.h.funder"))
-
-
-def build_parser(extra: Sequence[Registrar] = ()) -> Parser:
-    """The whole command line: the core commands and those `extra` registrars add."""
+def build_parser() -> Parser:
+    """The whole command line: every command, each declaring its arguments when used."""
     parser = Parser(prog="closure-tui", description=t("cli.description"))
     parser.add_argument("--version", action=_Version, nargs=0, help=t("cli.h.version"))
     add_global_options(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
-    for register in [_platform_commands, _stage_commands, _store_commands, *extra]:
-        register(sub)
+    for name in COMMANDS:
+        help_text = t(f"cli.h.{name.replace('-', '_')}")
+        sub.add_parser(name, help=help_text, declare=functools.partial(declare_arguments, name))
     return parser
-
-
-def extension_parsers() -> list[Registrar]:
-    """The extension commands' registrars (imported only once a command is parsed)."""
-    from closure_tui.cli.registry import extension_modules
-
-    return [module.add_parsers for module in extension_modules()]
 
 
 def read_command_line(argv: Sequence[str]) -> argparse.Namespace:
@@ -100,7 +59,7 @@ def read_command_line(argv: Sequence[str]) -> argparse.Namespace:
         chosen = loaded.config.language or i18n.detect_language()
     i18n.set_language(chosen)
     with in_language():
-        args = build_parser(extension_parsers()).parse_args(argv)
+        args = build_parser().parse_args(argv)
     if args.lang is not None and args.lang not in i18n.LANGS:
         refuse_choice("--lang", args.lang, i18n.LANGS)
     if args.command is not None:
@@ -111,72 +70,3 @@ def read_command_line(argv: Sequence[str]) -> argparse.Namespace:
             ]
         )
     return args
-
-
-def _platform_commands(sub: argparse._SubParsersAction[Any]) -> None:
-    add = sub.add_parser("add", help=t("cli.h.add"))
-    add.add_argument("name", metavar="NAME")
-    _platform_options(add)
-
-    edit = sub.add_parser("edit", help=t("cli.h.edit"))
-    edit.add_argument("platform", metavar="PLATFORM")
-    edit.add_argument("--name", help=t("cli.h.new_name"))
-    _platform_options(edit)
-
-    remove = sub.add_parser("remove", help=t("cli.h.remove"))
-    remove.add_argument("platform", metavar="PLATFORM")
-    remove.add_argument("--yes", action="store_true", help=t("cli.h.yes"))
-
-    listing = sub.add_parser("list", help=t("cli.h.list"))
-    which = listing.add_mutually_exclusive_group()
-    which.add_argument("--all", action="store_true", help=t("cli.h.all"))
-    which.add_argument("--closed", action="store_true", help=t("cli.h.closed"))
-    listing.add_argument("--json", action="store_true", help=t("cli.h.json"))
-
-    show = sub.add_parser("show", help=t("cli.h.show"))
-    show.add_argument("platform", metavar="PLATFORM")
-    show.add_argument("--json", action="store_true", help=t("cli.h.json"))
-    show.add_argument("--reveal", action="store_true", help=t("cli.h.reveal"))
-
-
-def _stage_commands(sub: argparse._SubParsersAction[Any]) -> None:
-    tick = sub.add_parser("tick", help=t("cli.h.tick"))
-    tick.add_argument("platform", metavar="PLATFORM")
-    tick.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
-    tick.add_argument("--on", metavar="DATE", help=t("cli.h.on"))
-    tick.add_argument("--pay-by", metavar="DATE", help=t("cli.h.pay_by"))
-
-    untick = sub.add_parser("untick", help=t("cli.h.untick"))
-    untick.add_argument("platform", metavar="PLATFORM")
-    untick.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
-
-    skip = sub.add_parser("skip", help=t("cli.h.skip"))
-    skip.add_argument("platform", metavar="PLATFORM")
-    skip.add_argument("stage", metavar="STAGE", help=", ".join(STAGES))
-    skip.add_argument("--reason", required=True, metavar="TEXT", help=t("cli.h.reason"))
-
-    payee = sub.add_parser("payee", help=t("cli.h.payee"))
-    payee.add_argument("platform", metavar="PLATFORM")
-    payee.add_argument("--name", required=True, metavar="TEXT", help=t("cli.h.payee_name"))
-    payee.add_argument("--bank", required=True, metavar="TEXT", help=t("cli.h.bank"))
-    payee.add_argument("--account", required=True, metavar="DIGITS", help=t("cli.h.account"))
-    payee.add_argument(
-        "--verified-via", required=True, metavar="TEXT", help=t("cli.h.verified_via")
-    )
-    payee.add_argument("--verified-on", metavar="DATE", help=t("cli.h.verified_on"))
-
-    pay = sub.add_parser("pay", help=t("cli.h.pay"))
-    pay.add_argument("platform", metavar="PLATFORM")
-    pay.add_argument("amount", metavar="AMOUNT")
-    pay.add_argument("--on", metavar="DATE", help=t("cli.h.on"))
-    pay.add_argument("--ref", default="", metavar="TEXT", help=t("cli.h.ref"))
-
-    note = sub.add_parser("note", help=t("cli.h.note"))
-    note.add_argument("platform", metavar="PLATFORM")
-    note.add_argument("text", metavar="TEXT")
-    note.add_argument("--stage", metavar="STAGE", help=", ".join(STAGES))
-
-
-def _store_commands(sub: argparse._SubParsersAction[Any]) -> None:
-    restore = sub.add_parser("restore", help=t("cli.h.restore"))
-    restore.add_argument("backup", nargs="?", metavar="BACKUP", help=t("cli.h.backup"))

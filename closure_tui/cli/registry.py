@@ -1,7 +1,8 @@
-"""How subcommands plug in: a parser hook and a handler marked as reader or writer.
+"""How subcommands plug in: each is listed in `COMMANDS` with the module that declares its
+arguments (`@arguments`) and holds its handler, marked as reader or writer.
 
-A command family lives in its own `commands_*.py` module, listed in `EXTENSIONS`,
-defining `add_parsers(sub)` and its handlers decorated with `@reader` / `@writer`.
+A command family lives in its own `commands_*.py` module. argparse imports a command's
+module only when it parses that command, so a command line pays for its own command.
 Writers take the store's lock for the command; readers never wait for it.
 A `@direct` handler gets the data directory instead of an open store (for
 commands such as `doctor` that must work when the store cannot be opened).
@@ -18,7 +19,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Iterable
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from closure_tui.domain.errors import Problem
@@ -32,24 +32,30 @@ if TYPE_CHECKING:
 
 Handler = Callable[["Closures", argparse.Namespace], int]
 DirectHandler = Callable[["Path", "Clock", argparse.Namespace], int]
+Declaration = Callable[[argparse.ArgumentParser], None]
 
 WRITERS: dict[str, Handler] = {}
 READERS: dict[str, Handler] = {}
 DIRECT: dict[str, DirectHandler] = {}
+ARGUMENTS: dict[str, Declaration] = {}
 
-#: Command families beyond the core contract (each adds its own subcommands).
-EXTENSIONS: tuple[str, ...] = (
-    "closure_tui.cli.commands_reminders",
-    "closure_tui.cli.commands_history",
-    "closure_tui.cli.commands_evidence",
-    "closure_tui.cli.commands_export",
-    "closure_tui.cli.commands_import",
-    "closure_tui.cli.commands_doctor",
-    "closure_tui.cli.commands_backups",
-    "closure_tui.cli.commands_forget",
-    "closure_tui.cli.commands_contacts",
-    "closure_tui.cli.commands_credit",
-)
+_FAMILIES = {
+    "closure_tui.cli.commands": "add edit remove list show tick untick skip payee pay note restore",
+    "closure_tui.cli.commands_reminders": "remind due reminders done dismiss snooze",
+    "closure_tui.cli.commands_history": "history undo redo",
+    "closure_tui.cli.commands_evidence": "attach",
+    "closure_tui.cli.commands_export": "export",
+    "closure_tui.cli.commands_import": "import",
+    "closure_tui.cli.commands_doctor": "doctor",
+    "closure_tui.cli.commands_backups": "backups",
+    "closure_tui.cli.commands_forget": "forget",
+    "closure_tui.cli.commands_contacts": "contact contacts complain complaints complaint",
+    "closure_tui.cli.commands_credit": "report-check report-checks dispute disputes dispute-update",
+}
+#: Every command, in the order help lists them, and the module it lives in.
+COMMANDS: dict[str, str] = {
+    name: module for module, names in _FAMILIES.items() for name in names.split()
+}
 
 
 def writer(name: str) -> Callable[[Handler], Handler]:
@@ -76,8 +82,22 @@ def direct(name: str) -> Callable[[DirectHandler], DirectHandler]:
     return register
 
 
-def extension_modules() -> list[ModuleType]:
-    return [importlib.import_module(name) for name in EXTENSIONS]
+def arguments(*names: str) -> Callable[[Declaration], Declaration]:
+    """Mark the function that adds the named commands' arguments to their parser."""
+
+    def register(declare: Declaration) -> Declaration:
+        for name in names:
+            ARGUMENTS[name] = declare
+        return declare
+
+    return register
+
+
+def declare_arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    """Import the command's module (which registers its handler) and add its arguments."""
+    importlib.import_module(COMMANDS[name])
+    if name in ARGUMENTS:
+        ARGUMENTS[name](parser)
 
 
 def say(message: str) -> None:

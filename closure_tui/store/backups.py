@@ -61,7 +61,9 @@ def _as_snapshot(entry: Path) -> Snapshot | None:
     if match is None or entry.is_symlink() or not entry.is_dir():
         return None
     try:
-        taken = datetime.strptime(match.group(2), _STAMP)
+        # ISO 8601's basic form, as `_STAMP` writes it: read without `strptime`, whose
+        # first use imports `_strptime` (12 M instructions, 1.4 % of a command's change).
+        taken = datetime.fromisoformat(match.group(2))
     except ValueError:
         return None
     return Snapshot(entry, int(match.group(1)), taken)

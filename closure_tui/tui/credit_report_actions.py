@@ -31,9 +31,7 @@ class CreditReportActions:
         platforms = service.platforms()
         ordered = sorted(platforms, key=lambda p: p.id != self.platform_id)
         form = ReportCheckForm(ordered, service.today())
-        form.saving(
-            lambda s, r: CreditReports(s).record_check(r.on, r.source, r.entries, r.file)
-        )
+        form.saving(lambda s, r: CreditReports(s).record_check(r.on, r.source, r.entries, r.file))
         self.app.push_screen(form, self._checked)
 
     def _checked(self, results: Any) -> None:

@@ -75,11 +75,11 @@ def text_input(
 class FormModal(ModalScreen[Any], Generic[R]):
     """A modal form: subclasses compose `fields()` and turn them into a result in `collect()`.
 
-It dismisses with that result, or, given its change (`saving`), with what the change
-returned once saved; None when cancelled.
+    It dismisses with that result, or, given its change (`saving`), with what the change
+    returned once saved; None when cancelled.
 
-    The first field has the focus (the scrolling body takes none, so no keystroke goes
-    nowhere); Enter in a field saves, or moves to the next field when `ENTER_ADVANCES`.
+        The first field has the focus (the scrolling body takes none, so no keystroke goes
+        nowhere); Enter in a field saves, or moves to the next field when `ENTER_ADVANCES`.
     """
 
     CSS_PATH = "forms.tcss"

@@ -267,9 +267,7 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
         form: PaidForm | EvidenceForm
         if key is StageKey.PAID:
             form = PaidForm(self.platform, app.service.today(), privacy=app.privacy)
-            form.saving(
-                lambda s, c: save_paid(s, pid, payee=c.payee, add=c.add, remove=c.remove)
-            )
+            form.saving(lambda s, c: save_paid(s, pid, payee=c.payee, add=c.add, remove=c.remove))
         else:
             form = EvidenceForm(self.platform, key, app.service.today())
             form.saving(lambda s, answer: s.set_evidence(pid, key, dict(answer.fields)))
