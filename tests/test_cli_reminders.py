@@ -178,6 +178,7 @@ def test_a_reminder_stored_without_a_state_is_due(data_dir: Path) -> None:
     ok(data_dir, "remind", "借呗", "yesterday", "call")
     ok(data_dir, "remind", "借呗", "yesterday", "closed one")
     ok(data_dir, "done", "2")
+    compacted(data_dir, SystemClock())  # the base holds the reminders, edited below
     path = data_dir / "closure.json"
     doc = json.loads(path.read_text())
     del doc["reminders"]["1"]["state"]
