@@ -18,6 +18,7 @@ from closure_tui.domain.clock import SystemClock
 from closure_tui.store.store import Store
 from tests.cli_helpers import cli, ok
 from tests.store_helpers import compacted
+from tests.storekit import file_bytes
 
 
 def test_overdue_shows_in_due_and_ten_days_out_only_within_14(data_dir: Path) -> None:
@@ -115,7 +116,7 @@ def test_dismiss_and_snooze(data_dir: Path) -> None:
 def test_refusals_exit_1_without_traceback_and_change_nothing(data_dir: Path) -> None:
     ok(data_dir, "add", "借呗")
     ok(data_dir, "remind", "借呗", "today", "first")
-    before = (data_dir / "closure.json").read_bytes()
+    before = file_bytes(data_dir)
     for args in (
         ("dismiss", "7"),
         ("snooze", "1", "yesterday"),
@@ -128,7 +129,7 @@ def test_refusals_exit_1_without_traceback_and_change_nothing(data_dir: Path) ->
         assert result.returncode == 1, args
         assert "Traceback" not in result.stderr
         assert result.stderr.startswith("error:")
-    assert (data_dir / "closure.json").read_bytes() == before
+    assert file_bytes(data_dir) == before
     assert cli(data_dir, "due", "--within", "soon").returncode == 1
 
 
