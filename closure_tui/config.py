@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from closure_tui.config_conduct import parse_complaints, parse_conduct
-from closure_tui.domain.complaints import ReplyWindows
-from closure_tui.domain.conduct import ConductRules
+from closure_tui.domain.complaint_channels import ReplyWindows
+from closure_tui.domain.conduct_rules import ConductRules
 from closure_tui.domain.errors import Problem
 from closure_tui.domain.followups import FollowUpOffsets
 

@@ -7,8 +7,8 @@ from datetime import time
 from types import MappingProxyType
 from typing import Any
 
-from closure_tui.domain.complaints import ComplaintChannel, ReplyWindows
-from closure_tui.domain.conduct import ConductRules
+from closure_tui.domain.complaint_channels import ComplaintChannel, ReplyWindows
+from closure_tui.domain.conduct_rules import ConductRules
 from closure_tui.domain.errors import Problem
 
 MAX_REPLY_DAYS = 365

@@ -7,14 +7,10 @@ from datetime import date, datetime, time
 import pytest
 
 from closure_tui.config import parse_config
-from closure_tui.domain.complaints import (
-    Complaint,
-    ComplaintChannel,
-    ComplaintStatus,
-    ReplyWindows,
-    reply_due,
-)
-from closure_tui.domain.conduct import Breach, ConductRules, breaches, cited_breaches
+from closure_tui.domain.complaint_channels import ComplaintChannel, ReplyWindows
+from closure_tui.domain.complaints import Complaint, ComplaintStatus, reply_due
+from closure_tui.domain.conduct import Breach, breaches, cited_breaches
+from closure_tui.domain.conduct_rules import ConductRules
 from closure_tui.domain.contacts import Channel, Contact, Direction, Party, parse_minute
 from closure_tui.domain.errors import DomainError
 

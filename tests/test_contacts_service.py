@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.complaints import ComplaintStatus, ReplyWindows
+from closure_tui.domain.complaint_channels import ReplyWindows
+from closure_tui.domain.complaints import ComplaintStatus
 from closure_tui.domain.conduct import Breach
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import ReminderKind, ReminderState

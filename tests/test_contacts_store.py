@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.complaints import Complaint, ComplaintChannel, ComplaintStatus
+from closure_tui.domain.complaint_channels import ComplaintChannel
+from closure_tui.domain.complaints import Complaint, ComplaintStatus
 from closure_tui.domain.contacts import Channel, Contact, Direction, FileRef, Party
 from closure_tui.domain.stages import StageKey
 from closure_tui.store.codec import RecordInvalid

@@ -9,7 +9,6 @@ import pytest
 
 from closure_tui.domain.credit_report import (
     AccountStatus,
-    Judgement,
     ReportFile,
     ReportLine,
     judge,
@@ -25,6 +24,7 @@ from closure_tui.domain.disputes import (
     parse_filed_with,
 )
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.judgement import Judgement
 from closure_tui.domain.platform import Platform, Stage
 from closure_tui.domain.report_entry import LineEntry, parse_entry
 from closure_tui.domain.stages import STAGE_ORDER, StageKey, StageState

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from closure_tui.domain.clock import FixedClock
-from closure_tui.domain.credit_report import Judgement
 from closure_tui.domain.disputes import DisputeStatus, FiledWith
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.followups import FollowUpOffsets
+from closure_tui.domain.judgement import Judgement
 from closure_tui.domain.reminders import ReminderKind, ReminderState
 from closure_tui.domain.report_entry import parse_entry
 from closure_tui.domain.stages import STAGE_ORDER

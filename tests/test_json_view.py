@@ -10,8 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from closure_tui.domain.complaints import Complaint, ComplaintChannel, ComplaintStatus
-from closure_tui.domain.conduct import Breach, ConductRules
+from closure_tui.domain.complaint_channels import ComplaintChannel
+from closure_tui.domain.complaints import Complaint, ComplaintStatus
+from closure_tui.domain.conduct import Breach
+from closure_tui.domain.conduct_rules import ConductRules
 from closure_tui.domain.contacts import Channel, Contact, Direction, FileRef, Party
 from closure_tui.domain.evidence import Attachment
 from closure_tui.domain.history import Event, EventState

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from closure_tui.cli.registry import arguments, reader, say, writer
 from closure_tui.cli.render import json_text, table
-from closure_tui.domain.complaints import ComplaintChannel, ComplaintStatus
+from closure_tui.domain.complaint_channels import ComplaintChannel
+from closure_tui.domain.complaints import ComplaintStatus
 from closure_tui.domain.contacts import Channel, Direction, Party
 from closure_tui.domain.stages import STAGE_ORDER, parse_stage
 from closure_tui.domain.text import display_safe

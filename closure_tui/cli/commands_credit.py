@@ -9,7 +9,7 @@ from typing import Any
 
 from closure_tui.cli.registry import arguments, reader, say, writer
 from closure_tui.cli.render import json_text, table
-from closure_tui.domain.credit_report import AccountStatus, Judgement, ReportLine, judge
+from closure_tui.domain.credit_report import AccountStatus, ReportLine, judge
 from closure_tui.domain.disputes import (
     UPDATES,
     Dispute,
@@ -17,6 +17,7 @@ from closure_tui.domain.disputes import (
     parse_dispute_status,
     parse_filed_with,
 )
+from closure_tui.domain.judgement import Judgement
 from closure_tui.domain.money import display_money
 from closure_tui.domain.report_entry import parse_entry
 from closure_tui.domain.text import display_safe

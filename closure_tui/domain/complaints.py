@@ -5,27 +5,15 @@ A complaint is chased by its reply-due date; one left unanswered past that date 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
+from closure_tui.domain.complaint_channels import ComplaintChannel, ReplyWindows
 from closure_tui.domain.contacts import FileRef
 from closure_tui.domain.dates import MAX_DATE, MIN_DATE
 from closure_tui.domain.errors import DomainError
-
-
-class ComplaintChannel(StrEnum):
-    PLATFORM = "platform"
-    NFRA_12378 = "12378"
-    NIFA = "nifa"
-    MIIT_12321 = "12321"
-    SAMR_12315 = "12315"
-    HEIMAO = "heimao"
-    BAR = "bar"
-    POLICE = "police"
-    COURT = "court"
-    OTHER = "other"
 
 
 class ComplaintStatus(StrEnum):
@@ -46,21 +34,6 @@ NEXT_STATUS: MappingProxyType[ComplaintStatus, frozenset[ComplaintStatus]] = Map
         ComplaintStatus.ESCALATED: frozenset(),
     }
 )
-
-DEFAULT_REPLY_DAYS = 15
-
-
-@dataclass(frozen=True, slots=True)
-class ReplyWindows:
-    """Days a channel has to reply: `default` unless the channel has its own."""
-
-    default: int = DEFAULT_REPLY_DAYS
-    by_channel: MappingProxyType[ComplaintChannel, int] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
-
-    def days(self, channel: ComplaintChannel) -> int:
-        return self.by_channel.get(channel, self.default)
 
 
 def reply_due(filed: date, channel: ComplaintChannel, windows: ReplyWindows) -> date:

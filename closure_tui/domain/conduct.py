@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 from enum import StrEnum
 
+from closure_tui.domain.conduct_rules import ConductRules
 from closure_tui.domain.contacts import Channel, Contact, Direction, Party
 
 
@@ -27,19 +27,6 @@ class Breach(StrEnum):
 COLLECTING = frozenset({Party.POST_LOAN, Party.COLLECTOR, Party.LAWYER})
 #: Parties that must give a staff or bar number.
 MUST_IDENTIFY = frozenset({Party.COLLECTOR, Party.LAWYER})
-
-
-@dataclass(frozen=True, slots=True)
-class ConductRules:
-    """Thresholds from the source page: at most 5 collection calls a day, 08:00-18:30."""
-
-    max_calls_per_day: int = 5
-    earliest: time = time(8, 0)
-    latest: time = time(18, 30)
-
-    def __post_init__(self) -> None:
-        if self.max_calls_per_day < 1 or self.earliest >= self.latest:
-            raise ValueError("conduct: max_calls_per_day >= 1 and earliest before latest")
 
 
 def _outside_hours(contact: Contact, rules: ConductRules) -> bool:

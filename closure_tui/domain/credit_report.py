@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from closure_tui.domain.dates import MAX_DATE, MIN_DATE
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.judgement import Judgement
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import closed_on
 from closure_tui.domain.stages import StageKey, StageState
@@ -48,16 +49,6 @@ def parse_choice(kind: type[E], text: str, key: str, choices: tuple[E, ...] = ()
 
 def parse_status(text: str) -> AccountStatus:
     return parse_choice(AccountStatus, text, "err.report.status")
-
-
-class Judgement(StrEnum):
-    """What a report says about a platform's closure. `closed` is the checklist's word;
-    `confirmed` is the report's."""
-
-    CONFIRMED = "confirmed"
-    NOT_YET = "not_yet"
-    DISCREPANCY = "discrepancy"
-    UNCHECKED = "unchecked"
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ TUI: dict[str, tuple[str, str]] = {
     # bindings (description of `bind(..., id)` is `bind.<id>`)
     "bind.quit": ("退出", "Quit"),
     "bind.help": ("帮助", "Help"),
+    "bind.form_help": ("帮助", "Help"),
     "bind.privacy": ("隐私模式", "Privacy"),
     "bind.add_platform": ("添加平台", "Add"),
     "bind.palette": ("命令", "Commands"),

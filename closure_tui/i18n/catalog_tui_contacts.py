@@ -36,9 +36,11 @@ TUI_CONTACTS: dict[str, tuple[str, str]] = {
         "Choose ‘negotiated’ when the settlement was agreed in this contact",
     ),
     "form.contact.file": ("证据文件", "Evidence file"),
-    "form.contact.file_hint": (
-        "录音或截图的路径（可不填）；会计算哈希并保存副本",
-        "Path of a recording or screenshot (optional); hashed and copied",
+    "form.files.label": ("证据文件 {n}", "Evidence file {n}"),
+    "form.files.hint": (
+        "录音或截图的路径，可不填；每格填一个文件，填了这一格下面会多出一格。会计算哈希并保存副本",
+        "Path of a recording or screenshot (optional); one file per box, and another box "
+        "appears below as you type. Each is hashed and copied",
     ),
     "form.complaint.title": ("投诉 · {name}", "File a complaint · {name}"),
     "form.complaint.channel": ("投诉渠道", "Where"),

@@ -12,7 +12,10 @@ TUI_PLATFORM: dict[str, tuple[str, str]] = {
     "bind.save": ("保存", "Save"),
     "bind.remove_payment": ("删除所选还款", "Remove payment"),
     # platform screen
-    "pf.stages": ("结清步骤", "Closure steps"),
+    "pf.stages": (
+        "结清步骤（进度 {done}/{applicable}）",
+        "Closure steps ({done}/{applicable} done)",
+    ),
     "pf.evidence": ("凭证：{stage}", "Evidence: {stage}"),
     "pf.notes": ("备注（最新在前）", "Notes (newest first)"),
     "pf.no_notes": ("还没有备注。按 n 添加。", "No notes yet. Press n to add one."),
@@ -20,8 +23,8 @@ TUI_PLATFORM: dict[str, tuple[str, str]] = {
     "pf.skipped_because": ("不适用：{reason}", "n/a: {reason}"),
     "pf.done_on": ("完成于 {date}", "done {date}"),
     "pf.summary": (
-        "{kind} · 原欠 {original} · 结清 {settled} · 减免 {saved} · 进度 {done}/{applicable}",
-        "{kind} · owed {original} · settled {settled} · saved {saved} · {done}/{applicable} done",
+        "原欠 {original} · 结清 {settled} · 减免 {saved}",
+        "owed {original} · settled {settled} · saved {saved}",
     ),
     "pf.contacts": (
         "客服 {hotline} · App {app} · 出资方 {funder}",

@@ -85,6 +85,10 @@ class Closures:
         before its first frame)."""
         return bool(self.store.contacts.stored_field("platform_id"))
 
+    def any_report_checks(self) -> bool:
+        """Whether any credit report line was recorded, read without decoding one."""
+        return bool(self.store.report_checks.stored_field("platform_id"))
+
     def zoned_now(self) -> datetime:
         """Now with its UTC offset, so a reminder's creation time means the same after the
         zone changes."""

@@ -8,13 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from closure_tui.domain.complaints import (
-    Complaint,
-    ComplaintChannel,
-    ComplaintStatus,
-    ReplyWindows,
-    reply_due,
-)
+from closure_tui.domain.complaint_channels import ComplaintChannel, ReplyWindows
+from closure_tui.domain.complaints import Complaint, ComplaintStatus, reply_due
 from closure_tui.domain.conduct import Breach, cited_breaches
 from closure_tui.domain.contacts import parse_choice
 from closure_tui.domain.errors import DomainError

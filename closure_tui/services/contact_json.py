@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from closure_tui.domain.complaints import Complaint
-from closure_tui.domain.conduct import Breach, ConductRules
+from closure_tui.domain.conduct import Breach
+from closure_tui.domain.conduct_rules import ConductRules
 from closure_tui.domain.contacts import Contact, FileRef
 from closure_tui.services.contact_labels import breach_text
 from closure_tui.services.json_view import SCHEMA

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from closure_tui.domain.complaints import Complaint
-from closure_tui.domain.conduct import Breach, ConductRules
+from closure_tui.domain.conduct import Breach
+from closure_tui.domain.conduct_rules import ConductRules
 from closure_tui.domain.contacts import Contact
 from closure_tui.domain.text import display_safe, mask_account
 from closure_tui.i18n import t

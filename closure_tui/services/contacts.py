@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from closure_tui.domain.conduct import Breach, ConductRules, breaches, platforms_in_breach
+from closure_tui.domain.conduct import Breach, breaches, platforms_in_breach
+from closure_tui.domain.conduct_rules import ConductRules
 from closure_tui.domain.contacts import (
     Channel,
     Contact,
@@ -18,7 +19,6 @@ from closure_tui.domain.contacts import (
     parse_minute,
 )
 from closure_tui.domain.errors import DomainError
-from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey
 from closure_tui.domain.text import clean_field, clean_note
 from closure_tui.services.closures import Closures
@@ -85,19 +85,6 @@ class ContactLog:
         if self._rules is None:
             self._rules = configured_rules()
         return self._rules
-
-    def plug_in(self) -> ContactLog:
-        """A removed platform takes its contacts and complaints with it (undo brings
-        them back with it)."""
-        self.closures.hooks.append(self._on_platform_change)
-        return self
-
-    def _on_platform_change(self, before: Platform, after: Platform | None) -> None:
-        if after is not None:
-            return
-        store = self.closures.store
-        for collection in (store.contacts, store.complaints):
-            collection.remove([r.id for r in collection if r.platform_id == before.id])
 
     # ---- reading -------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from closure_tui.domain.credit_report import (
-    Judgement,
     ReportFile,
     ReportLine,
     platform_judgement,
@@ -22,6 +21,7 @@ from closure_tui.domain.credit_report import (
 )
 from closure_tui.domain.disputes import Dispute, DisputeStatus, FiledWith
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.judgement import Judgement
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, ReminderState
 from closure_tui.domain.report_entry import LineEntry

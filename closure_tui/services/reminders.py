@@ -142,10 +142,12 @@ class Reminders:
 
     def next_by_platform(self) -> dict[int, Reminder]:
         """Each platform's earliest open reminder (for the dashboard column): the first of
-        its open ones in `find`'s order, found in one pass instead of sorting them all."""
+        its open ones in `find`'s order, found in one pass instead of sorting them all.
+        Only the open ones are decoded (most reminders are done, and the dashboard asks
+        before its first frame)."""
         earliest: dict[int, Reminder] = {}
-        for reminder in self.closures.store.reminders:
-            if not (reminder.is_open and reminder.dated_in_range):
+        for reminder in self.closures.store.reminders.where("state", ReminderState.OPEN):
+            if not reminder.dated_in_range:
                 continue
             known = earliest.get(reminder.platform_id)
             if known is None or date_order(reminder) < date_order(known):
@@ -231,8 +233,9 @@ class Reminders:
         if after is None:
             self.closures.store.reminders.remove([r.id for r in mine])
             return
-        from closure_tui.domain.credit_report import Judgement, platform_judgement
+        from closure_tui.domain.credit_report import platform_judgement
         from closure_tui.domain.followup_rules import reconcile  # not needed to show the data
+        from closure_tui.domain.judgement import Judgement
 
         lines = [c for c in self.closures.store.report_checks if c.platform_id == after.id]
         confirmed = platform_judgement(after, lines) is Judgement.CONFIRMED

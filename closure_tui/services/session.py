@@ -8,6 +8,7 @@ from pathlib import Path
 
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.followups import FollowUpOffsets
+from closure_tui.domain.platform import Platform
 from closure_tui.services.closures import Closures
 from closure_tui.services.reminders import Reminders
 from closure_tui.store.restore import restore
@@ -35,12 +36,18 @@ def open_closures(
 
 
 def _follow_changes(service: Closures, offsets: FollowUpOffsets | None) -> None:
-    """Plug in the follow-ups. The contacts' module is imported here, for writers only: its
-    rules cost a reader such as `due` 7 M instructions (1.2 %) it has no use for."""
-    from closure_tui.services.contacts import ContactLog
-
+    """Plug in the follow-ups: the reminders, and a removed platform's contacts and
+    complaints, which go with it (undo brings them back with it)."""
     Reminders(service, offsets).plug_in()
-    ContactLog(service).plug_in()
+
+    def on_change(before: Platform, after: Platform | None) -> None:
+        if after is not None:
+            return
+        store = service.store
+        for collection in (store.contacts, store.complaints):
+            collection.remove([r.id for r in collection if r.platform_id == before.id])
+
+    service.hooks.append(on_change)
 
 
 @contextlib.contextmanager

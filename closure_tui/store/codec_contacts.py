@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from closure_tui.domain.complaints import Complaint, ComplaintChannel, ComplaintStatus
+from closure_tui.domain.complaint_channels import ComplaintChannel
+from closure_tui.domain.complaints import Complaint, ComplaintStatus
 from closure_tui.domain.contacts import Channel, Contact, Direction, FileRef, Party
 from closure_tui.domain.errors import DomainError
 from closure_tui.domain.evidence import is_copy_path

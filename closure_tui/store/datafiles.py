@@ -14,10 +14,9 @@ from typing import Any
 
 from closure_tui.i18n import t
 from closure_tui.store.codec import decode_note, decode_platform
-from closure_tui.store.codec_contacts import decode_complaint, decode_contact
-from closure_tui.store.codec_credit import decode_dispute, decode_report_line
 from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
+from closure_tui.store.feature_codecs import deferred
 from closure_tui.store.fsutil import read_file
 from closure_tui.store.journal import Journal, segment_number, segments
 from closure_tui.store.journaled import SegmentDamaged, SegmentsMoved, read_segments
@@ -52,10 +51,10 @@ DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
     "notes": decode_note,
     "reminders": decode_reminder,
     "history": decode_event,
-    "contacts": decode_contact,
-    "complaints": decode_complaint,
-    "report_checks": decode_report_line,
-    "disputes": decode_dispute,
+    "contacts": deferred("codec_contacts", "decode_contact"),
+    "complaints": deferred("codec_contacts", "decode_complaint"),
+    "report_checks": deferred("codec_credit", "decode_report_line"),
+    "disputes": deferred("codec_credit", "decode_dispute"),
 }
 
 

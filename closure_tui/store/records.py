@@ -5,35 +5,26 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tinydb import TinyDB
 
-from closure_tui.domain.complaints import Complaint
-from closure_tui.domain.contacts import Contact
-from closure_tui.domain.credit_report import ReportLine
-from closure_tui.domain.disputes import Dispute
 from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
-from closure_tui.store.codec_contacts import (
-    decode_complaint,
-    decode_contact,
-    encode_complaint,
-    encode_contact,
-)
-from closure_tui.store.codec_credit import (
-    decode_dispute,
-    decode_report_line,
-    encode_dispute,
-    encode_report_line,
-)
 from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import HISTORY_FILE, MAIN_FILE, NOTES_FILE
+from closure_tui.store.feature_codecs import deferred
+
+if TYPE_CHECKING:
+    from closure_tui.domain.complaints import Complaint
+    from closure_tui.domain.contacts import Contact
+    from closure_tui.domain.credit_report import ReportLine
+    from closure_tui.domain.disputes import Dispute
 
 #: Told that a record of a file does not decode: (file name, problem); raises.
 Damaged = Callable[[str, str], NoReturn]
@@ -52,26 +43,36 @@ class Records:
             main, "reminders", decode_reminder, encode_reminder, lambda r: r.id, on_damage=in_main
         )
         self.contacts: Collection[Contact] = Collection(
-            main, "contacts", decode_contact, encode_contact, lambda c: c.id, on_damage=in_main
+            main,
+            "contacts",
+            deferred("codec_contacts", "decode_contact"),
+            deferred("codec_contacts", "encode_contact"),
+            lambda c: c.id,
+            on_damage=in_main,
         )
         self.complaints: Collection[Complaint] = Collection(
             main,
             "complaints",
-            decode_complaint,
-            encode_complaint,
+            deferred("codec_contacts", "decode_complaint"),
+            deferred("codec_contacts", "encode_complaint"),
             lambda c: c.id,
             on_damage=in_main,
         )
         self.report_checks: Collection[ReportLine] = Collection(
             main,
             "report_checks",
-            decode_report_line,
-            encode_report_line,
+            deferred("codec_credit", "decode_report_line"),
+            deferred("codec_credit", "encode_report_line"),
             lambda c: c.id,
             on_damage=in_main,
         )
         self.disputes: Collection[Dispute] = Collection(
-            main, "disputes", decode_dispute, encode_dispute, lambda d: d.id, on_damage=in_main
+            main,
+            "disputes",
+            deferred("codec_credit", "decode_dispute"),
+            deferred("codec_credit", "encode_dispute"),
+            lambda d: d.id,
+            on_damage=in_main,
         )
         self.notes: Collection[Note] = Collection(
             notes,

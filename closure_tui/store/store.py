@@ -121,7 +121,8 @@ class Store(Records):
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> Store:
         """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass.
 
-        `closure.json` is always read at open, and its records decoded unless `lazy`. The
+        `closure.json` is always read at open, and its platforms decoded unless `lazy` (the
+        other records when first used: the dashboard needs only the open reminders). The
         notes and history files are checked at open unless they hold what this program last
         wrote (then they are read when first used); with `lazy` (a command that may never
         use them) they are not looked at until first used. Damage found after open (a
@@ -163,7 +164,6 @@ class Store(Records):
             self._adopt(name, data, decoded)
         if not self._lazy:
             self.platforms.load()
-            self.reminders.load()
         self._record.save_checked()
 
     def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:

@@ -144,7 +144,12 @@ REGISTRY = MappingProxyType(
             _app_key("undo", "ctrl+z", writes=True),
             _app_key("redo", "ctrl+y", writes=True),
         ),
-        "form": (Entry("cancel", "escape"), Entry("save", "ctrl+s")),
+        # `?` is typed text in a form: its help is on F1, which no field takes.
+        "form": (
+            Entry("cancel", "escape"),
+            Entry("save", "ctrl+s"),
+            Entry("form_help", "f1", "help", on_app=True),
+        ),
         "paid_form": (Entry("remove_payment", "ctrl+d"),),
         "confirm": (
             Entry("cancel", "escape"),

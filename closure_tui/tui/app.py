@@ -45,9 +45,7 @@ class ClosureApp(CompatApp, App[None]):
     Its parts are objects it owns: `undo`, `exports`, `due` (reminder alerts),
     `reminder_forms` and `follower` (of the instance that writes, while read-only)."""
 
-    #: The dashboard's stylesheet is read with the app's: a screen bringing a new file makes
-    #: Textual re-parse every stylesheet (about 9 ms, on the way to the first frame).
-    CSS_PATH = ["app.tcss", "screens/dashboard.tcss"]
+    CSS_PATH = "app.tcss"
     TITLE = "closure-tui"
     COMMANDS = App.COMMANDS | {PlatformCommands}
     BINDINGS = bindings("app")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from closure_tui.domain.credit_report import Judgement
+from closure_tui.domain.judgement import Judgement
 from closure_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -23,10 +23,11 @@ WAITING = ("dash.report.waiting", "yellow")
 
 
 def closed_judgements(service: Closures, platforms: Sequence[Platform]) -> dict[int, Judgement]:
-    """The judgement of every closed platform, from the stored report lines read once."""
+    """The judgement of every closed platform, from the stored report lines read once
+    (with none recorded, every one is unchecked: the credit report code waits for them)."""
     closed = [p for p in platforms if p.closed]
-    if not closed:
-        return {}
+    if not closed or not service.any_report_checks():
+        return dict.fromkeys((p.id for p in closed), Judgement.UNCHECKED)
     from closure_tui.services.credit_report import CreditReports
 
     return CreditReports(service).judgements(closed)

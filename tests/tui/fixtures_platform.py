@@ -69,6 +69,15 @@ class Opened:
         await self.pilot.press(*keys)
         await self.pilot.pause()
 
+    async def tab_to(self, widget_id: str) -> None:
+        """Press Tab until `widget_id` has the focus, as a user reaches it."""
+        for _ in range(15):
+            if self.app.focused is not None and self.app.focused.id == widget_id:
+                await self.pilot.pause()
+                return
+            await self.press("tab")
+        raise AssertionError(f"Tab never reached #{widget_id}")
+
     async def click(self, selector: str) -> None:
         await self.pilot.click(selector)
         await self.pilot.pause()
@@ -82,6 +91,7 @@ async def on_platform(
     *,
     lang: str = "en",
     setup: Callable[[Closures, int], object] | None = None,
+    size: tuple[int, int] = SIZE,
 ) -> AsyncIterator[Opened]:
     """Prepare the dataset (plus `setup`), start the app and open the platform `name`."""
     platform_id = prepare_dataset(data_dir, clock)[name]
@@ -89,7 +99,7 @@ async def on_platform(
         with closures_session(data_dir, clock, writable=True) as service:
             setup(service, platform_id)
     app = build_app(data_dir, clock, lang)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await open_platform(pilot, platform_id)
         yield Opened(app, pilot, screen, platform_id)
 

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Select
 
-from closure_tui.domain.complaints import ComplaintChannel
+from closure_tui.domain.complaint_channels import ComplaintChannel
 from closure_tui.domain.contacts import Channel, Direction, Party, parse_minute
 from closure_tui.domain.dates import parse_date
 from closure_tui.domain.stages import StageKey
@@ -24,8 +24,8 @@ from closure_tui.domain.text import clean_field, clean_note
 from closure_tui.i18n import t
 from closure_tui.services.complaints import ComplaintInput
 from closure_tui.services.contacts import ContactInput
-from closure_tui.tui.modals.attach_form import PathSuggester
-from closure_tui.tui.modals.form_kit import FieldRow, FormModal, text_input
+from closure_tui.tui.modals.file_rows import FileRows, FilesForm
+from closure_tui.tui.modals.form_kit import FieldRow, text_input
 from closure_tui.tui.modals.note_form import stage_select
 from closure_tui.tui.text import plain
 
@@ -33,20 +33,6 @@ from closure_tui.tui.text import plain
 def choice(field_id: str, kind: type[StrEnum], prefix: str, value: StrEnum) -> Select[str]:
     options = [(t(f"{prefix}.{member.value}"), member.value) for member in kind]
     return Select(options, value=value.value, allow_blank=False, compact=True, id=field_id)
-
-
-def optional_path(text: str) -> tuple[Path, ...]:
-    """The file to keep, if one was typed (the services check it is a readable file)."""
-    return (Path(text.strip()),) if text.strip() else ()
-
-
-def file_row(field_id: str) -> FieldRow:
-    """An optional evidence file, its path completed as it is typed."""
-    return FieldRow(
-        t("form.contact.file"),
-        text_input(field_id, suggester=PathSuggester()),
-        hint=t("form.contact.file_hint"),
-    )
 
 
 def _minute(text: str) -> str:
@@ -67,13 +53,11 @@ class ComplaintAnswer:
     files: tuple[Path, ...]
 
 
-class ContactForm(FormModal[ContactAnswer]):
+class ContactForm(FilesForm[ContactAnswer]):
     """Dismisses with `{"typed": ContactInput, "files": (Path, ...)}`."""
 
     ENTER_ADVANCES = True
     REFUSAL_FIELDS = {
-        "err.evidence.not_a_file": "contact-file",
-        "err.evidence.unreadable": "contact-file",
         "err.contact.time": "contact-at",
         "contact_text": "contact-text",
     }
@@ -116,7 +100,7 @@ class ContactForm(FormModal[ContactAnswer]):
             stage_select("contact-stage", None),
             hint=t("form.contact.stage_hint"),
         )
-        yield file_row("contact-file")
+        yield FileRows("contact")
 
     def collect(self) -> ContactAnswer:
         values = self.collect_all(
@@ -126,7 +110,7 @@ class ContactForm(FormModal[ContactAnswer]):
                 "contact-staff": lambda text: clean_field(text, "staff_id"),
                 "contact-number": lambda text: clean_field(text, "from_number"),
                 "contact-text": lambda text: clean_note(text) if text.strip() else "",
-                "contact-file": optional_path,
+                **self.file_parsers(),
             }
         )
         stage = self.query_one("#contact-stage", Select).value
@@ -143,17 +127,15 @@ class ContactForm(FormModal[ContactAnswer]):
             text=values["contact-text"],
             stage=StageKey(stage) if isinstance(stage, str) else None,
         )
-        return ContactAnswer(typed, tuple(values["contact-file"]))
+        return ContactAnswer(typed, self.typed_files(values))
 
 
-class ComplaintForm(FormModal[ComplaintAnswer]):
+class ComplaintForm(FilesForm[ComplaintAnswer]):
     """Dismisses with `{"typed": ComplaintInput, "files": (Path, ...)}`; opens with the
     cited contacts and what they breached already written in."""
 
     ENTER_ADVANCES = True
     REFUSAL_FIELDS = {
-        "err.evidence.not_a_file": "complaint-file",
-        "err.evidence.unreadable": "complaint-file",
         "err.contact.not_found": "complaint-cites",
         "err.contact.other_platform": "complaint-cites",
         "err.complaint.reply_before_filed": "complaint-reply",
@@ -196,7 +178,7 @@ class ComplaintForm(FormModal[ComplaintAnswer]):
             hint=t("form.complaint.cites_hint"),
         )
         yield FieldRow(t("field.asked"), text_input("complaint-asked", self.grounds))
-        yield file_row("complaint-file")
+        yield FileRows("complaint")
 
     def collect(self) -> ComplaintAnswer:
         def day(text: str) -> str:
@@ -211,7 +193,7 @@ class ComplaintForm(FormModal[ComplaintAnswer]):
                 "complaint-ticket": lambda text: clean_field(text, "ticket"),
                 "complaint-cites": lambda text: tuple(text.replace(",", " ").split()),
                 "complaint-asked": lambda text: clean_note(text) if text.strip() else "",
-                "complaint-file": optional_path,
+                **self.file_parsers(),
             }
         )
         typed = ComplaintInput(
@@ -222,4 +204,4 @@ class ComplaintForm(FormModal[ComplaintAnswer]):
             asked=values["complaint-asked"],
             cites=values["complaint-cites"],
         )
-        return ComplaintAnswer(typed, tuple(values["complaint-file"]))
+        return ComplaintAnswer(typed, self.typed_files(values))

@@ -10,10 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
-from closure_tui.domain.credit_report import Judgement, ReportLine, judge
+from closure_tui.domain.credit_report import ReportLine, judge
 from closure_tui.domain.dates import parse_date
 from closure_tui.domain.disputes import FiledWith
 from closure_tui.domain.errors import DomainError
+from closure_tui.domain.judgement import Judgement
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.i18n import t

@@ -170,11 +170,15 @@ class FormModal(ModalScreen[Any], Generic[R]):
         """The services refused the change: say why here, under the field it is about."""
         message = describe(error.key, error.params)
         self.query_one("#form-error", Static).update(display_safe(message))
-        named = str(error.params.get("field", ""))
-        field_id = self.REFUSAL_FIELDS.get(error.key) or self.REFUSAL_FIELDS.get(named)
+        field_id = self.refusal_field(error)
         if field_id is not None:
             self.show_error(field_id, message)
             self.query_one(f"#{field_id}").focus()
+
+    def refusal_field(self, error: DomainError) -> str | None:
+        """The field a refusal is about: by its catalogue key, or by the `field` it names."""
+        named = str(error.params.get("field", ""))
+        return self.REFUSAL_FIELDS.get(error.key) or self.REFUSAL_FIELDS.get(named)
 
     # ---- validation helpers ----------------------------------------------------------------
 

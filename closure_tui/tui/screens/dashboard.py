@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.lazy import Lazy
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
-from closure_tui.domain.credit_report import Judgement
+from closure_tui.domain.judgement import Judgement
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
 from closure_tui.i18n import t, tn
@@ -35,6 +36,7 @@ from closure_tui.tui.reminder_cells import next_reminder_cell
 from closure_tui.tui.report_marker import closed_judgements, next_cell
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_table import PlatformTable
+from closure_tui.tui.widgets.safe_input import SafeInput
 from closure_tui.tui.widgets.summary_line import SummaryLine
 from closure_tui.tui.widgets.title_bar import TitleBar
 
@@ -114,23 +116,64 @@ class RowCells:
 class DashboardScreen(WriteGuard, Screen[None]):
     """Platforms as a table with a summary line, a view (`o`) and a name filter (`/`)."""
 
-    CSS_PATH = "dashboard.tcss"
+    #: Its own styles, parsed with the widgets' as the screen registers: a screen bringing a
+    #: stylesheet file (`CSS_PATH`) makes Textual parse every stylesheet again, on the way
+    #: to the first frame.
+    DEFAULT_CSS = """
+    DashboardScreen {
+        #summary {
+            height: 1;
+            padding: 0 1;
+            color: $text-muted;
+        }
+        #filter {
+            margin: 0 1;
+            display: none;
+        }
+        #platforms {
+            width: 100%;
+            height: 1fr;
+        }
+        #empty {
+            padding: 1 2;
+            color: $text-muted;
+            display: none;
+        }
+        #welcome {
+            margin: 1 2;
+            padding: 1 2;
+            border: round $primary;
+            height: auto;
+            display: none;
+        }
+    }
+    """
     #: In the Footer (80 columns): open, filter, add, agenda, undo and `?`; the rest in `?`.
     BINDINGS = bindings("dashboard")
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
-    _data_key: tuple[object, ...] = ()
-    _everything: list[Platform] = []
-    #: Each view's sorted (casefolded name, platform id) pairs; emptied by `reload`
-    #: whenever `_data_key` changes.
-    _in_view: dict[View, list[tuple[str, int]]] = {}
-    #: The name filter, mounted the first time `/` is pressed: most starts never need it.
-    filter_input: Input | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: What the rows were built from (data version, language, privacy, day).
+        self._data_key: tuple[object, ...] = ()
+        self._everything: list[Platform] = []
+        #: Each view's sorted (casefolded name, platform id) pairs; emptied whenever
+        #: `_data_key` changes.
+        self._in_view: dict[View, list[tuple[str, int]]] = {}
+        self.filter_input = SafeInput(id="filter", compact=True)
 
     def compose(self) -> ComposeResult:
+        """The filter and the Footer are mounted just after the first frame (`Lazy`): the
+        filter is hidden until `/` and the Footer lists its keys only a refresh after it
+        mounts anyway, so the first frame looks the same without building either."""
         yield TitleBar()
         yield SummaryLine(id="summary")
+        yield Lazy(self.filter_input)
         yield PlatformTable(id="platforms", give=GIVE)
+        yield Static(id="empty", markup=False)
+        yield Static(id="welcome", markup=False)
+        yield Lazy(Footer())
 
     @property
     def closure_app(self) -> ClosureAppApi:
@@ -142,29 +185,19 @@ class DashboardScreen(WriteGuard, Screen[None]):
 
     @property
     def filtering(self) -> bool:
-        return self.filter_input is not None and self.filter_input.display
+        return self.filter_input.display
 
     def on_mount(self) -> None:
         for name in ("data_version", "language", "privacy", "today"):
             self.watch(self.app, name, self.reload, init=False)
         self.reload()
         self.table.focus()
-        self.call_after_refresh(self._add_footer)
-
-    async def _add_footer(self) -> None:
-        """The Footer shows its keys only a refresh after it mounts: imported and mounted
-        after the first frame, it costs that frame nothing (about 6 ms) and looks the same.
-        It lists the keys when told the bindings changed, so it is told once mounted."""
-        from textual.widgets import Footer
-
-        await self.mount(Footer())
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
             return self.filtering
         if action == "filter":
-            return self.filter_input is None or self.focused is not self.filter_input
+            return self.focused is not self.filter_input
         return super().check_action(action, parameters)
 
     def watch_view(self) -> None:
@@ -238,7 +271,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         if in_view is None:
             in_view = [(p.name.casefold(), p.id) for p in select(self._everything, self.view)]
             self._in_view[self.view] = in_view
-        query = self.filter_input.value if self.filter_input and self.filtering else ""
+        query = self.filter_input.value if self.filtering else ""
         wanted = query.strip().casefold()
         shown = [platform_id for name, platform_id in in_view if wanted in name]
         table = self.table
@@ -249,16 +282,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
         self.sub_title = t(f"dash.title.{self.view.value}", shown=len(shown))
 
     def _message(self, name: str, text: Text | None) -> None:
-        """Show `text` in the `#empty` or `#welcome` line, or hide the line (None). Each
-        is mounted the first time it has something to say: most starts need neither."""
-        found = self.query(f"#{name}")
-        if found:
-            line = found.first(Static)
-        elif text is None:
-            return
-        else:
-            line = Static(id=name, markup=False)
-            self.mount(line, after=self.table)
+        """Show `text` in the `#empty` or `#welcome` line, or hide the line (None)."""
+        line = self.query_one(f"#{name}", Static)
         line.display = text is not None
         if text is not None:
             line.update(text)
@@ -276,26 +301,18 @@ class DashboardScreen(WriteGuard, Screen[None]):
     def show_view(self, view: View) -> None:
         self.view = view
 
-    async def action_filter(self) -> None:
+    def action_filter(self) -> None:
         filter_input = self.filter_input
-        if filter_input is None:
-            from closure_tui.tui.widgets.safe_input import SafeInput
-
-            filter_input = self.filter_input = SafeInput(id="filter", compact=True)
-            await self.mount(filter_input, before=self.table)
         filter_input.display = True
         self.refresh_bindings()
         filter_input.placeholder = t("dash.filter.placeholder")
         # At once, not deferred like `focus()`: with `/` a priority binding, keys typed
-        # right after it (quickly, pasted, or from an input method) reach the filter; the
-        # app handles them only once this action (and the mount) is done.
+        # right after it (quickly, pasted, or from an input method) reach the filter.
         self.set_focus(filter_input)
 
     def action_clear_filter(self) -> None:
-        filter_input = self.filter_input
-        if filter_input is not None:
-            filter_input.value = ""
-            filter_input.display = False
+        self.filter_input.value = ""
+        self.filter_input.display = False
         self.refresh_bindings()
         self.table.focus()
 

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.keys import key_to_character
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -21,11 +22,14 @@ from closure_tui.tui.actions import bindings, description
 
 def screen_bindings(screen: Screen[Any]) -> list[Binding]:
     """The screen's active bindings that carry an id (ours), in the order they apply,
-    keys as remapped by the keymap, disabled (read-only) ones left out."""
+    keys as remapped by the keymap, disabled (read-only) ones left out, and so are the
+    keys the focused field takes as typed text (`?` or `q` in a form)."""
     found: list[Binding] = []
+    focused = screen.focused
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if binding.id and active.enabled:
+        typed = focused is not None and focused.check_consume_key(key, key_to_character(key))
+        if binding.id and active.enabled and not typed:
             found.append(binding if binding.key == key else replace(binding, key=key))
     return found
 

@@ -68,14 +68,22 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
             with Vertical(id="platform-main"):
                 yield Static("", markup=False, id="stages-title", classes="section-title")
                 yield StageChecklist()
-                yield PlatformReminders(self.platform_id, id="platform-reminders")
-                yield ContactsSection(self.platform_id, id="platform-contacts")
-                yield Static("", markup=False, id="notes-title", classes="section-title")
-                with VerticalScroll(id="notes-scroll"):
-                    yield Static("", markup=False, id="notes")
+                yield from self.compose_lower()
             with Vertical(id="platform-side"):
                 yield from self.compose_side()
         yield Footer()
+
+    def compose_lower(self) -> ComposeResult:
+        """Under the checklist, which stays in view: the reminders, contacts, complaints
+        and notes scroll together, and a table given the focus scrolls into view, so none
+        falls below a short terminal. The notes take the focus too: the arrow keys there
+        scroll the whole part."""
+        with VerticalScroll(id="platform-lower", can_focus=False):
+            yield PlatformReminders(self.platform_id, id="platform-reminders")
+            yield ContactsSection(self.platform_id, id="platform-contacts")
+            yield Static("", markup=False, id="notes-title", classes="section-title")
+            with VerticalScroll(id="notes-scroll"):
+                yield Static("", markup=False, id="notes")
 
     def compose_side(self) -> ComposeResult:
         """The right-hand column: the stage's evidence, the attached files, the history."""
@@ -123,7 +131,8 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
         privacy = app.privacy
         self.sub_title = display_safe(platform.name)
         self.query_one("#platform-title", Static).update(self._title(platform, privacy))
-        self.query_one("#stages-title", Static).update(t("pf.stages"))
+        progress = t("pf.stages", done=platform.done_count, applicable=platform.applicable_count)
+        self.query_one("#stages-title", Static).update(progress)
         self.query_one("#notes-title", Static).update(t("pf.notes"))
         checklist = self.query_one(StageChecklist)
         checklist.show(platform, privacy=privacy)
@@ -133,17 +142,17 @@ class PlatformScreen(ContactActions, CreditReportActions, StageFacts, WriteGuard
         self.query_one("#notes", Static).update(notes_text(notes, privacy=privacy, hints=hints))
 
     def _title(self, platform: Platform, privacy: bool) -> Text:
+        """Three lines that fit 80 columns: the name and kind, the amounts, the contacts
+        (the progress is in the checklist's title)."""
         title = plain(platform.name, style="bold")
+        title.append("  " + t(f"kind.{platform.kind.value}"), style="dim")
         if platform.closed:
             title.append("  " + t("pf.closed"), style="bold green")
         summary = t(
             "pf.summary",
-            kind=t(f"kind.{platform.kind.value}"),
             original=money(platform.original, privacy=privacy),
             settled=money(platform.settled, privacy=privacy),
             saved=money(platform.saved, privacy=privacy),
-            done=platform.done_count,
-            applicable=platform.applicable_count,
         )
         title.append("\n" + summary, style="dim")
         contacts = t(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from closure_tui.domain.credit_report import Judgement, ReportLine, judge
+from closure_tui.domain.credit_report import ReportLine, judge
 from closure_tui.domain.disputes import Dispute
+from closure_tui.domain.judgement import Judgement
 from closure_tui.domain.platform import Platform
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
