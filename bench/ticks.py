@@ -17,6 +17,7 @@ from closure_tui.domain.clock import FixedClock
 from closure_tui.domain.stages import STAGE_ORDER, StageKey
 from closure_tui.services.session import open_closures
 from closure_tui.store.codec import encode_platform
+from closure_tui.store.datafiles import read_replayed
 
 TARGET = "BENCH"
 
@@ -39,7 +40,7 @@ def stock_copy(data_dir: Path, target: Path) -> Path:
     """All tables of `data_dir` in one file, written the way stock TinyDB writes it."""
     merged: dict = {}
     for name in ("closure.json", "notes.json"):
-        merged.update(json.loads((data_dir / name).read_text(encoding="utf-8")))
+        merged.update(read_replayed(data_dir / name))  # the base and its segments
     target.write_text(json.dumps(merged), encoding="utf-8")
     return target
 

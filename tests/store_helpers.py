@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.clock import Clock, FixedClock
 from closure_tui.domain.platform import Platform
 from closure_tui.store.journal import Journal
 from closure_tui.store.journaled import read_segments
@@ -42,7 +42,7 @@ def stored(data_dir: Path, name: str) -> dict[str, Any]:
     return data
 
 
-def compacted(data_dir: Path, clock: FixedClock) -> None:
+def compacted(data_dir: Path, clock: Clock) -> None:
     """Fold the journals, so that editing a base file edits every record (damage tests)."""
     with opened(data_dir, clock) as store:
         store.compact()

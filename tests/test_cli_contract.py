@@ -10,6 +10,7 @@ import pytest
 from closure_tui.domain.stages import STAGE_ORDER
 from tests.cli_helpers import as_json, cli, ok
 from tests.store_helpers import stored
+from tests.storekit import file_bytes
 
 STAGES = [key.value for key in STAGE_ORDER]
 ACCOUNT = "6225880123450123"
@@ -147,9 +148,7 @@ def test_account_numbers_are_masked_unless_revealed(filled: Path) -> None:
     revealed = json.loads(ok(filled, "show", "蚂蚁借呗", "--json", "--reveal"))
     assert revealed["stages"]["paid"]["payee"]["account"] == ACCOUNT
     assert (
-        json.loads((filled / "closure.json").read_text())["platforms"]["1"]["stages"]["paid"][
-            "payee"
-        ]["account"]
+        stored(filled, "closure.json")["platforms"]["1"]["stages"]["paid"]["payee"]["account"]
         == ACCOUNT
     )
 
@@ -180,10 +179,10 @@ def test_platform_resolution_by_name_prefix_and_id(filled: Path) -> None:
 
 
 def test_remove_needs_yes(filled: Path) -> None:
-    before = (filled / "closure.json").read_bytes()
+    before = file_bytes(filled)
     refused = cli(filled, "remove", "蚂蚁花呗")
     assert refused.returncode == 1 and "--yes" in refused.stderr
-    assert (filled / "closure.json").read_bytes() == before
+    assert file_bytes(filled) == before
     ok(filled, "note", "蚂蚁花呗", "to be removed")
     ok(filled, "remove", "蚂蚁花呗", "--yes")
     assert [p["name"] for p in as_json(filled, "list", "--all")] == ["蚂蚁借呗", "招商银行信用卡"]

@@ -10,6 +10,7 @@ import pytest
 
 from closure_tui.domain.stages import STAGE_ORDER
 from tests.cli_helpers import cli, ok
+from tests.storekit import file_bytes
 from tests.test_cli_followups_faketime import FAKETIME, done_on, due, listing
 
 
@@ -95,11 +96,11 @@ def test_checks_and_disputes_list_in_both_languages(data_dir: Path, tmp_path: Pa
 )
 def test_refusals_say_why_and_change_nothing(data_dir: Path, args, message: str) -> None:
     close_all(data_dir, "借呗")
-    before = (data_dir / "closure.json").read_bytes()
+    before = file_bytes(data_dir)
     refused = cli(data_dir, *args)
     assert refused.returncode != 0
     assert message in refused.stderr
-    assert (data_dir / "closure.json").read_bytes() == before
+    assert file_bytes(data_dir) == before
 
 
 def test_a_refused_status_step(data_dir: Path) -> None:

@@ -17,6 +17,8 @@ from icalendar import Calendar
 from closure_tui.domain.clock import SystemClock
 from closure_tui.store.store import Store
 from tests.cli_helpers import cli, ok
+from tests.store_helpers import compacted
+from tests.storekit import file_bytes
 
 
 def test_overdue_shows_in_due_and_ten_days_out_only_within_14(data_dir: Path) -> None:
@@ -114,7 +116,7 @@ def test_dismiss_and_snooze(data_dir: Path) -> None:
 def test_refusals_exit_1_without_traceback_and_change_nothing(data_dir: Path) -> None:
     ok(data_dir, "add", "借呗")
     ok(data_dir, "remind", "借呗", "today", "first")
-    before = (data_dir / "closure.json").read_bytes()
+    before = file_bytes(data_dir)
     for args in (
         ("dismiss", "7"),
         ("snooze", "1", "yesterday"),
@@ -127,7 +129,7 @@ def test_refusals_exit_1_without_traceback_and_change_nothing(data_dir: Path) ->
         assert result.returncode == 1, args
         assert "Traceback" not in result.stderr
         assert result.stderr.startswith("error:")
-    assert (data_dir / "closure.json").read_bytes() == before
+    assert file_bytes(data_dir) == before
     assert cli(data_dir, "due", "--within", "soon").returncode == 1
 
 
@@ -160,6 +162,7 @@ def test_export_ics_from_the_command_line(data_dir: Path, tmp_path: Path) -> Non
 def test_a_damaged_reminder_record_is_refused_on_open(data_dir: Path) -> None:
     ok(data_dir, "add", "借呗")
     ok(data_dir, "remind", "借呗", "today", "call")
+    compacted(data_dir, SystemClock())  # the base holds the reminder, to be damaged
     path = data_dir / "closure.json"
     doc = json.loads(path.read_text())
     doc["reminders"]["1"]["date"] = "tomorrow-ish"
@@ -176,6 +179,7 @@ def test_a_reminder_stored_without_a_state_is_due(data_dir: Path) -> None:
     ok(data_dir, "remind", "借呗", "yesterday", "call")
     ok(data_dir, "remind", "借呗", "yesterday", "closed one")
     ok(data_dir, "done", "2")
+    compacted(data_dir, SystemClock())  # the base holds the reminders, edited below
     path = data_dir / "closure.json"
     doc = json.loads(path.read_text())
     del doc["reminders"]["1"]["state"]

@@ -12,6 +12,7 @@ import pytest
 from closure_tui.store.lock import WriterLock
 from tests.cli_helpers import as_json, cli, ok
 from tests.store_helpers import mode
+from tests.storekit import file_bytes
 
 
 def test_directory_is_0700_and_files_0600_under_umask_022(data_dir: Path, umask_022: None) -> None:
@@ -55,7 +56,7 @@ def test_second_writer_refused_while_readers_work(data_dir: Path) -> None:
     lock = WriterLock(data_dir)
     lock.acquire()
     try:
-        before = (data_dir / "closure.json").read_bytes()
+        before = file_bytes(data_dir)
         for args in (["add", "花呗"], ["tick", "借呗", "paid"], ["restore"]):
             refused = cli(data_dir, *args)
             assert refused.returncode == 1
@@ -63,7 +64,7 @@ def test_second_writer_refused_while_readers_work(data_dir: Path) -> None:
         assert "另一个 closure-tui 正在使用" in cli(data_dir, "add", "花呗", lang="zh").stderr
         assert [p["name"] for p in as_json(data_dir, "list")] == ["借呗"]
         assert "借呗" in ok(data_dir, "show", "借呗")
-        assert (data_dir / "closure.json").read_bytes() == before
+        assert file_bytes(data_dir) == before
     finally:
         lock.release()
     ok(data_dir, "add", "花呗")
@@ -146,13 +147,13 @@ def test_a_damaged_history_refuses_changes_and_history_but_not_the_other_readers
     ok(data_dir, "remind", "借呗", "2026-01-01", "催结清证明")
     damaged = b'{"history": {"1": NaN}}'
     (data_dir / "history.json").write_bytes(damaged)
-    main_before = (data_dir / "closure.json").read_bytes()
+    main_before = file_bytes(data_dir)
     backups_before = sorted((data_dir / "backups").iterdir())
     for args in (["tick", "借呗", "negotiated"], ["undo"], ["history"]):
         result = cli(data_dir, *args)
         assert result.returncode == 1, args
         assert "damaged" in result.stderr and "history.json" in result.stderr
-    assert (data_dir / "closure.json").read_bytes() == main_before
+    assert file_bytes(data_dir) == main_before
     assert (data_dir / "history.json").read_bytes() == damaged
     assert sorted((data_dir / "backups").iterdir()) == backups_before
     assert "催结清证明" in ok(data_dir, "due")

@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from closure_tui.domain.clock import FixedClock
+from closure_tui.domain.clock import FixedClock, SystemClock
 from closure_tui.domain.reminders import Reminder
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.session import closures_session
 from tests.cli_helpers import cli, ok
+from tests.store_helpers import compacted
 from tests.test_cli_followups_faketime import FAKETIME, on
 
 
@@ -73,6 +74,7 @@ def bad_reminder(data_dir: Path) -> Path:
     """A store holding reminder #1 dated 1999-12-31, as an older version wrote it."""
     ok(data_dir, "add", "借呗")
     ok(data_dir, "remind", "借呗", "+1d", "call 贷后")
+    compacted(data_dir, SystemClock())  # the base holds the reminder, edited below
     path = data_dir / "closure.json"
     data = json.loads(path.read_text("utf-8"))
     data["reminders"]["1"]["date"] = "1999-12-31"

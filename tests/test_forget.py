@@ -16,6 +16,7 @@ from closure_tui.services.evidence import attach
 from closure_tui.services.session import closures_session
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.restore import restore
+from tests.store_helpers import stored
 from tests.storekit import populate
 
 NAME, RENAMED = "秘密小贷", "秘密小贷二号"
@@ -127,8 +128,8 @@ def test_a_damaged_backup_holding_it_is_deleted(
     lived_in: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     snapshot = list_snapshots(lived_in)[0].path / "closure.json"
-    raw = snapshot.read_bytes()
-    snapshot.write_bytes(raw[:-20])
+    raw = json.dumps(stored(snapshot.parent, snapshot.name), ensure_ascii=False).encode()
+    snapshot.write_bytes(raw[:-20])  # the platform's records in a file that does not parse
     code, out = run(lived_in, capsys, "forget", RENAMED, "--yes")
     assert code == 0, out
     assert not snapshot.exists()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_inprocess import Ran, in_process
+from tests.store_helpers import stored
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def _history_disk_full(
 
 
 def _payments(data_dir: Path) -> list[dict]:
-    platforms = json.loads((data_dir / "closure.json").read_text())["platforms"]
+    platforms = stored(data_dir, "closure.json")["platforms"]
     return platforms["1"]["stages"]["paid"]["payments"]
 
 

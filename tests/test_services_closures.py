@@ -14,6 +14,7 @@ from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.services.closures import Closures
 from closure_tui.services.session import closures_session
 from closure_tui.store.store import MAIN_FILE
+from tests.store_helpers import stored
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def test_resolve_exact_name_then_prefix_then_id(service: Closures) -> None:
 
 def test_names_are_unique_ignoring_case(service: Closures, data_dir: Path) -> None:
     service.add_platform("Kakao Bank")
-    before = (data_dir / MAIN_FILE).read_bytes()
+    before = stored(data_dir, MAIN_FILE)
     with pytest.raises(DomainError) as caught:
         service.add_platform("  KAKAO bank ")
     assert caught.value.key == "err.platform.duplicate"
@@ -62,7 +63,7 @@ def test_names_are_unique_ignoring_case(service: Closures, data_dir: Path) -> No
     with pytest.raises(DomainError):
         service.edit_platform(other.id, name="kakao BANK")
     assert service.edit_platform(other.id, name="微粒贷（微信）").value.name == "微粒贷（微信）"
-    assert (data_dir / MAIN_FILE).read_bytes() != before
+    assert stored(data_dir, MAIN_FILE) != before
 
 
 def test_tick_returns_warnings_and_still_ticks(service: Closures, clock: FixedClock) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from closure_tui.store.errors import NoBackup, StoreDamaged, StoreLocked
 from closure_tui.store.lock import WriterLock
 from closure_tui.store.restore import restore
 from closure_tui.store.store import MAIN_FILE, NOTES_FILE
-from tests.store_helpers import add_platform, opened
+from tests.store_helpers import add_platform, opened, stored
 
 
 def names_in(data_dir: Path, clock: FixedClock) -> list[str]:
@@ -170,4 +169,4 @@ def test_restore_waits_for_no_one_but_refuses_while_a_writer_is_open(
             restore(data_dir, clock)
     finally:
         lock.release()
-    assert json.loads((data_dir / MAIN_FILE).read_text())["platforms"].keys() == {"1", "2"}
+    assert stored(data_dir, MAIN_FILE)["platforms"].keys() == {"1", "2"}

@@ -17,7 +17,7 @@ from closure_tui.store import schema
 from closure_tui.store.backups import list_snapshots
 from closure_tui.store.errors import StoreDamaged, StoreTooNew
 from closure_tui.store.store import MAIN_FILE, NOTES_FILE
-from tests.store_helpers import add_platform, opened, v1_file, v1_platform
+from tests.store_helpers import add_platform, opened, stored, v1_file, v1_platform
 
 GOOD_MAIN = json.dumps(v1_file({"1": v1_platform()})).encode()
 GOOD_NOTES = json.dumps(
@@ -213,7 +213,7 @@ def test_unknown_keys_survive_load_and_save(data_dir: Path, clock: FixedClock) -
         store.platforms.put(replace(loaded.with_stage(paid), payments=payments))
         add_platform(store, "花呗")
         store.notes.insert(lambda new_id: replace(store.notes.get(1), id=new_id))  # type: ignore[arg-type]
-    saved = json.loads((data_dir / MAIN_FILE).read_text(encoding="utf-8"))
+    saved = stored(data_dir, MAIN_FILE)
     assert saved["future_table"] == {"1": {"anything": [1, 2]}}
     assert saved["comment"] == "手改过"
     assert saved["_meta"]["1"]["written_by"] == "closure-tui 9.9"

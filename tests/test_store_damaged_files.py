@@ -21,6 +21,7 @@ from closure_tui.services.closures import Closures
 from closure_tui.store.errors import StoreDamaged, StoreError
 from closure_tui.store.schema import CURRENT_SCHEMA
 from closure_tui.store.store import MAIN_FILE, NOTES_FILE, Store
+from tests.store_helpers import compacted
 from tests.storekit import RESTORE_HINT, cli, file_bytes, populate
 
 FUZZ_VARIANTS = 520
@@ -99,6 +100,7 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
 @pytest.fixture
 def real_file(data_dir: Path, clock: FixedClock) -> bytes:
     populate(data_dir, clock)
+    compacted(data_dir, clock)  # the base holds every record, so damaging it damages them
     return (data_dir / MAIN_FILE).read_bytes()
 
 

@@ -18,6 +18,7 @@ from closure_tui.store.errors import StoreLocked, StoreReadOnly, StoreWriteFaile
 from closure_tui.store.lock import LOCK_NAME, is_locked
 from closure_tui.store.store import MAIN_FILE, NOTES_FILE, Store
 from tests.store_helpers import add_platform, mode, opened
+from tests.storekit import file_bytes
 
 
 class RecordingOs:
@@ -101,16 +102,18 @@ def test_store_write_failure_is_reported_and_disk_unchanged(
 ) -> None:
     with opened(data_dir, clock) as store:
         add_platform(store, "借呗")
-    before = (data_dir / MAIN_FILE).read_bytes()
-    with opened(data_dir, clock) as store:
-        recorder = RecordingOs()
-        monkeypatch.setattr(recorder, "replace", _refuse)
-        monkeypatch.setattr(fsutil, "os", recorder)
-        with pytest.raises(StoreWriteFailed):
-            add_platform(store, "花呗")
-        monkeypatch.setattr(fsutil, "os", os)
-        assert [p.name for p in store.platforms] == ["借呗"]
-    assert (data_dir / MAIN_FILE).read_bytes() == before
+    for refused in ("write", "fsync"):
+        before = file_bytes(data_dir)
+        with opened(data_dir, clock) as store:
+            store.ensure_backup()
+            recorder = RecordingOs()
+            monkeypatch.setattr(recorder, refused, _refuse)
+            monkeypatch.setattr(fsutil, "os", recorder)
+            with pytest.raises(StoreWriteFailed):
+                add_platform(store, "花呗")
+            monkeypatch.setattr(fsutil, "os", os)
+            assert [p.name for p in store.platforms] == ["借呗"]
+        assert file_bytes(data_dir) == before
 
 
 def _refuse(*args: object) -> None:

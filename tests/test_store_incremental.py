@@ -17,6 +17,7 @@ from closure_tui.domain.stages import StageKey
 from closure_tui.services.session import closures_session
 from closure_tui.store.storage import AtomicJSONStorage, dump_strict
 from closure_tui.store.tinydb_compat import InPlaceTinyDB
+from tests.store_helpers import stored
 
 TABLES = ("platforms", "notes")
 texts = st.text(alphabet=st.sampled_from('ab结清证明 "\\\n'), max_size=6)
@@ -72,15 +73,15 @@ def test_file_matches_stock_tinydb_after_every_operation(
         assert on_disk == dump_strict(json.loads(on_disk))
 
 
-def test_a_tick_rewrites_the_platform_in_the_file(data_dir: Path, clock: FixedClock) -> None:
+def test_a_tick_saves_the_platform(data_dir: Path, clock: FixedClock) -> None:
     with closures_session(data_dir, clock, writable=True) as service:
         first = service.add_platform("借呗").value
         second = service.add_platform("花呗").value
         service.tick(second.id, StageKey.NEGOTIATED)
         service.tick(first.id, StageKey.NEGOTIATED, on="2026-11-01")
         service.untick(second.id, StageKey.NEGOTIATED)
-    stored = json.loads((data_dir / "closure.json").read_text(encoding="utf-8"))
-    stages = {doc["name"]: doc["stages"]["negotiated"] for doc in stored["platforms"].values()}
+    saved = stored(data_dir, "closure.json")
+    stages = {doc["name"]: doc["stages"]["negotiated"] for doc in saved["platforms"].values()}
     assert stages["借呗"]["state"] == "done"
     assert stages["借呗"]["done_on"] == "2026-11-01"
     assert stages["花呗"]["state"] == "todo"

@@ -10,7 +10,7 @@ from closure_tui.domain.clock import FixedClock
 from closure_tui.services.reminders import Reminders
 from closure_tui.services.session import closures_session
 from closure_tui.store import datafiles
-from closure_tui.store import store as store_module
+from closure_tui.store import records as records_module
 
 
 def test_reminders_read_after_open_are_those_checked_at_open(
@@ -20,13 +20,13 @@ def test_reminders_read_after_open_are_those_checked_at_open(
         platform = service.add_platform("借呗").value
         Reminders(service).add(platform.id, "2026-06-10", "打客服电话")
     decoded: list[int] = []
-    real = store_module.decode_reminder
+    real = records_module.decode_reminder
 
     def counting(doc_id: int, doc: dict) -> object:
         decoded.append(doc_id)
         return real(doc_id, doc)
 
-    monkeypatch.setattr(store_module, "decode_reminder", counting)
+    monkeypatch.setattr(records_module, "decode_reminder", counting)
     monkeypatch.setitem(datafiles.DECODERS, "reminders", counting)
     with closures_session(data_dir, clock, writable=False) as service:
         texts = [reminder.text for reminder in service.store.reminders]

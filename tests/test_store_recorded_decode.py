@@ -22,6 +22,7 @@ from closure_tui.store.codec import RecordInvalid, decode_platform, encode_platf
 from closure_tui.store.codec_recorded import decode_recorded_platform
 from closure_tui.store.store import MAIN_FILE
 from closure_tui.store.verified import RECORD_FILE
+from tests.store_helpers import compacted
 from tests.storekit import populate
 
 
@@ -78,6 +79,7 @@ def test_a_vouched_for_store_shows_the_same_platforms_as_one_checked_in_full(
     data_dir: Path, clock: FixedClock
 ) -> None:
     populate(data_dir, clock)
+    compacted(data_dir, clock)  # the record vouches for a base file without segments
     with closures_session(data_dir, clock, writable=False) as service:
         vouched = service.platforms()
     (data_dir / RECORD_FILE).unlink()
@@ -90,6 +92,7 @@ def test_a_vouched_for_store_shows_the_same_platforms_as_one_checked_in_full(
 def test_a_file_edited_by_hand_gets_every_check(data_dir: Path, clock: FixedClock) -> None:
     """A number where text belongs passes the constructors; only the checks refuse it."""
     populate(data_dir, clock)
+    compacted(data_dir, clock)  # so that editing the base file edits every record
     main = data_dir / MAIN_FILE
     data = json.loads(main.read_text(encoding="utf-8"))
     data["platforms"]["1"]["hotline"] = 95188

@@ -27,10 +27,11 @@ from closure_tui.store.datafiles import (
     backups_dir,
     check_file,
     data_files,
+    read_replayed,
 )
 from closure_tui.store.fsutil import PRIVATE_DIR, PRIVATE_FILE, is_temp_name
 from closure_tui.store.lock import lock_holder
-from closure_tui.store.storage import FileDamaged, parse_strict
+from closure_tui.store.storage import FileDamaged
 
 Check = Callable[[Path], list[Finding]]
 
@@ -136,7 +137,7 @@ def _temporaries(data_dir: Path) -> list[Finding]:
 
 def _table(path: Path, name: str) -> dict[str, Any] | None:
     try:
-        table = parse_strict(path.read_bytes()).get(name, {})
+        table = read_replayed(path).get(name, {})
     except (OSError, FileDamaged):
         return None
     return table if isinstance(table, dict) else None

@@ -13,14 +13,14 @@ from closure_tui.services.doctor_finding import Finding
 from closure_tui.services.evidence import kept_status
 from closure_tui.store.codec import RecordInvalid
 from closure_tui.store.codec_credit import decode_report_line
-from closure_tui.store.datafiles import MAIN_FILE
+from closure_tui.store.datafiles import MAIN_FILE, read_replayed
 from closure_tui.store.schema import is_doc_id
-from closure_tui.store.storage import FileDamaged, parse_strict
+from closure_tui.store.storage import FileDamaged
 
 
 def _tables(data_dir: Path) -> dict[str, Any]:
     try:
-        return parse_strict((data_dir / MAIN_FILE).read_bytes())
+        return read_replayed(data_dir / MAIN_FILE)
     except (OSError, FileDamaged):
         return {}
 

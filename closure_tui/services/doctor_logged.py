@@ -16,9 +16,9 @@ from closure_tui.services.doctor_finding import Finding
 from closure_tui.services.evidence import file_status
 from closure_tui.store.codec import RecordInvalid
 from closure_tui.store.codec_contacts import decode_complaint, decode_contact
-from closure_tui.store.datafiles import MAIN_FILE
+from closure_tui.store.datafiles import MAIN_FILE, read_replayed
 from closure_tui.store.schema import is_doc_id
-from closure_tui.store.storage import FileDamaged, parse_strict
+from closure_tui.store.storage import FileDamaged
 
 
 class LoggedFile(NamedTuple):
@@ -31,7 +31,7 @@ class LoggedFile(NamedTuple):
 
 def logged_files(data_dir: Path) -> Iterator[LoggedFile]:
     try:
-        data = parse_strict((data_dir / MAIN_FILE).read_bytes())
+        data = read_replayed(data_dir / MAIN_FILE)
     except (OSError, FileDamaged):
         return
     platforms = data.get("platforms")

@@ -13,10 +13,10 @@ from closure_tui.domain.stages import StageKey
 from closure_tui.services.closures import Closures
 from closure_tui.services.outcome import Outcome
 from closure_tui.store.codec import RecordInvalid, decode_platform
-from closure_tui.store.datafiles import MAIN_FILE
+from closure_tui.store.datafiles import MAIN_FILE, read_replayed
 from closure_tui.store.evidence_files import FileFacts, copy_into_evidence, hash_file
 from closure_tui.store.schema import is_doc_id
-from closure_tui.store.storage import FileDamaged, parse_strict
+from closure_tui.store.storage import FileDamaged
 
 
 def keep_file(
@@ -138,7 +138,7 @@ def check_data_dir(data_dir: Path) -> list[EvidenceCheck]:
     work when the store refuses to open). Records that do not decode are skipped: the
     damaged file is reported by doctor's own file check."""
     try:
-        table = parse_strict((data_dir / MAIN_FILE).read_bytes()).get("platforms", {})
+        table = read_replayed(data_dir / MAIN_FILE).get("platforms", {})
     except (OSError, FileDamaged):
         return []
     checks: list[EvidenceCheck] = []

@@ -90,9 +90,9 @@ class History:
         for side in (after, before):
             for name, docs in side.items():
                 for item_id, doc in docs.items():
-                    owner = _owner(
-                        doc, collections[name].get(item_id) if name in collections else None
-                    )
+                    # Only a patch needs the stored record (reading its file, if unread).
+                    whole = doc is None or "platform_id" in doc or name not in collections
+                    owner = _owner(doc, None if whole else collections[name].get(item_id))
                     if owner is not None:
                         platform = self.store.platforms.get(owner)
                         return owner, platform.name if platform else ""

@@ -8,8 +8,14 @@ from datetime import datetime
 from pathlib import Path
 
 from closure_tui.store.backups import list_snapshots
-from closure_tui.store.datafiles import DATA_FILES, MAIN_FILE, backups_dir, check_file
-from closure_tui.store.storage import FileDamaged, parse_strict
+from closure_tui.store.datafiles import (
+    DATA_FILES,
+    MAIN_FILE,
+    backups_dir,
+    check_file,
+    read_replayed,
+)
+from closure_tui.store.storage import FileDamaged
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +40,7 @@ def backups_folder(data_dir: Path) -> Path:
 
 def _platform_count(path: Path) -> int | None:
     try:
-        table = parse_strict(path.read_bytes()).get("platforms", {})
+        table = read_replayed(path).get("platforms", {})
     except (OSError, FileDamaged):
         return None
     return len(table) if isinstance(table, dict) else None

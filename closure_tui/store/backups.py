@@ -27,6 +27,7 @@ from closure_tui.store.fsutil import (
     atomic_write,
     ensure_private_dir,
     fsync_dir,
+    read_file,
     remove_tree,
     write_new,
 )
@@ -105,7 +106,7 @@ def take_snapshot(
         if path.name in linked:
             os.link(path, temp / path.name, follow_symlinks=False)
         else:
-            write_new(temp / path.name, path.read_bytes())
+            write_new(temp / path.name, read_file(path))
     fsync_dir(temp)
     os.replace(temp, target)
     fsync_dir(root)
@@ -214,7 +215,7 @@ def put_back(snapshot: Snapshot, data_dir: Path, files: list[Path], now: datetim
             os.link(path, aside, follow_symlinks=False)
             moved.append(aside)
         if source.exists():
-            atomic_write(path, source.read_bytes())
+            atomic_write(path, read_file(source))
         elif path.exists() or path.is_symlink():
             path.unlink()
     return moved

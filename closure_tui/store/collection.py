@@ -46,8 +46,10 @@ class Collection(Generic[T]):
         #: Decodes, without its checks, a document of a file the record of checked files
         #: vouches for (see `trust`); None: every document is checked.
         self._decode_recorded = decode_recorded
-        #: The storage generation whose content was vouched for (-1: none).
+        #: The storage generation whose content was vouched for (-1: none), and the ids of
+        #: the records vouched for in it.
         self._trusted = -1
+        self._vouched: frozenset[int] = frozenset()
         self._encode = encode
         self._get_id = get_id
         self._on_damage = on_damage
@@ -72,10 +74,12 @@ class Collection(Generic[T]):
         self._highest = max(items, default=0)
         self._generation = self._storage.generation
 
-    def trust(self) -> None:
-        """The file's current content is exactly what this program wrote or checked in
-        full (`verified`): decode it with `decode_recorded`, until the file is read again."""
+    def trust(self, ids: frozenset[int]) -> None:
+        """These records of the file's current content are exactly what this program wrote
+        or checked in full (`verified`): decode them with `decode_recorded`, until the file
+        is read again."""
         self._trusted = self._storage.generation
+        self._vouched = ids
 
     def reset(self) -> None:
         self._items = None
@@ -106,7 +110,11 @@ class Collection(Generic[T]):
 
     def _decode_one(self, item_id: int, doc: Mapping[str, Any]) -> T:
         decode = self._decode
-        if self._decode_recorded is not None and self._trusted == self._storage.generation:
+        if (
+            self._decode_recorded is not None
+            and self._trusted == self._storage.generation
+            and item_id in self._vouched
+        ):
             decode = self._decode_recorded
         try:
             return decode(item_id, dict(doc))
@@ -131,18 +139,19 @@ class Collection(Generic[T]):
 
     def where(self, key: str, value: object) -> list[T]:
         """The records whose `key` (stored and decoded under that name) is `value`. Until
-        every record was decoded only these are: opening one platform need not decode
-        everyone's notes and history."""
+        every record was decoded only these are, and a journal with an index reads only
+        these: opening one platform need neither read nor decode everyone's notes and
+        history."""
         self._current()
         if self._items is not None:
             return [item for item in self._items.values() if getattr(item, key) == value]
-        stored = (self._storage.read() or {}).get(self.name, {})
+        read_where = getattr(self._storage, "read_where", None)
+        found = read_where(self.name, key, value) if read_where is not None else None
+        if found is None:
+            stored = (self._storage.read() or {}).get(self.name, {})
+            found = {doc_id: doc for doc_id, doc in stored.items() if doc.get(key) == value}
         with collector_paused():
-            return [
-                self._decode_one(int(doc_id), doc)
-                for doc_id, doc in stored.items()
-                if doc.get(key) == value
-            ]
+            return [self._decode_one(int(doc_id), doc) for doc_id, doc in found.items()]
 
     def get(self, item_id: int) -> T | None:
         """One record; until all are decoded, only this one is (a command that changes

@@ -6,6 +6,7 @@ opening the store) and `import` (judging a backup's tables).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from closure_tui.store.codec import decode_note, decode_platform
 from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.feature_codecs import deferred
+from closure_tui.store.fsutil import read_file
 from closure_tui.store.journal import Journal, segment_number, segments
 from closure_tui.store.journaled import SegmentDamaged, SegmentsMoved, read_segments
 from closure_tui.store.refusals import LINK_PROBLEM, DataFileLinked
@@ -40,7 +42,7 @@ DATA_FILES: dict[str, tuple[str, ...]] = {
     HISTORY_FILE: ("history",),
 }
 #: The files whose changes are appended to segments (`journal`) after a base file.
-JOURNALED = (NOTES_FILE, HISTORY_FILE)
+JOURNALED = (MAIN_FILE, NOTES_FILE, HISTORY_FILE)
 
 
 #: How each table's records are validated (a table without one only needs objects).
@@ -70,9 +72,10 @@ def is_segment(path: Path) -> bool:
 
 
 def immutable_files(data_dir: Path) -> frozenset[str]:
-    """The data files no save writes again: the journaled base files (replaced by rename)
-    and every segment but the newest of each."""
-    names = set(JOURNALED)
+    """The data files no save writes again: the notes and history base files (replaced by
+    rename) and every segment but the newest of each. `closure.json` is replaced by rename
+    too, but it is the file a person may edit by hand, in place: a backup copies it."""
+    names = set(JOURNALED) - {MAIN_FILE}
     for name in JOURNALED:
         names.update(path.name for _, path in segments(data_dir, name)[:-1])
     return frozenset(names)
@@ -91,10 +94,13 @@ def check_file(path: Path) -> list[str]:
         return [LINK_PROBLEM]
     try:
         if path.name not in DATA_FILES:
-            bad_at = frames.scan(path.read_bytes()).damaged_at
+            bad_at = frames.scan(read_file(path)).damaged_at
             return [t("err.file.segment_frame", position=bad_at)] if bad_at >= 0 else []
-        data = parse_strict(path.read_bytes())
-        if path.name in JOURNALED and not too_new(data):
+        data = parse_strict(read_file(path))
+        head = check_head(path.name, data)
+        if head:
+            return head
+        if path.name in JOURNALED:
             read_segments(Journal(path.parent, path.name), data, backups_dir(path.parent))
     except FileDamaged as error:
         return [str(error)]
@@ -109,10 +115,9 @@ def check_file(path: Path) -> list[str]:
     return check_data(path.name, data)
 
 
-def check_data(
-    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
-) -> list[str]:
-    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
+def check_head(file_name: str, data: dict[str, Any]) -> list[str]:
+    """Problems with the version and `_meta` of parsed `data`: of a base file, judged
+    before its segments are replayed (the newest segment's `_meta` replaces its own)."""
     try:
         version = schema_version(data)
     except ValueError as error:
@@ -124,7 +129,14 @@ def check_data(
         # Before versions existed every file held its tables: `{}` or another program's
         # JSON is not an old data file but something else in its place.
         return [t("err.file.foreign", meta=META_TABLE, tables=", ".join(tables))]
-    problems = check_meta(data, file_name) + check_tables(data, tables)
+    return check_meta(data, file_name)
+
+
+def check_data(
+    file_name: str, data: dict[str, Any], decoded: dict[str, dict[int, Any]] | None = None
+) -> list[str]:
+    """Problems with parsed `data`; the decoded records are left in `decoded` (by table)."""
+    problems = check_head(file_name, data) or check_tables(data, DATA_FILES.get(file_name, ()))
     if problems:
         return problems
     for table in DATA_FILES.get(file_name, ()):
@@ -142,6 +154,28 @@ def check_data(
     return problems
 
 
+def read_replayed(path: Path) -> dict[str, Any]:
+    """A data file's content as the store reads it, its segments replayed, for a reader
+    that must work when the store refuses to open (`doctor`, the backups list). Raises
+    `OSError`, or `FileDamaged` when the file or a segment cannot be read as data."""
+    for _ in range(2):
+        with contextlib.suppress(SegmentsMoved):  # a writer folded the journal meanwhile
+            return _replayed(path)
+    return _replayed(path)
+
+
+def _replayed(path: Path) -> dict[str, Any]:
+    data = parse_strict(read_file(path))
+    if path.name in JOURNALED and not too_new(data):
+        try:
+            read_segments(Journal(path.parent, path.name), data, backups_dir(path.parent))
+        except SegmentDamaged as error:
+            raise FileDamaged(f"{error.path.name}: {error.problem}") from None
+        except DataFileLinked as error:
+            raise FileDamaged(f"{error.path.name}: {LINK_PROBLEM}") from None
+    return data
+
+
 def files_with_records(data_dir: Path) -> list[str]:
     """The data files other than `closure.json` that hold records (or cannot be read,
     so may): when `closure.json` is missing, these show it was lost, not never made."""
@@ -150,7 +184,7 @@ def files_with_records(data_dir: Path) -> list[str]:
         if name == MAIN_FILE:
             continue
         try:
-            data = parse_strict((data_dir / name).read_bytes())
+            data = parse_strict(read_file(data_dir / name))
         except FileNotFoundError:
             continue
         except (OSError, FileDamaged):
@@ -175,10 +209,11 @@ def too_new(data: dict[str, Any]) -> bool:
 
 
 def parse_recorded(raw: bytes) -> dict[str, Any] | None:
-    """Bytes this program wrote (strict JSON of validated records, current schema):
-    the C parser alone; None if they are somehow not that, so the strict path runs."""
+    """Bytes this program wrote (strict JSON of validated records, of this schema or an
+    older one migrated on use): the C parser alone; None if they are somehow not that, so
+    the strict path runs."""
     try:
         data = json.loads(raw)
-        return data if schema_version(data) == CURRENT_SCHEMA else None
+        return data if schema_version(data) <= CURRENT_SCHEMA else None
     except (ValueError, TypeError, AttributeError, RecursionError):
         return None

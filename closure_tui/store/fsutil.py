@@ -1,4 +1,8 @@
-"""Private, atomic file operations: the only place the store touches the file system."""
+"""Private, atomic file operations: the only place the store touches the file system.
+
+Every byte the store reads or writes of a data file passes through here, so that what
+is done to all of them (encryption, say) is done in one place.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from typing import NamedTuple
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 TEMP_MARK = ".tmp-"
+#: How much of a file is read at a time when it is not read whole.
+CHUNK = 1 << 20
 
 
 def ensure_private_dir(path: Path) -> bool:
@@ -163,16 +169,70 @@ def read_with_status(path: Path) -> FileRead | None:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
-    with os.fdopen(fd, "rb") as handle:
-        before = os.fstat(handle.fileno())
-        raw = handle.read()
-        status = os.fstat(handle.fileno())
+    try:
+        before = os.fstat(fd)
+        raw = _read_to_end(fd, before.st_size)
+        status = os.fstat(fd)
+    finally:
+        os.close(fd)
     steady = (before.st_size, before.st_mtime_ns, before.st_ctime_ns) == (
         status.st_size,
         status.st_mtime_ns,
         status.st_ctime_ns,
     )
     return FileRead(raw, status, steady)
+
+
+def _read_to_end(fd: int, size: int) -> bytes:
+    """The bytes from the file's position to its end (`size` expected): every read of a
+    whole data file ends here, in `os.read`."""
+    chunks = []
+    want = size + 1  # one read for the whole file, one more to see its end
+    while chunk := os.read(fd, want):
+        chunks.append(chunk)
+        want = max(want - len(chunk), CHUNK)
+    return b"".join(chunks)
+
+
+def read_file(path: Path) -> bytes:
+    """The whole file (raises `FileNotFoundError` when there is none)."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        return _read_to_end(fd, os.fstat(fd).st_size)
+    finally:
+        os.close(fd)
+
+
+def read_ranges(path: Path, ranges: list[tuple[int, int]]) -> list[bytes] | None:
+    """The bytes at each (offset, length) of the file, reading nothing else; None when the
+    file is gone or is a link (then read it whole, which reports either)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        return [os.pread(fd, length, offset) for offset, length in ranges]
+    finally:
+        os.close(fd)
+
+
+def file_sha256(path: Path) -> str | None:
+    """The digest of the file's bytes, read in chunks (never the whole file at once)."""
+    import hashlib  # only a file whose signature changed is hashed: keep it out of start-up
+
+    digest = hashlib.sha256()
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        while chunk := os.read(fd, CHUNK):
+            digest.update(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return digest.hexdigest()
 
 
 def append_durable(path: Path, data: bytes) -> None:

@@ -1,12 +1,11 @@
-"""The append-only segments that follow a notes or history base file.
+"""The append-only segments that follow a base file (`closure.json`, notes, history).
 
-`notes.json` and `history.json` are base files: written whole (atomically) only when
-compacted. Every change after that is one framed record (see `frames`) appended to the
-newest segment, `notes.000007.log`: the changed records by id (`null` for a removed
-one) and the file's `_meta`, so the newest record always holds the id counters. A
-segment is sealed (never written again) once it reaches `SEGMENT_BYTES`; the base's
-`_meta` names the last segment folded into it (`through`), and only later segments
-are replayed over it.
+The data files are base files: written whole (atomically) only when compacted. Every
+change after that is one framed record (see `frames`) appended to the newest segment,
+`notes.000007.log`: the changed records by id (`null` for a removed one) and the file's
+`_meta`, so the newest record always holds the id counters. A segment is sealed (never
+written again) once it reaches `SEGMENT_BYTES`; the base's `_meta` names the last
+segment folded into it (`through`), and only later segments are replayed over it.
 
 Compaction (`fold`) writes a fresh segment holding only `_meta`, then the new base
 atomically, then deletes the folded segments: a crash after any step leaves a base and
@@ -73,6 +72,21 @@ def replay(data: dict[str, Any], delta: dict[str, Any]) -> None:
                 table.pop(doc_id, None)
             else:
                 table[doc_id] = doc
+
+
+def replay_where(
+    found: dict[str, Any], delta: dict[str, Any], table: str, key: str, value: object
+) -> None:
+    """Apply one record to `found`, the records of `table` whose `key` is `value`: a record
+    that is removed, or changed to another value, leaves it."""
+    docs = delta.get(table, {})
+    if not isinstance(docs, dict):
+        raise TypeError(table)
+    for doc_id, doc in docs.items():
+        if isinstance(doc, dict) and doc.get(key) == value:
+            found[doc_id] = doc
+        else:
+            found.pop(doc_id, None)
 
 
 class Journal:

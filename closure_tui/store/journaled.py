@@ -10,20 +10,24 @@ journal grown past the base are folded into a new base instead.
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from closure_tui.i18n import t
+from closure_tui.store import index
 from closure_tui.store.errors import StoreReadOnly
 from closure_tui.store.fsutil import read_with_status
-from closure_tui.store.journal import Journal, replay, through
+from closure_tui.store.journal import Journal, replay, replay_where, through
 from closure_tui.store.refusals import DataFileLinked
 from closure_tui.store.schema import META_TABLE
 from closure_tui.store.storage import AtomicJSONStorage, FileDamaged, parse_strict
 
 #: Fold when the segments hold more than this, and more than the base itself.
 FOLD_AFTER = 4 << 20
+#: Segments are read whole by `read_where` (they hold everyone's changes since the last
+#: fold), and again at each call: beyond this, the content is read once instead.
+WHERE_READS_UP_TO = 1 << 20
 
 
 class SegmentDamaged(Exception):
@@ -39,13 +43,14 @@ class SegmentsMoved(Exception):
     """A segment went while being read: a writer folded the journal; read the base again."""
 
 
-def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> None:
-    """Replay the live segments over `data` (the base's content), in place. A torn tail is
-    dropped (appends go on in a later segment); a damaged segment raises."""
+def live_records(
+    journal: Journal, base_through: int, backups: Path
+) -> Iterator[tuple[int, Path, list[dict[str, Any]], bool]]:
+    """(number, path, its whole records parsed, whether its tail is torn) of each segment
+    after `base_through`, oldest first. A damaged segment raises."""
     from closure_tui.store import frames  # with zlib, only once a journal is read
 
-    live = journal.live(through(data))
-    for number, path in live:
+    for number, path in journal.live(base_through):
         try:
             read = read_with_status(path)
         except OSError as error:
@@ -57,21 +62,47 @@ def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> None
         scan = frames.scan(read.raw)
         if scan.damaged_at >= 0:
             raise SegmentDamaged(path, t("err.file.segment_frame", position=scan.damaged_at))
-        for payload in scan.payloads:
+        try:
+            records = [parse_strict(payload) for payload in scan.payloads]
+        except FileDamaged:
+            raise SegmentDamaged(path, t("err.file.segment_record")) from None
+        yield number, path, records, bool(scan.torn)
+
+
+def read_segments(journal: Journal, data: dict[str, Any], backups: Path) -> None:
+    """Replay the live segments over `data` (the base's content), in place. A torn tail is
+    dropped (appends go on in a later segment); a damaged segment raises."""
+    found = False
+    for number, path, records, torn in live_records(journal, through(data), backups):
+        for record in records:
             try:
-                replay(data, parse_strict(payload))
-            except (FileDamaged, AttributeError):
+                replay(data, record)
+            except (AttributeError, TypeError):
                 raise SegmentDamaged(path, t("err.file.segment_record")) from None
-        journal.adopt(number, path, torn=bool(scan.torn))
-    if not live:
+        journal.adopt(number, path, torn=torn)
+        found = True
+    if not found:
         journal.start_after(through(data))
 
 
 class JournalStorage(AtomicJSONStorage):
     """`AtomicJSONStorage` whose saves append to segments."""
 
-    def __init__(self, path: Path, *, trusted: Callable[[Path], bool], **options: Any) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        trusted: Callable[[Path], bool],
+        indexed: tuple[str, str] | None = None,
+        fold_after: int | None = None,
+        **options: Any,
+    ) -> None:
         super().__init__(path, **options)
+        #: Fold once the segments hold more than this, however large the base (None: more
+        #: than `FOLD_AFTER` and more than the base).
+        self._fold_after = fold_after
+        #: (table, key): the base's records of that table are indexed by that key (`index`).
+        self._indexed = indexed
         self.journal = Journal(self.path.parent, self.path.name)
         #: Whether the base file holds what was last checked (the verified record).
         self._trusted = trusted
@@ -146,6 +177,33 @@ class JournalStorage(AtomicJSONStorage):
             self._dirty = True
         return data
 
+    def read_where(self, table: str, key: str, value: object) -> dict[str, Any] | None:
+        """The records of `table` whose `key` is `value`, by id, while the content is unread:
+        read from the base at their place (see `index`), then the segments. None when that
+        cannot be done (content read, base not as checked, no index for it, a segment not
+        as expected, more segments than `WHERE_READS_UP_TO`); then read the content, which
+        reports any damage, and is kept."""
+        if (
+            self._loaded
+            or self._indexed != (table, key)
+            or not isinstance(value, int)
+            or self.journal.size() > WHERE_READS_UP_TO
+            or not self._trusted(self.path)
+        ):
+            return None
+        found = index.read(self.path, table, key, value)
+        if found is None:
+            return None
+        base_through, docs = found
+        try:
+            for _, _, records, _ in live_records(self.journal, base_through, self.path.parent):
+                for record in records:
+                    replay_where(docs, record, table, key, value)
+            replay_where(docs, self._unread, table, key, value)
+        except (SegmentDamaged, SegmentsMoved, DataFileLinked, OSError, TypeError):
+            return None
+        return docs
+
     # ---- saving -------------------------------------------------------------------------
 
     def _save(self) -> bool:
@@ -157,7 +215,7 @@ class JournalStorage(AtomicJSONStorage):
         touched, self._touched = self._touched, {}
         if touched is None or not self.journal.ready:
             self._encoded.forget(META_TABLE)
-            self.journal.fold(self._cache, super()._save)
+            self.journal.fold(self._cache, self._write_base)
             return True
         delta: dict[str, Any] = {META_TABLE: self._cache.get(META_TABLE, {})}
         for name, ids in touched.items():
@@ -169,11 +227,31 @@ class JournalStorage(AtomicJSONStorage):
         self._tail = delta[META_TABLE]
         return False
 
+    def _write_base(self) -> None:
+        """The whole content as the new base, and where its records lie (`index`)."""
+        assert self._cache is not None
+        if self._indexed is None:
+            self._write_whole()
+            return
+        spans = index.Spans(*self._indexed)
+        self._write_whole(spans)
+        index.write(self.path, spans, through(self._cache))
+
     def fold_due(self) -> bool:
-        """Whether the segments outgrew both `FOLD_AFTER` and the base file."""
+        """Whether the segments outgrew their limit (see `fold_after`), or the content was
+        read in full this run while a platform's records could not be read alone (no index
+        for the base, or segments past `WHERE_READS_UP_TO`): folding then costs no read,
+        and the next run reads one platform's records again."""
         if self.read_only:
             return False
         grown = self.journal.size()
+        alone = self._indexed is None or (
+            grown <= WHERE_READS_UP_TO and index.describes(self.path, *self._indexed)
+        )
+        if self._loaded and not alone:
+            return True
+        if self._fold_after is not None:
+            return grown > self._fold_after
         if grown <= FOLD_AFTER:
             return False
         try:

@@ -12,7 +12,7 @@ from typing import Any
 
 from closure_tui.i18n import t
 
-CURRENT_SCHEMA = 2
+CURRENT_SCHEMA = 3
 META_TABLE = "_meta"
 META_ID = "1"
 
@@ -60,7 +60,13 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 appends the changes of `closure.json` to segments too (and older versions,
+    which would not read them, must refuse it); the records themselves are unchanged."""
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def schema_version(data: dict[str, Any]) -> int:

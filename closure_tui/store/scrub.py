@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from closure_tui.store import frames
-from closure_tui.store.fsutil import atomic_write
+from closure_tui.store.fsutil import atomic_write, read_file
 from closure_tui.store.storage import FileDamaged, dump_strict, parse_strict
 
 #: Tables whose records belong to a platform through their `platform_id`.
@@ -142,7 +142,7 @@ def scrub_files(paths: Iterable[Path], owned: Owned, needles: list[bytes]) -> Fi
     for path in paths:
         if path.is_symlink() or not path.is_file():
             continue
-        raw = path.read_bytes()
+        raw = read_file(path)
         if raw.startswith(frames.MARK):
             kept = _scrub_segment(raw, owned)
             if kept is None and any(needle in raw for needle in needles):

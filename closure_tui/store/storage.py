@@ -19,13 +19,13 @@ import json
 import math
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tinydb.storages import Storage
 
 from closure_tui.i18n import t
 from closure_tui.store.errors import StoreError, StoreReadOnly, StoreWriteFailed
-from closure_tui.store.fsutil import atomic_write
+from closure_tui.store.fsutil import atomic_write, read_file
 
 
 class FileDamaged(Exception):
@@ -90,6 +90,14 @@ def dump_strict(data: dict[str, Any]) -> bytes:
     return _ENCODER.encode(data).encode("utf-8")
 
 
+class Spans(Protocol):
+    """Told where each document of one table lies in the bytes written (see `index`)."""
+
+    table: str
+
+    def add(self, doc_id: str, doc: Any, offset: int, length: int) -> None: ...
+
+
 class _EncodedTables:
     """The UTF-8 JSON of every document as last written, per table and id."""
 
@@ -109,8 +117,9 @@ class _EncodedTables:
     def clear(self) -> None:
         self._docs.clear()
 
-    def encode(self, data: dict[str, Any]) -> bytes:
-        """`dump_strict(data)`, encoding only the documents not cached."""
+    def encode(self, data: dict[str, Any], spans: Spans | None = None) -> bytes:
+        """`dump_strict(data)`, encoding only the documents not cached; where each
+        document of `spans.table` lies is told to `spans`."""
         encode = _ENCODER.encode
         for gone in self._docs.keys() - data.keys():
             del self._docs[gone]
@@ -127,11 +136,15 @@ class _EncodedTables:
             if len(cached) > len(table):
                 cached = self._docs[name] = {k: v for k, v in cached.items() if k in table}
             out.append(b"%s:{" % encode(name).encode())
+            at = sum(map(len, out)) if spans is not None and name == spans.table else -1
             for doc_id, doc in table.items():
                 text = cached.get(doc_id)
                 if text is None:
                     text = cached[doc_id] = f"{encode(doc_id)}:{encode(doc)}".encode()
                 out += (text, b",")
+                if at >= 0:
+                    spans.add(doc_id, doc, at, len(text))  # type: ignore[union-attr]
+                    at += len(text) + 1
             if table:
                 out.pop()
             out.append(b"}")
@@ -176,7 +189,7 @@ class AtomicJSONStorage(Storage):
     def load_from_disk(self) -> dict[str, Any] | None:
         """Parse the file strictly; None when it does not exist. Raises `FileDamaged`."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_file(self.path)
         except FileNotFoundError:
             return None
         return parse_strict(raw)
@@ -223,9 +236,13 @@ class AtomicJSONStorage(Storage):
 
     def _save(self) -> bool:
         """Put the content on disk; True when the file at `path` was replaced."""
-        assert self._cache is not None
-        atomic_write(self.path, self._encoded.encode(self._cache))
+        self._write_whole()
         return True
+
+    def _write_whole(self, spans: Spans | None = None) -> None:
+        """The whole content to `path`, atomically (where records lie told to `spans`)."""
+        assert self._cache is not None
+        atomic_write(self.path, self._encoded.encode(self._cache, spans))
 
     def forget_encoded(self, table: str, doc_ids: Iterable[str] | None = None) -> None:
         """These documents of `table` (all when None) changed since they were last written."""

@@ -1,10 +1,10 @@
 """The store: opens the data directory safely and exposes typed collections.
 
-Three files, so that adding a note never rewrites the platforms and ticking a
-stage never rewrites thousands of notes: `closure.json` (platforms, reminders),
-`notes.json` and `history.json` (the change log undo works from). The last two only
-grow: their changes are appended to segments after them (`journaled`), so no change
-rewrites them.
+Three files, so that adding a note never touches the platforms and ticking a
+stage never touches thousands of notes: `closure.json` (platforms, reminders),
+`notes.json` and `history.json` (the change log undo works from). Their changes are
+appended to segments after them (`journaled`), so no change rewrites any of them: a
+tick is two appends, the platform's and then its history entry's.
 Orphans (notes of a removed platform) are harmless and ignored.
 """
 
@@ -14,21 +14,12 @@ import contextlib
 import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, cast
+from typing import Any, NamedTuple, NoReturn, cast
 
 from tinydb.table import Document
 
 from closure_tui.domain.clock import Clock
-from closure_tui.domain.history import Event, EventState
-from closure_tui.domain.notes import Note
-from closure_tui.domain.platform import Platform
-from closure_tui.domain.reminders import Reminder
 from closure_tui.store import verified
-from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
-from closure_tui.store.codec_history import decode_event, encode_event
-from closure_tui.store.codec_recorded import decode_recorded_platform
-from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
-from closure_tui.store.collection import Collection
 from closure_tui.store.datafiles import (
     DATA_FILES,
     HISTORY_FILE,
@@ -46,8 +37,7 @@ from closure_tui.store.errors import (
     StoreError,
     StoreWriteFailed,
 )
-from closure_tui.store.feature_codecs import deferred
-from closure_tui.store.file_reading import load_checked
+from closure_tui.store.file_reading import Loaded, load_checked
 from closure_tui.store.fsutil import (
     PRIVATE_FILE,
     sweep_temp_files,
@@ -57,6 +47,7 @@ from closure_tui.store.journaled import (
     JournalStorage,
 )
 from closure_tui.store.lock import WriterLock
+from closure_tui.store.records import Records
 from closure_tui.store.refusals import (
     LinkRefused,
     MainFileMissing,
@@ -71,12 +62,11 @@ from closure_tui.store.schema import (
 from closure_tui.store.storage import AtomicJSONStorage
 from closure_tui.store.tinydb_compat import InPlaceTinyDB
 
-if TYPE_CHECKING:
-    from closure_tui.domain.complaints import Complaint
-    from closure_tui.domain.contacts import Contact
-    from closure_tui.domain.credit_report import ReportLine
-    from closure_tui.domain.disputes import Dispute
-
+#: The base files whose records are found by platform without reading the rest (`index`).
+INDEXED = {NOTES_FILE: ("notes", "platform_id"), HISTORY_FILE: ("history", "platform_id")}
+#: Every command and the app's first frame read `closure.json`: its segments are folded
+#: into it as a run ends once they hold more than this, so starting never replays much.
+MAIN_FOLD_AFTER = 64 << 10
 #: The `_meta` key of the store's random id.
 STORE_ID = "store_id"
 
@@ -94,7 +84,7 @@ class Notice(NamedTuple):
     path: str
 
 
-class Store:
+class Store(Records):
     """Open with `Store.open`; close when done so the writer lock is released."""
 
     def __init__(self, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> None:
@@ -113,7 +103,11 @@ class Store:
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, InPlaceTinyDB] = {}
         for name in DATA_FILES:
-            journaled = {"trusted": self._record.unchanged} if name in JOURNALED else {}
+            journaled: dict[str, Any] = {}
+            if name in JOURNALED:
+                journaled = {"trusted": self._record.unchanged, "indexed": INDEXED.get(name)}
+                if name == MAIN_FILE:
+                    journaled["fold_after"] = MAIN_FOLD_AFTER
             db = InPlaceTinyDB(
                 data_dir / name,
                 storage=JournalStorage if journaled else AtomicJSONStorage,
@@ -125,69 +119,7 @@ class Store:
             )
             self._dbs[name] = db
             self._storages[name] = cast(AtomicJSONStorage, db.storage)
-        main, notes = self._dbs[MAIN_FILE], self._dbs[NOTES_FILE]
-        damaged = functools.partial(self._damaged_on_use, MAIN_FILE)
-        self.platforms: Collection[Platform] = Collection(
-            main,
-            "platforms",
-            decode_platform,
-            encode_platform,
-            lambda p: p.id,
-            on_damage=damaged,
-            decode_recorded=decode_recorded_platform,
-        )
-        self.reminders: Collection[Reminder] = Collection(
-            main, "reminders", decode_reminder, encode_reminder, lambda r: r.id, on_damage=damaged
-        )
-        self.contacts: Collection[Contact] = Collection(
-            main,
-            "contacts",
-            deferred("codec_contacts", "decode_contact"),
-            deferred("codec_contacts", "encode_contact"),
-            lambda c: c.id,
-            on_damage=damaged,
-        )
-        self.complaints: Collection[Complaint] = Collection(
-            main,
-            "complaints",
-            deferred("codec_contacts", "decode_complaint"),
-            deferred("codec_contacts", "encode_complaint"),
-            lambda c: c.id,
-            on_damage=damaged,
-        )
-        self.report_checks: Collection[ReportLine] = Collection(
-            main,
-            "report_checks",
-            deferred("codec_credit", "decode_report_line"),
-            deferred("codec_credit", "encode_report_line"),
-            lambda c: c.id,
-            on_damage=damaged,
-        )
-        self.disputes: Collection[Dispute] = Collection(
-            main,
-            "disputes",
-            deferred("codec_credit", "decode_dispute"),
-            deferred("codec_credit", "encode_dispute"),
-            lambda d: d.id,
-            on_damage=damaged,
-        )
-        self.notes: Collection[Note] = Collection(
-            notes,
-            "notes",
-            decode_note,
-            encode_note,
-            lambda n: n.id,
-            on_damage=functools.partial(self._damaged_on_use, NOTES_FILE),
-        )
-        self.history: Collection[Event] = Collection(
-            self._dbs[HISTORY_FILE],
-            "history",
-            decode_event,
-            encode_event,
-            lambda e: e.id,
-            on_damage=functools.partial(self._damaged_on_use, HISTORY_FILE),
-            mark=lambda doc: doc.get("state") == EventState.UNDONE.value,
-        )
+        super().__init__(dict(self._dbs), self._damaged_on_use)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> Store:
@@ -219,7 +151,7 @@ class Store:
                 raise LinkRefused(self.backups_path)  # never sweep or prune through it
             sweep_temp_files(self.data_dir)
             sweep_temp_files(self.backups_path)
-        loaded: dict[str, tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]] = {}
+        loaded: dict[str, Loaded] = {}
         for name, storage in self._storages.items():
             if name != MAIN_FILE and (self._lazy or self._record.unchanged(storage.path)):
                 self._tighten(storage.path)
@@ -232,13 +164,13 @@ class Store:
             if holders:
                 problem = f"missing, while {', '.join(holders)} hold records"
                 raise MainFileMissing(self._storages[MAIN_FILE].path, [problem], self.backups_path)
-        for name, (data, decoded) in loaded.items():
-            self._adopt(name, data, decoded)
+        for name, (data, decoded, base) in loaded.items():
+            self._adopt(name, data, decoded, base)
         if not self._lazy:
             self.platforms.load()
         self._record.save_checked()
 
-    def _load(self, name: str) -> tuple[dict[str, Any] | None, dict[str, dict[int, Any]] | None]:
+    def _load(self, name: str) -> Loaded:
         return load_checked(
             self._storages[name],
             name,
@@ -280,7 +212,11 @@ class Store:
             self.notices.append(Notice("notice.permissions_fixed", str(path)))
 
     def _adopt(
-        self, name: str, data: dict[str, Any] | None, decoded: dict[str, dict[int, Any]] | None
+        self,
+        name: str,
+        data: dict[str, Any] | None,
+        decoded: dict[str, dict[int, Any]] | None,
+        base: dict[str, dict[str, Any]],
     ) -> None:
         storage = self._storages[name]
         if data is None:
@@ -295,11 +231,11 @@ class Store:
                 storage.write(data)
             return
         if decoded is None:  # recorded content: records are decoded when first used
-            if name == MAIN_FILE and not isinstance(storage, JournalStorage):
-                self.platforms.trust()
+            if name == MAIN_FILE:
+                self.platforms.trust(_unreplayed(data, base, "platforms"))
             return
         # Validated above: decode only once.
-        for collection in (*self.record_collections(), self.history):
+        for collection in self.every_collection():
             if collection.name in DATA_FILES[name]:
                 collection.prime(decoded.get(collection.name, {}))
 
@@ -369,7 +305,7 @@ class Store:
                     counter = counter_key(name)
                     meta[counter] = max(meta.get(counter, 1), max(docs, default=0) + 1)
                 meta_table.upsert(Document(meta, doc_id=int(META_ID)))
-        for collection in (*self.record_collections(), self.history):
+        for collection in self.every_collection():
             collection.reset()
 
     def after_commit(self, callback: Callable[[], object]) -> None:
@@ -409,18 +345,6 @@ class Store:
             if error.path != self._storages[HISTORY_FILE].path:
                 raise
             self.unrecorded.append(error)
-
-    def record_collections(self) -> list[Collection[Any]]:
-        """The collections whose records history can put back (by name)."""
-        return [
-            self.platforms,
-            self.notes,
-            self.reminders,
-            self.report_checks,
-            self.disputes,
-            self.contacts,
-            self.complaints,
-        ]
 
     def file_of(self, collection: str) -> str:
         return next(name for name, tables in DATA_FILES.items() if collection in tables)
@@ -469,3 +393,12 @@ class Store:
             if isinstance(storage, JournalStorage) and storage.fold_due():
                 with contextlib.suppress(StoreError):
                     storage.fold()
+
+
+def _unreplayed(
+    data: dict[str, Any], base: dict[str, dict[str, Any]], table: str
+) -> frozenset[int]:
+    """Ids of the records of `table` that are still the base file's documents (no segment
+    replaced them): what the record of checked files vouches for."""
+    held = base.get(table, {})
+    return frozenset(int(key) for key, doc in data.get(table, {}).items() if held.get(key) is doc)

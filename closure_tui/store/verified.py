@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from closure_tui.store.fsutil import replace_quietly
+from closure_tui.store.fsutil import file_sha256, replace_quietly
 from closure_tui.store.schema import CURRENT_SCHEMA
 
 RECORD_FILE = ".verified.json"
@@ -89,17 +89,6 @@ def sha256_hex(data: bytes) -> str:
     import hashlib  # only a file whose signature changed is hashed: keep it out of start-up
 
     return hashlib.sha256(data).hexdigest()
-
-
-def file_sha256(path: Path) -> str | None:
-    """The digest of the file's bytes, read in chunks (never the whole file at once)."""
-    import hashlib  # as above
-
-    try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
 
 
 class Record:

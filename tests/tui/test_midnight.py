@@ -15,6 +15,7 @@ from closure_tui.services.session import closures_session
 from closure_tui.tui.reminder_cells import OVERDUE_STYLE, TODAY_STYLE
 from closure_tui.tui.screens.agenda import AgendaScreen
 from closure_tui.tui.screens.dashboard import COLUMNS, DashboardScreen
+from tests.store_helpers import compacted
 from tests.tui.conftest import AppFactory
 from tests.tui.fixtures_platform import on_platform
 from tests.tui.helpers import platform_table, running
@@ -80,6 +81,7 @@ async def test_a_bad_reminder_on_disk_is_reported_at_launch(
     with closures_session(data_dir, clock, writable=True) as service:
         platform = service.add_platform("借呗").value
         service.tick(platform.id, StageKey.PAID)
+    compacted(data_dir, clock)  # the base holds the reminder, edited by hand below
     path = data_dir / "closure.json"
     path.write_text(path.read_text("utf-8").replace('"2026-12-06"', '"2101-01-06"'), "utf-8")
     app = make_app()
