@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from closure_tui.cli import main
+from closure_tui.store.collection import Collection
 from closure_tui.store.lock import WriterLock
 from tests.cli_helpers import as_json, cli, ok
 from tests.store_helpers import mode
@@ -159,3 +164,27 @@ def test_a_damaged_history_refuses_changes_and_history_but_not_the_other_readers
     assert "催结清证明" in ok(data_dir, "due")
     assert "借呗" in ok(data_dir, "list")
     assert "客服说下周开证明" in ok(data_dir, "show", "借呗")
+
+
+def test_a_change_decodes_only_the_platforms_it_touches(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tick from the command line decodes the platform it ticks, not all 30: a writer
+    need not build every platform to change one (T7)."""
+    for number in range(30):
+        assert main(["--data-dir", str(data_dir), "add", f"P{number:02d}"]) == 0
+    decoded: list[int] = []
+    decode_one = Collection._decode_one
+
+    def counted(self: Collection[Any], item_id: int, doc: Mapping[str, Any]) -> Any:
+        if self.name == "platforms":
+            decoded.append(item_id)
+        return decode_one(self, item_id, doc)
+
+    monkeypatch.setattr(Collection, "_decode_one", counted)
+    assert main(["--data-dir", str(data_dir), "tick", "P07", "paid"]) == 0
+    assert set(decoded) == {8}
+    capsys.readouterr()
+    monkeypatch.undo()
+    [shown] = [p for p in json.loads(ok(data_dir, "list", "--json")) if p["name"] == "P07"]
+    assert shown["stages"]["paid"]["state"] == "done"

@@ -301,8 +301,12 @@ def run(data_dir: Path, clock: Clock, args: argparse.Namespace) -> int:
     writable = handler is not None
     handler = handler or READERS[args.command]
     # A reader uses little of the store: each file is read only if it uses it. A writer
-    # checks every file at open (cheaply when unchanged), so damage refuses it unwritten.
-    with closures_session(data_dir, clock, writable=writable, lazy=not writable) as service:
+    # checks every file at open (cheaply when unchanged), so damage refuses it unwritten,
+    # and decodes the platforms it touches before it writes.
+    session = closures_session(
+        data_dir, clock, writable=writable, lazy=not writable, platforms_on_use=True
+    )
+    with session as service:
         for notice in service.notices:
             print(t(notice.key, path=notice.path), file=sys.stderr)
         code = handler(service, args)

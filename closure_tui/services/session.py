@@ -22,14 +22,19 @@ def open_closures(
     writable: bool,
     offsets: FollowUpOffsets | None = None,
     lazy: bool = False,
+    platforms_on_use: bool = False,
 ) -> Closures:
     """Raises `StoreLocked`, `StoreDamaged` or `StoreTooNew` with a message to show.
 
     A writer's platform changes are followed by its reminders and contacts (`offsets`
     default to the user's config file); a reader changes nothing for them to follow.
-    `lazy`: read the notes and history files only if used (see `Store.open`).
+    `lazy`: read the notes and history files only if used; `platforms_on_use`: decode
+    each platform when first used, not all at open (see `Store.open`).
     """
-    service = Closures(Store.open(data_dir, clock, writable=writable, lazy=lazy), clock)
+    store = Store.open(
+        data_dir, clock, writable=writable, lazy=lazy, platforms_on_use=platforms_on_use
+    )
+    service = Closures(store, clock)
     if writable:
         _follow_changes(service, offsets)
     return service
@@ -52,9 +57,16 @@ def _follow_changes(service: Closures, offsets: FollowUpOffsets | None) -> None:
 
 @contextlib.contextmanager
 def closures_session(
-    data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False
+    data_dir: Path,
+    clock: Clock,
+    *,
+    writable: bool,
+    lazy: bool = False,
+    platforms_on_use: bool = False,
 ) -> Iterator[Closures]:
-    service = open_closures(data_dir, clock, writable=writable, lazy=lazy)
+    service = open_closures(
+        data_dir, clock, writable=writable, lazy=lazy, platforms_on_use=platforms_on_use
+    )
     try:
         yield service
     finally:

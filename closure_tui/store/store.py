@@ -87,12 +87,21 @@ class Notice(NamedTuple):
 class Store(Records):
     """Open with `Store.open`; close when done so the writer lock is released."""
 
-    def __init__(self, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock,
+        *,
+        writable: bool,
+        lazy: bool = False,
+        platforms_on_use: bool = False,
+    ) -> None:
         self.data_dir = data_dir
         self.clock = clock
         self.read_only = not writable
         self.notices: list[Notice] = []
         self._lazy = lazy
+        self._platforms_on_use = platforms_on_use
         self._lock = WriterLock(data_dir) if writable else None
         self._backed_up = False
         self._queued: list[Callable[[], object]] = []
@@ -122,11 +131,22 @@ class Store(Records):
         super().__init__(dict(self._dbs), self._damaged_on_use)
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock, *, writable: bool, lazy: bool = False) -> Store:
+    def open(
+        cls,
+        data_dir: Path,
+        clock: Clock,
+        *,
+        writable: bool,
+        lazy: bool = False,
+        platforms_on_use: bool = False,
+    ) -> Store:
         """Lock (when writing), parse, validate and migrate; raises a `StoreError` subclass.
 
-        `closure.json` is always read at open, and its platforms decoded unless `lazy` (the
-        other records when first used: the dashboard needs only the open reminders). The
+        `closure.json` is always read at open, and its platforms decoded unless `lazy` or
+        `platforms_on_use` (the other records when first used: the dashboard needs only the
+        open reminders). Decoding them all at open finds a trusted file whose records no
+        longer decode before anything is shown; a command that changes one platform
+        (`platforms_on_use`) decodes that one, and any it reads, before it writes. The
         notes and history files are checked at open unless they hold what this program last
         wrote (then they are read when first used); with `lazy` (a command that may never
         use them) they are not looked at until first used. Damage found after open (a
@@ -134,7 +154,9 @@ class Store(Records):
         `StoreDamaged` just as at open.
         """
         tightened = writable and prepare_dir(data_dir)  # readers change nothing
-        store = cls(data_dir, clock, writable=writable, lazy=lazy)
+        store = cls(
+            data_dir, clock, writable=writable, lazy=lazy, platforms_on_use=platforms_on_use
+        )
         if tightened:
             store.notices.append(Notice("notice.permissions_fixed", str(data_dir)))
         try:
@@ -166,7 +188,7 @@ class Store(Records):
                 raise MainFileMissing(self._storages[MAIN_FILE].path, [problem], self.backups_path)
         for name, (data, decoded, base) in loaded.items():
             self._adopt(name, data, decoded, base)
-        if not self._lazy:
+        if not (self._lazy or self._platforms_on_use):
             self.platforms.load()
         self._record.save_checked()
 
