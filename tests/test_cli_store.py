@@ -166,25 +166,28 @@ def test_a_damaged_history_refuses_changes_and_history_but_not_the_other_readers
     assert "客服说下周开证明" in ok(data_dir, "show", "借呗")
 
 
-def test_a_change_decodes_only_the_platforms_it_touches(
+def test_a_change_decodes_only_the_records_it_touches(
     data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A tick from the command line decodes the platform it ticks, not all 30: a writer
-    need not build every platform to change one (T7)."""
+    """A tick from the command line decodes the platform it ticks and that platform's
+    reminders, not all 30 platforms and their reminders: a change costs what it changes."""
     for number in range(30):
         assert main(["--data-dir", str(data_dir), "add", f"P{number:02d}"]) == 0
-    decoded: list[int] = []
+        assert main(["--data-dir", str(data_dir), "remind", f"P{number:02d}", "+3d", "call"]) == 0
+    decoded: list[tuple[str, int]] = []
     decode_one = Collection._decode_one
 
     def counted(self: Collection[Any], item_id: int, doc: Mapping[str, Any]) -> Any:
-        if self.name == "platforms":
-            decoded.append(item_id)
+        decoded.append((self.name, item_id))
         return decode_one(self, item_id, doc)
 
     monkeypatch.setattr(Collection, "_decode_one", counted)
     assert main(["--data-dir", str(data_dir), "tick", "P07", "paid"]) == 0
-    assert set(decoded) == {8}
+    assert {item for name, item in decoded if name == "platforms"} == {8}
+    assert {item for name, item in decoded if name == "reminders"} == {8}
     capsys.readouterr()
     monkeypatch.undo()
     [shown] = [p for p in json.loads(ok(data_dir, "list", "--json")) if p["name"] == "P07"]
     assert shown["stages"]["paid"]["state"] == "done"
+    follow_ups = json.loads(ok(data_dir, "reminders", "P07", "--json"))
+    assert "certificate" in {r["stage"] for r in follow_ups}

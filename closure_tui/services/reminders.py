@@ -229,7 +229,8 @@ class Reminders:
         self._on_platform_change(platform, platform)
 
     def _on_platform_change(self, before: Platform, after: Platform | None) -> None:
-        mine = [r for r in self.closures.store.reminders if r.platform_id == before.id]
+        # Only this platform's records are decoded: a change costs what it changes.
+        mine = self.closures.store.reminders.where("platform_id", before.id)
         if after is None:
             self.closures.store.reminders.remove([r.id for r in mine])
             return
@@ -237,7 +238,7 @@ class Reminders:
         from closure_tui.domain.followup_rules import reconcile  # not needed to show the data
         from closure_tui.domain.judgement import Judgement
 
-        lines = [c for c in self.closures.store.report_checks if c.platform_id == after.id]
+        lines = self.closures.store.report_checks.where("platform_id", after.id)
         confirmed = platform_judgement(after, lines) is Judgement.CONFIRMED
         plan = reconcile(
             after, mine, self.offsets, self.closures.today(), report_confirmed=confirmed

@@ -185,8 +185,11 @@ class Collection(Generic[T]):
     def next_id(self) -> int:
         meta: Mapping[str, Any] = self._db.table(META_TABLE).get(doc_id=int(META_ID)) or {}
         counter: int = meta.get(counter_key(self.name), 1)
-        self._cache()
-        return max(counter, self._highest + 1)
+        self._current()
+        if self._items is not None:
+            return max(counter, self._highest + 1)
+        # The stored ids suffice: adding a record need not decode the others.
+        return max(counter, max((doc.doc_id for doc in self._table.all()), default=0) + 1)
 
     def marked(self) -> list[int]:
         """Ids of the records `mark` holds for, read from `_meta` (from the newest record
@@ -227,7 +230,7 @@ class Collection(Generic[T]):
         with self._storage.batch():
             meta_table.upsert(Document(meta, doc_id=int(META_ID)))
             self._table.insert(Document(doc, doc_id=item_id))
-        self._cache()[item_id] = item
+        self._remember(item_id, item)
         self._highest = max(self._highest, item_id)
         self._notify(item_id, None, doc)
         return item
