@@ -57,6 +57,8 @@ class Collection(Generic[T]):
         #: Records decoded one by one (`get`) while `_items` is not built.
         self._some: dict[int, T] = {}
         self._highest = 0
+        #: The highest stored id while the records are not all decoded (None: not read).
+        self._stored_highest: int | None = None
         self._generation = self._storage.generation
         #: Records for which `mark` holds are listed in `_meta` (see `marked`).
         self._mark = mark
@@ -84,6 +86,7 @@ class Collection(Generic[T]):
     def reset(self) -> None:
         self._items = None
         self._highest = 0
+        self._stored_highest = None
 
     def _current(self) -> None:
         """Drop what was decoded from a copy a failed write discarded, so a change that was
@@ -91,6 +94,7 @@ class Collection(Generic[T]):
         if self._generation != self._storage.generation:
             self._items = None
             self._some = {}
+            self._stored_highest = None
             self._generation = self._storage.generation
 
     def _cache(self) -> dict[int, T]:
@@ -170,6 +174,8 @@ class Collection(Generic[T]):
     def _remember(self, item_id: int, item: T | None) -> None:
         """Keep the decoded record just written (None: removed) without decoding the rest."""
         self._current()
+        if item is not None and self._stored_highest is not None:
+            self._stored_highest = max(self._stored_highest, item_id)
         for cache in (self._items, self._some):
             if cache is None:
                 continue
@@ -189,7 +195,9 @@ class Collection(Generic[T]):
         if self._items is not None:
             return max(counter, self._highest + 1)
         # The stored ids suffice: adding a record need not decode the others.
-        return max(counter, max((doc.doc_id for doc in self._table.all()), default=0) + 1)
+        if self._stored_highest is None:
+            self._stored_highest = max((doc.doc_id for doc in self._table.all()), default=0)
+        return max(counter, self._stored_highest + 1)
 
     def marked(self) -> list[int]:
         """Ids of the records `mark` holds for, read from `_meta` (from the newest record
