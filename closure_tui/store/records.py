@@ -49,38 +49,26 @@ class Records:
         self.reminders: Collection[Reminder] = Collection(
             main, "reminders", decode_reminder, encode_reminder, lambda r: r.id, on_damage=in_main
         )
-        self.contacts: Collection[Contact] = Collection(
-            main,
-            "contacts",
-            deferred("codec_contacts", "decode_contact"),
-            deferred("codec_contacts", "encode_contact"),
-            lambda c: c.id,
-            on_damage=in_main,
+
+        def feature(name: str, module: str, record: str) -> Collection[Any]:
+            """A collection of records many stores never hold: their codec waits for use."""
+            return Collection(
+                main,
+                name,
+                deferred(module, f"decode_{record}"),
+                deferred(module, f"encode_{record}"),
+                lambda item: item.id,
+                on_damage=in_main,
+            )
+
+        self.contacts: Collection[Contact] = feature("contacts", "codec_contacts", "contact")
+        self.complaints: Collection[Complaint] = feature(
+            "complaints", "codec_contacts", "complaint"
         )
-        self.complaints: Collection[Complaint] = Collection(
-            main,
-            "complaints",
-            deferred("codec_contacts", "decode_complaint"),
-            deferred("codec_contacts", "encode_complaint"),
-            lambda c: c.id,
-            on_damage=in_main,
+        self.report_checks: Collection[ReportLine] = feature(
+            "report_checks", "codec_credit", "report_line"
         )
-        self.report_checks: Collection[ReportLine] = Collection(
-            main,
-            "report_checks",
-            deferred("codec_credit", "decode_report_line"),
-            deferred("codec_credit", "encode_report_line"),
-            lambda c: c.id,
-            on_damage=in_main,
-        )
-        self.disputes: Collection[Dispute] = Collection(
-            main,
-            "disputes",
-            deferred("codec_credit", "decode_dispute"),
-            deferred("codec_credit", "encode_dispute"),
-            lambda d: d.id,
-            on_damage=in_main,
-        )
+        self.disputes: Collection[Dispute] = feature("disputes", "codec_credit", "dispute")
         self.notes: Collection[Note] = Collection(
             notes,
             "notes",
