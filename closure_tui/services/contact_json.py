@@ -12,7 +12,7 @@ from closure_tui.domain.conduct import Breach
 from closure_tui.domain.conduct_rules import ConductRules
 from closure_tui.domain.contacts import Contact, FileRef
 from closure_tui.services.contact_labels import breach_text
-from closure_tui.services.json_view import SCHEMA
+from closure_tui.services.json_view import SCHEMA, day_json
 
 
 def _file(ref: FileRef) -> dict[str, Any]:
@@ -66,7 +66,7 @@ def complaint_json(complaint: Complaint, platform: str, today: date) -> dict[str
         "cites": list(complaint.cites),
         "files": [_file(f) for f in complaint.files],
         "status": complaint.status.value,
-        "status_on": complaint.status_on.isoformat() if complaint.status_on else None,
+        "status_on": day_json(complaint.status_on),
         "outcome": complaint.outcome,
         "escalated_to": complaint.escalated_to,
         "overdue": complaint.overdue_days(today),

@@ -13,11 +13,7 @@ from closure_tui.domain.money import format_money
 from closure_tui.domain.platform import Platform
 from closure_tui.i18n import t
 from closure_tui.services.credit_report import CreditReports
-from closure_tui.services.json_view import SCHEMA
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+from closure_tui.services.json_view import SCHEMA, day_json
 
 
 def line_json(line: ReportLine, platform: Platform | None) -> dict[str, Any]:
@@ -55,7 +51,7 @@ def dispute_json(dispute: Dispute, today: date) -> dict[str, Any]:
         "check_id": dispute.check_id,
         "cited": list(dispute.cited),
         "status": dispute.status.value,
-        "status_on": _day(dispute.status_on),
+        "status_on": day_json(dispute.status_on),
         "answer": dispute.answer,
         "answer_due": dispute.answer_due.isoformat(),
         "overdue": dispute.overdue(today),

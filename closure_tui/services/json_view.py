@@ -39,7 +39,8 @@ def mask_accounts(value: Any) -> Any:
     return value
 
 
-def _day(value: date | None) -> str | None:
+def day_json(value: date | None) -> str | None:
+    """A date as the view writes it (`YYYY-MM-DD`), or null."""
     return value.isoformat() if value is not None else None
 
 
@@ -55,14 +56,14 @@ def _payee(payee: Payee | None, reveal: bool) -> dict[str, Any] | None:
         "bank": payee.bank,
         "account": payee.account if reveal else mask_account(payee.account),
         "verified_via": payee.verified_via,
-        "verified_on": _day(payee.verified_on),
+        "verified_on": day_json(payee.verified_on),
     }
 
 
 def _evidence(kind: FieldKind, value: Any) -> Any:
     """Every field a stage keeps, always present: a date as text, text never null."""
     if kind is FieldKind.DATE:
-        return _day(value)
+        return day_json(value)
     if kind is FieldKind.TEXT:
         return value or ""
     return value
@@ -73,7 +74,7 @@ def _stages(platform: Platform, reveal: bool) -> dict[str, Any]:
     for stage in platform.stages:
         view: dict[str, Any] = {
             "state": stage.state.value,
-            "done_on": _day(stage.done_on),
+            "done_on": day_json(stage.done_on),
             "skip_reason": stage.skip_reason,
             "evidence": {
                 spec.key: _evidence(spec.kind, stage.evidence.get(spec.key))
@@ -152,7 +153,7 @@ def full_reminder_json(reminder: Reminder, platform: str, today: date) -> dict[s
         "kind": reminder.kind.value,
         "state": reminder.state.value,
         "original_date": reminder.due_on.isoformat(),
-        "snoozed_until": _day(reminder.snoozed_until),
+        "snoozed_until": day_json(reminder.snoozed_until),
         "created": reminder.created.astimezone().isoformat(timespec="seconds"),
     }
 
