@@ -128,11 +128,11 @@ def test_display_safe_changes_text_only_where_a_character_is_refused(
     text: str, multiline: bool
 ) -> None:
     """Plain text comes back unchanged; anything else exactly as a per-character check says."""
-    from closure_tui.domain.text import _ESCAPE_SEQ, _bad_char
+    from closure_tui.domain.text import _bad_char, _escape_sequences
 
     expected = "".join(
         char if not _bad_char(char, multiline) else ("" if char in BIDI else "\ufffd")
-        for char in _ESCAPE_SEQ.sub("", text)
+        for char in _escape_sequences().sub("", text)
     )
     assert display_safe(text, multiline=multiline) == expected
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,17 +22,17 @@ _ALLOWED_IN_MULTILINE = frozenset("\n\t")
 # emoji and some scripts need them.
 _INVISIBLE_IN_NAMES = frozenset("\u200b\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064")
 
-# CSI/OSC/other escape sequences, and any single C0/C1 control or bidi character.
-_ESCAPE_SEQ = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated by BEL or ST (or not at all)
-    r"|\x1b[P^_X][^\x1b]*(?:\x1b\\)?"  # DCS, PM, APC, SOS
-    r"|\x1b[@-Z\\-_]"  # two-character escapes
-)
 
-# Every character `_bad_char` may refuse (Cc, Cs, line/paragraph separators, bidi); text
-# without any of them is shown as it is, without a per-character check.
-_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029" + "".join(_BIDI) + "]")
+@functools.cache
+def _escape_sequences() -> re.Pattern[str]:
+    """CSI/OSC/other escape sequences and two-character escapes, compiled on first use:
+    only text holding a control character (never typed; hand-edited or imported) needs it."""
+    return re.compile(
+        r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+        r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated by BEL or ST (or not at all)
+        r"|\x1b[P^_X][^\x1b]*(?:\x1b\\)?"  # DCS, PM, APC, SOS
+        r"|\x1b[@-Z\\-_]"  # two-character escapes
+    )
 
 
 def _bad_char(char: str, multiline: bool) -> bool:
@@ -110,9 +111,11 @@ def display_safe(value: str, *, multiline: bool = False) -> str:
     Input rules already refuse these, but a hand-edited or imported file might not,
     and a terminal must never receive a byte sequence that came from user data.
     """
-    if _SUSPECT.search(value) is None:
+    # Every character `_bad_char` may refuse (Cc, Cs, line/paragraph separators, bidi
+    # marks) is unprintable: printable text is shown as it is, without a per-character check.
+    if value.isprintable():
         return value
-    stripped = _ESCAPE_SEQ.sub("", value)
+    stripped = _escape_sequences().sub("", value)
     return "".join(
         char if not _bad_char(char, multiline) else ("" if char in _BIDI else "\ufffd")
         for char in stripped
@@ -145,7 +148,10 @@ def mask_account(number: str) -> str:
     return "****" + digits[-4:] if len(digits) > 4 else "****"
 
 
-_FIGURE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|(?P<number>\d[\d,.，]*\d|\d)")
+@functools.cache
+def _figures() -> re.Pattern[str]:
+    """Dates, times and numbers, compiled on first use: only privacy mode hides figures."""
+    return re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}|(?P<number>\d[\d,.，]*\d|\d)")
 
 
 def hide_figures(text: str, placeholder: str = "•••") -> str:
@@ -158,4 +164,4 @@ def hide_figures(text: str, placeholder: str = "•••") -> str:
             return match.group(0)
         return placeholder
 
-    return _FIGURE.sub(hidden, text)
+    return _figures().sub(hidden, text)
