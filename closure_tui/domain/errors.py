@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 _NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A translatable message: a catalogue key plus its parameters."""
+class Problem(NamedTuple):
+    """A translatable message: a catalogue key plus its parameters. A message, not a
+    record: a NamedTuple, as `closure_tui.store.store.Notice` says why."""
 
     key: str
-    params: Mapping[str, Any] = field(default_factory=lambda: _NO_PARAMS)
+    params: Mapping[str, Any] = _NO_PARAMS
 
 
 class DomainError(ValueError):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class StageKey(StrEnum):
@@ -32,9 +32,10 @@ class FieldKind(StrEnum):
     BOOL = "bool"
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceField:
-    """One piece of evidence a stage keeps; `key` is also its catalogue key suffix."""
+class EvidenceField(NamedTuple):
+    """One piece of evidence a stage keeps; `key` is also its catalogue key suffix. A
+    fixed description, not a record: a NamedTuple, as `closure_tui.store.store.Notice`
+    says why."""
 
     key: str
     kind: FieldKind = FieldKind.TEXT
