@@ -7,8 +7,9 @@ written atomically, owner-only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from closure_tui.config_conduct import parse_complaints, parse_conduct
@@ -20,17 +21,17 @@ from closure_tui.domain.followups import FollowUpOffsets
 LANGS = ("zh", "en")
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
-    """The user's settings from `config.toml`; every one has a default."""
+class Config(NamedTuple):
+    """The user's settings from `config.toml`; every one has a default. Read at every
+    start: a NamedTuple (see `closure_tui.store.store.Notice`)."""
 
     theme: str | None = None
     language: str | None = None
-    keymap: dict[str, str] = field(default_factory=dict)
-    followups: FollowUpOffsets = field(default_factory=FollowUpOffsets)
+    keymap: Mapping[str, str] = MappingProxyType({})
+    followups: FollowUpOffsets = FollowUpOffsets()
     copy_evidence: bool = True
-    conduct: ConductRules = field(default_factory=ConductRules)
-    reply_windows: ReplyWindows = field(default_factory=ReplyWindows)
+    conduct: ConductRules = ConductRules()
+    reply_windows: ReplyWindows = ReplyWindows()
 
 
 class Loaded(NamedTuple):
@@ -46,14 +47,14 @@ def _followups(raw: Any, problems: list[Problem]) -> FollowUpOffsets:
         problems.append(Problem("cfg.table", {"name": "reminders"}))
         return FollowUpOffsets()
     values: dict[str, int] = {}
-    for spec in fields(FollowUpOffsets):
-        if spec.name not in raw:
+    for key in FollowUpOffsets._fields:
+        if key not in raw:
             continue
-        value = raw[spec.name]
+        value = raw[key]
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 3650:
-            values[spec.name] = value
+            values[key] = value
         else:
-            name = f"reminders.{spec.name}"
+            name = f"reminders.{key}"
             problems.append(Problem("cfg.days", {"name": name, "low": 0, "high": 3650}))
     return FollowUpOffsets(**values)
 

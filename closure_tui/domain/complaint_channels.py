@@ -4,9 +4,10 @@ complaint record."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
+from typing import NamedTuple
 
 
 class ComplaintChannel(StrEnum):
@@ -25,14 +26,13 @@ class ComplaintChannel(StrEnum):
 DEFAULT_REPLY_DAYS = 15
 
 
-@dataclass(frozen=True, slots=True)
-class ReplyWindows:
-    """Days a channel has to reply: `default` unless the channel has its own."""
+class ReplyWindows(NamedTuple):
+    """Days a channel has to reply: `default` unless the channel has its own. A setting
+    read at every start, not a record: a NamedTuple, as `closure_tui.store.store.Notice`
+    says why."""
 
     default: int = DEFAULT_REPLY_DAYS
-    by_channel: MappingProxyType[ComplaintChannel, int] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    by_channel: Mapping[ComplaintChannel, int] = MappingProxyType({})
 
     def days(self, channel: ComplaintChannel) -> int:
         return self.by_channel.get(channel, self.default)

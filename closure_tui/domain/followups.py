@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class FollowUpOffsets:
-    """Days after the triggering event (`offer_lapse_days`: before the pay-by date)."""
+class FollowUpOffsets(NamedTuple):
+    """Days after the triggering event (`offer_lapse_days`: before the pay-by date). A
+    setting read at every start, not a record: a NamedTuple, as
+    `closure_tui.store.store.Notice` says why."""
 
     offer_lapse_days: int = 1
     certificate_days: int = 7
