@@ -17,6 +17,11 @@ from closure_tui.store.codec import (
 )
 
 
+#: What a record stored without a state or kind holds (read once: `.value` of a member
+#: reached through its class is two Python-level lookups, per reminder decoded).
+_OPEN, _MANUAL = ReminderState.OPEN.value, ReminderKind.MANUAL.value
+
+
 def encode_reminder(reminder: Reminder) -> dict[str, Any]:
     return {
         "platform_id": reminder.platform_id,
@@ -62,9 +67,9 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
             created=stored_time(created),
             text=_get(doc, "text", str, ""),
             stage=enum_value(StageKey, stage) if stage else None,
-            state=enum_value(ReminderState, _get(doc, "state", str, ReminderState.OPEN.value)),
+            state=enum_value(ReminderState, _get(doc, "state", str, _OPEN)),
             snoozed_until=_opt_any_date(doc, "snoozed_until"),
-            kind=enum_value(ReminderKind, _get(doc, "kind", str, ReminderKind.MANUAL.value)),
+            kind=enum_value(ReminderKind, _get(doc, "kind", str, _MANUAL)),
             basis=any_date(basis) if basis else None,
             closed_by=enum_value(Closer, closed_by) if closed_by else None,
         )
