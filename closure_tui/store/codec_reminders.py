@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from closure_tui.domain.dates import parse_iso_date
+from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, ReminderState
 from closure_tui.domain.stages import StageKey
 from closure_tui.store.codec import (
@@ -13,6 +14,7 @@ from closure_tui.store.codec import (
     enum_value,
     invalid,
     missing,
+    stored_date,
     stored_time,
 )
 
@@ -40,8 +42,11 @@ def encode_reminder(reminder: Reminder) -> dict[str, Any]:
 def any_date(text: str) -> date:
     """A well-formed date, even outside the range typed dates are kept in: older versions
     could derive such a date, and a reader reports that reminder instead of refusing the
-    whole file."""
-    return parse_iso_date(text, bounded=False)
+    whole file. One within the range is the parse `stored_date` remembers."""
+    try:
+        return stored_date(text)
+    except DomainError:  # outside the range, or no date at all (then this says so)
+        return parse_iso_date(text, bounded=False)
 
 
 def _opt_any_date(doc: dict[str, Any], key: str) -> date | None:
