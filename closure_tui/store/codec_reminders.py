@@ -18,7 +18,6 @@ from closure_tui.store.codec import (
     stored_time,
 )
 
-
 #: What a record stored without a state or kind holds (read once: `.value` of a member
 #: reached through its class is two Python-level lookups, per reminder decoded).
 _OPEN, _MANUAL = ReminderState.OPEN.value, ReminderKind.MANUAL.value
