@@ -92,6 +92,11 @@ class Stage:
     evidence: MappingProxyType[str, Any] = field(default_factory=_frozen)
 
 
+#: The states, read per stage by the properties the dashboard asks of every platform: a
+#: member read through its enum class goes through `EnumType`'s attribute hook each time.
+_TODO, _DONE, _SKIPPED = StageState.TODO, StageState.DONE, StageState.SKIPPED
+
+
 def fresh_stages() -> tuple[Stage, ...]:
     return tuple(Stage(key) for key in STAGE_ORDER)
 
@@ -124,24 +129,30 @@ class Platform:
 
     @property
     def closed(self) -> bool:
-        """Closed when every stage that is not skipped is done."""
-        return all(s.state is not StageState.TODO for s in self.stages)
+        """Closed when every stage that is not skipped is done: none is left to do."""
+        return self.next_stage is None
 
     @property
     def next_stage(self) -> StageKey | None:
-        return next((s.key for s in self.stages if s.state is StageState.TODO), None)
+        for stage in self.stages:
+            if stage.state is _TODO:
+                return stage.key
+        return None
 
     @property
     def done_count(self) -> int:
-        return sum(s.state is StageState.DONE for s in self.stages)
+        return self._states().count(_DONE)
 
     @property
     def applicable_count(self) -> int:
-        return sum(s.state is not StageState.SKIPPED for s in self.stages)
+        return len(self.stages) - self._states().count(_SKIPPED)
 
     @property
     def steps_left(self) -> int:
-        return sum(s.state is StageState.TODO for s in self.stages)
+        return self._states().count(_TODO)
+
+    def _states(self) -> list[StageState]:
+        return [stage.state for stage in self.stages]
 
     @property
     def paid_total(self) -> Decimal:

@@ -57,7 +57,11 @@ def in_view(platform: Platform, view: View) -> bool:
 
 def name_matches(platform: Platform, query: str) -> bool:
     """Case-insensitive substring match on the name (Chinese names match by any part)."""
-    wanted = query.strip().casefold()
+    return _named(platform, query.strip().casefold())
+
+
+def _named(platform: Platform, wanted: str) -> bool:
+    """`name_matches` for a query already stripped and casefolded."""
     return not wanted or wanted in platform.name.casefold()
 
 
@@ -66,11 +70,13 @@ def sort_key(platform: Platform) -> tuple[int, int, str, int]:
     (a platform still negotiating comes before one only waiting for a card unbinding);
     then by name, then by id."""
     next_stage = platform.next_stage
-    position = STAGE_ORDER.index(next_stage) if next_stage else len(STAGE_ORDER)
-    return (int(platform.closed), position, platform.name.casefold(), platform.id)
+    closed = next_stage is None
+    position = len(STAGE_ORDER) if closed else STAGE_ORDER.index(next_stage)
+    return (int(closed), position, platform.name.casefold(), platform.id)
 
 
 def select(platforms: Iterable[Platform], view: View, query: str = "") -> list[Platform]:
     """The platforms a view shows, filtered by name and sorted by `sort_key`."""
-    chosen = [p for p in platforms if in_view(p, view) and name_matches(p, query)]
+    wanted = query.strip().casefold()
+    chosen = [p for p in platforms if in_view(p, view) and _named(p, wanted)]
     return sorted(chosen, key=sort_key)

@@ -248,16 +248,9 @@ def _decode_stage_evidence(key: StageKey, raw: Any) -> MappingProxyType[str, Any
 _ENUM_VALUES: dict[type, dict[str, Any]] = {}
 #: Each stage key with its stored name (`.value` on an enum member is a Python-level call).
 _STAGE_KEYS = tuple((key, key.value) for key in STAGE_ORDER)
-#: A stage never touched is stored the same way on every platform: decode it once, share it.
-_UNTOUCHED_RAW = {
-    key: {
-        "state": StageState.TODO.value,
-        "done_on": None,
-        "skip_reason": "",
-        "evidence": encode_evidence(key, MappingProxyType({})),
-    }
-    for key in STAGE_ORDER
-}
+#: A stage never touched is stored the same way on every platform (`paid` with no payee
+#: and no payment): decode it once, share it.
+_UNTOUCHED_RAW: dict[str, dict[str, Any]] = encode_platform(Platform(0, "-", date.min))["stages"]
 _UNTOUCHED = {key: Stage(key, evidence=decode_evidence(key, {})) for key in STAGE_ORDER}
 
 

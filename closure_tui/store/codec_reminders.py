@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from closure_tui.domain.dates import parse_iso_date
+from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, ReminderState
 from closure_tui.domain.stages import StageKey
 from closure_tui.store.codec import (
@@ -13,8 +14,13 @@ from closure_tui.store.codec import (
     enum_value,
     invalid,
     missing,
+    stored_date,
     stored_time,
 )
+
+#: What a record stored without a state or kind holds (read once: `.value` of a member
+#: reached through its class is two Python-level lookups, per reminder decoded).
+_OPEN, _MANUAL = ReminderState.OPEN.value, ReminderKind.MANUAL.value
 
 
 def encode_reminder(reminder: Reminder) -> dict[str, Any]:
@@ -35,8 +41,11 @@ def encode_reminder(reminder: Reminder) -> dict[str, Any]:
 def any_date(text: str) -> date:
     """A well-formed date, even outside the range typed dates are kept in: older versions
     could derive such a date, and a reader reports that reminder instead of refusing the
-    whole file."""
-    return parse_iso_date(text, bounded=False)
+    whole file. One within the range is the parse `stored_date` remembers."""
+    try:
+        return stored_date(text)
+    except DomainError:  # outside the range, or no date at all (then this says so)
+        return parse_iso_date(text, bounded=False)
 
 
 def _opt_any_date(doc: dict[str, Any], key: str) -> date | None:
@@ -62,9 +71,9 @@ def decode_reminder(doc_id: int, doc: dict[str, Any]) -> Reminder:
             created=stored_time(created),
             text=_get(doc, "text", str, ""),
             stage=enum_value(StageKey, stage) if stage else None,
-            state=enum_value(ReminderState, _get(doc, "state", str, ReminderState.OPEN.value)),
+            state=enum_value(ReminderState, _get(doc, "state", str, _OPEN)),
             snoozed_until=_opt_any_date(doc, "snoozed_until"),
-            kind=enum_value(ReminderKind, _get(doc, "kind", str, ReminderKind.MANUAL.value)),
+            kind=enum_value(ReminderKind, _get(doc, "kind", str, _MANUAL)),
             basis=any_date(basis) if basis else None,
             closed_by=enum_value(Closer, closed_by) if closed_by else None,
         )

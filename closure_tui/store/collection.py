@@ -107,12 +107,22 @@ class Collection(Generic[T]):
             self._highest = max(self._items, default=0)
         return self._items
 
+    def _stored(self) -> dict[str, dict[str, Any]]:
+        """The stored documents by id as the file holds them (string keys), not copied:
+        decoders only read them."""
+        stored: dict[str, dict[str, Any]] = (self._storage.read() or {}).get(self.name, {})
+        return stored
+
     def _decode_all(self) -> dict[int, T]:
         """Every stored record, decoded. The file may have been trusted without a full check
         (see `verified`), so a record that does not decode goes to `on_damage`."""
-        return {doc.doc_id: self._decode_one(doc.doc_id, doc) for doc in self._table.all()}
+        decoded = {}
+        for key, doc in self._stored().items():
+            item_id = int(key)
+            decoded[item_id] = self._decode_one(item_id, doc)
+        return decoded
 
-    def _decode_one(self, item_id: int, doc: Mapping[str, Any]) -> T:
+    def _decode_one(self, item_id: int, doc: dict[str, Any]) -> T:
         decode = self._decode
         if (
             self._decode_recorded is not None
@@ -121,7 +131,7 @@ class Collection(Generic[T]):
         ):
             decode = self._decode_recorded
         try:
-            return decode(item_id, dict(doc))
+            return decode(item_id, doc)
         except RecordInvalid as error:
             self._on_damage(f"{self.name} #{item_id}: {error}")
 
@@ -139,7 +149,7 @@ class Collection(Generic[T]):
         """One stored field of every record by id, read without decoding the records (a
         list of names need not build every platform). Only for checked files: their
         documents decode, so the field has its decoded type."""
-        return {doc.doc_id: doc.get(key) for doc in self._table.all()}
+        return {int(doc_id): doc.get(key) for doc_id, doc in self._stored().items()}
 
     def where(self, key: str, value: object) -> list[T]:
         """The records whose `key` (stored and decoded under that name) is `value`. Until
@@ -152,8 +162,7 @@ class Collection(Generic[T]):
         read_where = getattr(self._storage, "read_where", None)
         found = read_where(self.name, key, value) if read_where is not None else None
         if found is None:
-            stored = (self._storage.read() or {}).get(self.name, {})
-            found = {doc_id: doc for doc_id, doc in stored.items() if doc.get(key) == value}
+            found = {doc_id: doc for doc_id, doc in self._stored().items() if doc.get(key) == value}
         with collector_paused():
             return [self._decode_one(int(doc_id), doc) for doc_id, doc in found.items()]
 

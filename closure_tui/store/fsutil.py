@@ -194,7 +194,7 @@ def _read_to_end(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_file(path: Path) -> bytes:
+def read_file(path: str | Path) -> bytes:
     """The whole file (raises `FileNotFoundError` when there is none)."""
     fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     try:

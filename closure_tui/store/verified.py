@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from closure_tui.store.fsutil import file_sha256, replace_quietly
+from closure_tui.store.fsutil import file_sha256, read_file, replace_quietly
 from closure_tui.store.schema import CURRENT_SCHEMA
 
 RECORD_FILE = ".verified.json"
@@ -59,13 +59,13 @@ def _is_rule_file(folder: str, name: str) -> bool:
 Signature = list[int]
 
 
-def rules_version(files: Iterable[Path]) -> str:
+def rules_version(files: Iterable[str | Path]) -> str:
     """A checksum of the rules' source: files checked under other rules are checked again.
     Empty when a file cannot be read, and then no record is trusted."""
     checksum = 0
     try:
         for path in files:
-            checksum = zlib.crc32(path.read_bytes(), checksum)
+            checksum = zlib.crc32(read_file(path), checksum)
     except OSError:
         return ""
     return f"{checksum:08x}"
@@ -73,11 +73,12 @@ def rules_version(files: Iterable[Path]) -> str:
 
 @functools.cache
 def current_rules() -> str:
+    """Read by every open: plain paths, as a `Path` per file cost more than reading it."""
     files = []
     for folder in ("domain", "store"):
         where = os.path.join(_PACKAGE, folder)
         names = sorted(os.listdir(where))
-        files += [Path(where, name) for name in names if _is_rule_file(folder, name)]
+        files += [os.path.join(where, name) for name in names if _is_rule_file(folder, name)]
     return rules_version(files)
 
 
