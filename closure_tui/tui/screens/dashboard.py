@@ -97,7 +97,7 @@ class RowCells:
 
     def row(self, platform: Platform) -> tuple[Text, ...]:
         states = tuple(stage.state for stage in platform.stages)
-        done = platform.next_stage is None
+        next_stage = platform.next_stage
         reminder = self.reminders.get(platform.id)
         verdict = self.judgements.get(platform.id)
         return (
@@ -105,8 +105,10 @@ class RowCells:
             self._share(("kind", platform.kind), lambda: Text(t(f"kind.{platform.kind.value}"))),
             self._share(("progress", states), lambda: progress_cell(platform)),
             self._share(
-                ("next", platform.next_stage, verdict),
-                lambda: next_cell(next_label(platform), "green" if done else "", verdict),
+                ("next", next_stage, verdict),
+                lambda: next_cell(
+                    next_label(platform), "" if next_stage else "green", verdict
+                ),
             ),
             Text(money(platform.settled, privacy=self.privacy), justify="right"),
             self._blank if reminder is None else next_reminder_cell(reminder, self.today),
