@@ -176,7 +176,8 @@ class PlatformTable(ScrollView, can_focus=True):
         self._cells = rows
         widths = [header.cell_len for header in self._headers]
         for column, cells in enumerate(zip(*rows.values(), strict=False)):
-            widths[column] = max(widths[column], *(cell.cell_len for cell in cells))
+            distinct = {id(cell): cell for cell in cells}.values()  # a shared cell once
+            widths[column] = max(widths[column], *(cell.cell_len for cell in distinct))
         self._natural = widths
         self._forget(lines=True)
 
