@@ -286,15 +286,18 @@ class PlatformTable(ScrollView, can_focus=True):
     def _pad(self, cell: Text, width: int) -> list[Segment]:
         """One cell's segments fitted to `width`, with the gaps around it."""
         fitted, blank = fit_cell(cell, width)
+        left, right = PADDING, PADDING
+        if fitted.justify == "right":
+            left += blank
+        else:
+            right += blank
+        if not fitted.spans and not fitted.style:  # one unstyled run, gaps and all
+            return [Segment(" " * left + fitted.plain + " " * right)]
         if fitted.spans:
             body = list(fitted.render(self.app.console))
         else:  # what `Text.render` gives for one style, without its span machinery
-            style = self.app.console.get_style(fitted.style) if fitted.style else None
-            body = [Segment(fitted.plain, style)]
-        gap = " " * PADDING
-        if fitted.justify == "right":
-            return [Segment(gap + " " * blank), *body, Segment(gap)]
-        return [Segment(gap), *body, Segment(" " * blank + gap)]
+            body = [Segment(fitted.plain, self.app.console.get_style(fitted.style))]
+        return [Segment(" " * left), *body, Segment(" " * right)]
 
     def _paint(self, line: list[Segment], name: str) -> Strip:
         """`line` across the whole width in the style of component `name`, built as one
