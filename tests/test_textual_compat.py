@@ -5,10 +5,10 @@ instead of as a wrong label or a garbled input somewhere in the app."""
 from __future__ import annotations
 
 import inspect
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widget import AwaitMount
@@ -25,7 +25,7 @@ def _parameters(function: Any) -> list[str]:
 
 
 class Keyed(Screen[None]):
-    BINDINGS = [Binding("x", "thing", "bind.thing", id="thing")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("x", "thing", "bind.thing", id="thing")]
 
 
 def test_a_node_keeps_its_own_binding_copy() -> None:

@@ -129,6 +129,8 @@ REGISTRY = MappingProxyType(
         "help": (
             Entry("close", "escape", "dismiss"),
             Entry("close", "question_mark", "dismiss", show=False),
+            # The key that opens help in a form closes it too.
+            Entry("close", "f1", "dismiss", show=False),
         ),
         "damaged": (
             Entry("restore", "r", "ask_restore"),

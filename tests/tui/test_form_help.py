@@ -38,6 +38,20 @@ async def test_f1_opens_help_from_a_form_while_typing_and_the_footer_says_so(
         assert form.query_one("#contact-staff", Input).value == "A7?"
 
 
+async def test_f1_closes_the_help_sheet_it_opened_and_typing_goes_on(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    async with on_platform(data_dir, clock, "借呗", size=SMALL) as ui:
+        await ui.press("c")
+        form = ui.app.screen
+        form.query_one("#contact-staff").focus()
+        await ui.press(*"A7", "f1")
+        assert isinstance(ui.app.screen, HelpScreen)
+        await ui.press("f1", "?")
+        assert ui.app.screen is form
+        assert form.query_one("#contact-staff", Input).value == "A7?"
+
+
 async def test_question_mark_still_opens_help_on_the_platform_screen(
     data_dir: Path, clock: FixedClock
 ) -> None:

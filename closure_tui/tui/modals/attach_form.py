@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -49,7 +51,7 @@ class PathSuggester(Suggester):
 class AttachForm(FormModal[str]):
     """Dismisses with the path as typed (`~` allowed); the services check the file."""
 
-    REFUSAL_FIELDS = {
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {
         "err.evidence.not_a_file": "attach-path",
         "err.evidence.unreadable": "attach-path",
     }

@@ -3,7 +3,9 @@ complaint's reply, resolution or escalation is recorded from here (`s`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -150,7 +152,7 @@ class StatusAnswer:
 class StatusForm(FormModal[StatusAnswer]):
     """The next status of a complaint, the day and the outcome."""
 
-    REFUSAL_FIELDS = {
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {
         "err.complaint.status_step": "status-on",
         "err.complaint.status_before_filed": "status-on",
         "err.complaint.escalated_to": "status-to",

@@ -7,10 +7,12 @@ that cannot be read), shown in the form, which stays open with everything typed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -57,7 +59,7 @@ class ContactForm(FilesForm[ContactAnswer]):
     """Dismisses with `{"typed": ContactInput, "files": (Path, ...)}`."""
 
     ENTER_ADVANCES = True
-    REFUSAL_FIELDS = {
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {
         "err.contact.time": "contact-at",
         "contact_text": "contact-text",
     }
@@ -135,7 +137,7 @@ class ComplaintForm(FilesForm[ComplaintAnswer]):
     cited contacts and what they breached already written in."""
 
     ENTER_ADVANCES = True
-    REFUSAL_FIELDS = {
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {
         "err.contact.not_found": "complaint-cites",
         "err.contact.other_platform": "complaint-cites",
         "err.complaint.reply_before_filed": "complaint-reply",

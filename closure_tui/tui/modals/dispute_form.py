@@ -3,8 +3,10 @@ newest line that disagrees with the checklist: which check, what is wrong, the e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -80,7 +82,7 @@ class DisputeForm(FormModal[DisputeAnswer]):
     """Dismisses with the keyword arguments of `CreditReports.file_dispute` (but the platform)."""
 
     AUTO_FOCUS = "#dispute-with"
-    REFUSAL_FIELDS = {
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {
         "err.date.range": "dispute-filed",
         "err.report.check_not_found": "dispute-check",
         "err.report.check_other_platform": "dispute-check",

@@ -3,8 +3,10 @@ a date, with the answer received."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -38,7 +40,7 @@ class DisputeUpdateForm(FormModal[DisputeUpdate]):
     """Dismisses with the arguments of `CreditReports.update_dispute`."""
 
     AUTO_FOCUS = "#update-dispute"
-    REFUSAL_FIELDS = {
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {
         "err.dispute.step": "update-status",
         "err.dispute.before_filed": "update-on",
         "err.date.range": "update-on",

@@ -8,8 +8,8 @@ services is shown in the form, which stays open with everything typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -88,7 +88,7 @@ class FormModal(ModalScreen[Any], Generic[R]):
     ENTER_ADVANCES = False
     #: Which field a refusal from the services is about: by its catalogue key, or by the
     #: `field` it names.
-    REFUSAL_FIELDS: dict[str, str] = {}
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {}
     save_label_key = "form.save"
     save_variant: ButtonVariant = "primary"
 

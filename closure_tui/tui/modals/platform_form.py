@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -70,7 +70,7 @@ class PlatformForm(FormModal[PlatformFields]):
     """Dismisses with the fields as text for `Closures.add_platform` / `edit_platform`."""
 
     AUTO_FOCUS = "#name"
-    REFUSAL_FIELDS = {"err.platform.duplicate": "name"}
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {"err.platform.duplicate": "name"}
 
     def __init__(self, platform: Platform | None) -> None:
         super().__init__()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -31,7 +33,7 @@ class ReminderForm(FormModal[ReminderAnswer]):
     """
 
     ENTER_ADVANCES = True
-    REFUSAL_FIELDS = {
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {
         "err.reminder.snooze_past": "reminder-date",
         "err.reminder.stage_done": "reminder-date",
         "reminder_text": "reminder-text",

@@ -4,9 +4,11 @@ platform first); a platform whose status is left blank is not on this report."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -46,7 +48,7 @@ class ReportCheckForm(FormModal[ReportCheck]):
     ReportCheckForm .report-line Checkbox { width: auto; }
     """
     AUTO_FOCUS = "#report-on"
-    REFUSAL_FIELDS = {
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {
         "err.date.range": "report-on",
         "err.date.format": "report-on",
         "report_source": "report-source",

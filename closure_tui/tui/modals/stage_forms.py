@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -78,7 +78,7 @@ class EvidenceAnswer:
 class EvidenceForm(FormModal[EvidenceAnswer]):
     """The evidence fields of one stage (`EVIDENCE_FIELDS`): text, dates and yes/no."""
 
-    REFUSAL_FIELDS = {"err.pay_by.before_negotiated": "ev-pay_by"}
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {"err.pay_by.before_negotiated": "ev-pay_by"}
 
     def __init__(self, platform: Platform, stage: StageKey, today: date) -> None:
         super().__init__()

@@ -6,8 +6,10 @@ what is refused, and the form shows it under the field.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -37,7 +39,7 @@ class TickForm(FormModal[TickAnswer]):
     """
 
     ENTER_ADVANCES = True
-    REFUSAL_FIELDS = {
+    REFUSAL_FIELDS: ClassVar[Mapping[str, str]] = {
         "err.pay_by.before_negotiated": "tick-pay-by",
         "err.tick.future": "tick-on",
     }

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 
 class RowTable(DataTable[Any]):
     """`DataTable` with a row cursor; Home / End go to the first / last row, as everywhere."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("home", "first_row", show=False),
         Binding("end", "last_row", show=False),
     ]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Click
 from textual.message import Message
@@ -62,7 +64,7 @@ class StageChecklist(ListView):
     """Up/down moves the highlight, Home / End to the first / last stage; the screen's
     bindings act on `highlighted_key`."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("home", "first", show=False),
         Binding("end", "last", show=False),
     ]
