@@ -151,6 +151,8 @@ class DashboardScreen(WriteGuard, Screen[None]):
     """
     #: In the Footer (80 columns): open, filter, add, agenda, undo and `?`; the rest in `?`.
     BINDINGS = bindings("dashboard")
+    #: The table has the keys; Textual focuses it once the screen is composed.
+    AUTO_FOCUS = "#platforms"
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
 
@@ -191,7 +193,6 @@ class DashboardScreen(WriteGuard, Screen[None]):
         for name in ("data_version", "language", "privacy", "today"):
             self.watch(self.app, name, self.reload, init=False)
         self.reload()
-        self.table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
