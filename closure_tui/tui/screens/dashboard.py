@@ -106,9 +106,7 @@ class RowCells:
             self._share(("progress", states), lambda: progress_cell(platform)),
             self._share(
                 ("next", next_stage, verdict),
-                lambda: next_cell(
-                    next_label(platform), "" if next_stage else "green", verdict
-                ),
+                lambda: next_cell(next_label(platform), "" if next_stage else "green", verdict),
             ),
             Text(money(platform.settled, privacy=self.privacy), justify="right"),
             self._blank if reminder is None else next_reminder_cell(reminder, self.today),
