@@ -90,25 +90,43 @@ class ClosureApp(CompatApp, App[None]):
 
     # ---- lifecycle -----------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The dashboard, when the data opens: as the default screen it is composed with the
+        app, in Textual's start-up batch, instead of over an empty screen a moment later,
+        which cost the first frame a screen more to compose, style and lay out. Damaged
+        data gets the empty screen, with the damaged-data screen pushed on it once mounted."""
+        self._open()
+        if self.store_error is not None:
+            return super().get_default_screen()
+        dashboard = self._dashboard()
+        self.screen_pushing(dashboard)
+        self.screen_pushed(dashboard, AwaitMount(dashboard, [dashboard]))
+        return dashboard
+
     def on_mount(self) -> None:
         localize(self)
         self.watch(self, "theme", self._remember_theme, init=False)
         for problem in self.config_problems:
             said = describe(problem.key, problem.params)
             self.notify(t("tui.config_problem", problem=said), severity="warning", markup=False)
-        self.call_later(self._first_screen)
-
-    def _first_screen(self) -> None:
-        """Open the store and show its screen once Textual's start-up batch is over: a screen
-        pushed inside it is rendered, the frame thrown away, and rendered again a refresh
-        later (about 60 ms before the first frame). The collector resumes after the frame."""
-        self.open_store()
+        if self.store_error is not None:
+            self.call_later(self._show_damaged)
+        else:
+            self._opened()
+        # The collector resumes after the first frame.
         self.call_after_refresh(resume_collector)
 
     def open_store(self) -> None:
-        """Open for writing; fall back to read-only when another instance holds the lock."""
-        from closure_tui.tui.screens.dashboard import DashboardScreen
+        """Open the data again (after a backup was restored) and show it."""
+        self._open()
+        if self.store_error is not None:
+            self._show_damaged()
+            return
+        self.push_screen(self._dashboard())
+        self._opened()
 
+    def _open(self) -> None:
+        """Open for writing; fall back to read-only when another instance holds the lock."""
         self.store_error = None
         try:
             self.service = open_closures(
@@ -126,18 +144,26 @@ class ClosureApp(CompatApp, App[None]):
             self.read_only = True
         except StoreDamaged as damaged:
             self.store_error = damaged
-        if self.store_error is not None:
-            from closure_tui.tui.screens.damaged import DamagedScreen
 
-            self.push_screen(DamagedScreen(self.store_error))
-            return
+    def _dashboard(self) -> Screen[None]:
+        from closure_tui.tui.screens.dashboard import DashboardScreen
+
+        return DashboardScreen()
+
+    def _show_damaged(self) -> None:
+        from closure_tui.tui.screens.damaged import DamagedScreen
+
+        assert self.store_error is not None
+        self.push_screen(DamagedScreen(self.store_error))
+
+    def _opened(self) -> None:
+        """Once the data is shown: its notices, following the writer while read-only, and
+        (after the first frame: the dashboard shows first) the due summary."""
         assert self.service is not None
         for notice in self.service.notices:
             self.notify(t(notice.key, path=notice.path), severity="warning", markup=False)
-        self.push_screen(DashboardScreen())
         if self.read_only:
             self.follower.start()
-        # After the first frame: the dashboard shows first, the due summary a moment later.
         self.call_after_refresh(self.due.start)
 
     def close_store(self) -> None:

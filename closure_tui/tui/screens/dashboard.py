@@ -97,7 +97,7 @@ class RowCells:
 
     def row(self, platform: Platform) -> tuple[Text, ...]:
         states = tuple(stage.state for stage in platform.stages)
-        done = platform.next_stage is None
+        next_stage = platform.next_stage
         reminder = self.reminders.get(platform.id)
         verdict = self.judgements.get(platform.id)
         return (
@@ -105,8 +105,8 @@ class RowCells:
             self._share(("kind", platform.kind), lambda: Text(t(f"kind.{platform.kind.value}"))),
             self._share(("progress", states), lambda: progress_cell(platform)),
             self._share(
-                ("next", platform.next_stage, verdict),
-                lambda: next_cell(next_label(platform), "green" if done else "", verdict),
+                ("next", next_stage, verdict),
+                lambda: next_cell(next_label(platform), "" if next_stage else "green", verdict),
             ),
             Text(money(platform.settled, privacy=self.privacy), justify="right"),
             self._blank if reminder is None else next_reminder_cell(reminder, self.today),
@@ -134,22 +134,23 @@ class DashboardScreen(WriteGuard, Screen[None]):
             width: 100%;
             height: 1fr;
         }
-        #empty {
+        #message {
             padding: 1 2;
-            color: $text-muted;
             display: none;
-        }
-        #welcome {
-            margin: 1 2;
-            padding: 1 2;
-            border: round $primary;
-            height: auto;
-            display: none;
+            &.empty {
+                color: $text-muted;
+            }
+            &.welcome {
+                margin: 1 2;
+                border: round $primary;
+            }
         }
     }
     """
     #: In the Footer (80 columns): open, filter, add, agenda, undo and `?`; the rest in `?`.
     BINDINGS = bindings("dashboard")
+    #: The table has the keys; Textual focuses it once the screen is composed.
+    AUTO_FOCUS = "#platforms"
 
     view: reactive[View] = reactive(View.OUTSTANDING, init=False)
 
@@ -171,8 +172,7 @@ class DashboardScreen(WriteGuard, Screen[None]):
         yield SummaryLine(id="summary")
         yield Lazy(self.filter_input)
         yield PlatformTable(id="platforms", give=GIVE)
-        yield Static(id="empty", markup=False)
-        yield Static(id="welcome", markup=False)
+        yield Static(id="message", markup=False)
         yield Lazy(Footer())
 
     @property
@@ -191,7 +191,6 @@ class DashboardScreen(WriteGuard, Screen[None]):
         for name in ("data_version", "language", "privacy", "today"):
             self.watch(self.app, name, self.reload, init=False)
         self.reload()
-        self.table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
@@ -261,8 +260,6 @@ class DashboardScreen(WriteGuard, Screen[None]):
         confirmed = sum(j is Judgement.CONFIRMED for j in judgements.values())
         variants = self.summary_variants(summarise(everything), confirmed)
         self.query_one("#summary", SummaryLine).show(variants)
-        welcome = "dash.welcome" if self.closure_app.allows("add_platform") else "dash.read_only"
-        self._message("welcome", Text(t(welcome)) if not everything else None)
         self.query_one("#summary").display = bool(everything)
 
     def _show(self) -> None:
@@ -277,16 +274,26 @@ class DashboardScreen(WriteGuard, Screen[None]):
         table = self.table
         table.show(shown)
         table.display = bool(shown)
-        nothing = bool(self._everything) and not shown
-        self._message("empty", self.empty_text(query) if nothing else None)
+        if not self._everything:
+            self._message(self.welcome_text(), "welcome")
+        elif not shown:
+            self._message(self.empty_text(query), "empty")
+        else:
+            self._message(None)
         self.sub_title = t(f"dash.title.{self.view.value}", shown=len(shown))
 
-    def _message(self, name: str, text: Text | None) -> None:
-        """Show `text` in the `#empty` or `#welcome` line, or hide the line (None)."""
-        line = self.query_one(f"#{name}", Static)
+    def _message(self, text: Text | None, kind: str = "") -> None:
+        """Show `text` in the message line, styled as `kind` (`welcome` to an empty store,
+        `empty` for a view or filter showing nothing), or hide the line (None)."""
+        line = self.query_one("#message", Static)
         line.display = text is not None
         if text is not None:
+            line.set_classes(kind)
             line.update(text)
+
+    def welcome_text(self) -> Text:
+        key = "dash.welcome" if self.closure_app.allows("add_platform") else "dash.read_only"
+        return Text(t(key))
 
     def empty_text(self, query: str) -> Text:
         if query.strip():

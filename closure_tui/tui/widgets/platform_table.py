@@ -145,12 +145,13 @@ class PlatformTable(ScrollView, can_focus=True):
         self._natural: list[int] = []
         self._keys: list[int] = []
         self._cursor = 0
-        #: Column widths fitted to `_fitted_for` cells.
+        #: Column widths fitted to `_fitted_for` cells, and a row's cells in them.
         self._widths: list[int] = []
+        self._row_length = 0
         self._fitted_for = -1
-        #: Each row's cells as one line, by key; then across the width and styled (stripe
-        #: or cursor) by (key, component class).
-        self._lines: LRUCache[int, Strip] = LRUCache(CACHED_ROWS)
+        #: Each row's cells as one line of segments, by key; then across the width and
+        #: styled (stripe or cursor) by (key, component class).
+        self._lines: LRUCache[int, list[Segment]] = LRUCache(CACHED_ROWS)
         #: A cell's padded segments by (id of the cell, width): most cells (kind, progress,
         #: next step) are one object shared by many rows. Emptied with `_lines`, while
         #: `_cells` keeps every cell alive, so an id is never reused within it.
@@ -175,7 +176,8 @@ class PlatformTable(ScrollView, can_focus=True):
         self._cells = rows
         widths = [header.cell_len for header in self._headers]
         for column, cells in enumerate(zip(*rows.values(), strict=False)):
-            widths[column] = max(widths[column], *(cell.cell_len for cell in cells))
+            distinct = {id(cell): cell for cell in cells}.values()  # a shared cell once
+            widths[column] = max(widths[column], *(cell.cell_len for cell in distinct))
         self._natural = widths
         self._forget(lines=True)
 
@@ -260,13 +262,14 @@ class PlatformTable(ScrollView, can_focus=True):
         widths = fit_widths(self._natural, width, self.give)
         if widths != self._widths:
             self._widths = widths
+            self._row_length = sum(widths) + 2 * PADDING * len(widths)
             self._lines.clear()
             self._padded.clear()
         self._fitted_for = width
         self._styled.clear()
         self._header = None
 
-    def _line(self, cells: Sequence[Text]) -> Strip:
+    def _line(self, cells: Sequence[Text]) -> list[Segment]:
         """The cells side by side in the fitted widths, each padded by its justify."""
         segments: list[Segment] = []
         padded = self._padded
@@ -278,29 +281,36 @@ class PlatformTable(ScrollView, can_focus=True):
             segments += found
         # One segment per run of a style, as `Text.render` gives: each segment becomes its
         # own escape codes on the way to the terminal.
-        return Strip(
-            Segment.simplify(segments), sum(self._widths) + 2 * PADDING * len(self._widths)
-        )
+        return list(Segment.simplify(segments))
 
     def _pad(self, cell: Text, width: int) -> list[Segment]:
         """One cell's segments fitted to `width`, with the gaps around it."""
         fitted, blank = fit_cell(cell, width)
+        left, right = PADDING, PADDING
+        if fitted.justify == "right":
+            left += blank
+        else:
+            right += blank
+        if not fitted.spans and not fitted.style:  # one unstyled run, gaps and all
+            return [Segment(" " * left + fitted.plain + " " * right)]
         if fitted.spans:
             body = list(fitted.render(self.app.console))
         else:  # what `Text.render` gives for one style, without its span machinery
-            style = self.app.console.get_style(fitted.style) if fitted.style else None
-            body = [Segment(fitted.plain, style)]
-        gap = " " * PADDING
-        if fitted.justify == "right":
-            return [Segment(gap + " " * blank), *body, Segment(gap)]
-        return [Segment(gap), *body, Segment(" " * blank + gap)]
+            body = [Segment(fitted.plain, self.app.console.get_style(fitted.style))]
+        return [Segment(" " * left), *body, Segment(" " * right)]
 
-    def _paint(self, line: Strip, name: str) -> Strip:
-        """`line` across the whole width in the style of component `name`."""
+    def _paint(self, line: list[Segment], name: str) -> Strip:
+        """`line` across the whole width in the style of component `name`, built as one
+        strip (a Strip is costly to make, and the first frame paints a screenful)."""
         style = self._styles.get(name)
         if style is None:
             style = self._styles[name] = self.rich_style + self.get_component_rich_style(name)
-        return line.adjust_cell_length(self._fitted_for).apply_style(style)
+        width, length = self._fitted_for, self._row_length
+        if length > width:  # too wide even with the columns narrowed: cropped
+            return Strip(line, length).adjust_cell_length(width).apply_style(style)
+        if length < width:
+            line = [*line, Segment(" " * (width - length))]
+        return Strip(Segment.apply_style(line, style), width)
 
     def render_line(self, y: int) -> Strip:
         self._fit(self.size.width)
