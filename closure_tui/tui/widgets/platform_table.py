@@ -11,13 +11,14 @@ change.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -119,8 +120,8 @@ class PlatformTable(ScrollView, can_focus=True):
         }
     }
     """
-    COMPONENT_CLASSES = {HEADER, EVEN, ODD, CURSOR}
-    BINDINGS = [
+    COMPONENT_CLASSES: ClassVar[set[str]] = {HEADER, EVEN, ODD, CURSOR}
+    BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("platform_table"),
         Binding("up", "cursor_up", show=False),
         Binding("down", "cursor_down", show=False),
