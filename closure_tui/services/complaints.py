@@ -16,7 +16,8 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, ReminderState
 from closure_tui.domain.text import clean_field, clean_note
 from closure_tui.services.contacts import ContactLog, keep_files, typed_id
-from closure_tui.services.history import History, recorded
+from closure_tui.services.history import History
+from closure_tui.services.recorded import recorded
 
 
 def configured_windows() -> ReplyWindows:

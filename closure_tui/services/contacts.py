@@ -22,7 +22,8 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.stages import StageKey
 from closure_tui.domain.text import clean_field, clean_note
 from closure_tui.services.closures import Closures
-from closure_tui.services.history import History, recorded
+from closure_tui.services.history import History
+from closure_tui.services.recorded import recorded
 
 
 def configured_rules() -> ConductRules:

@@ -27,7 +27,8 @@ from closure_tui.domain.reminders import Closer, Reminder, ReminderKind, Reminde
 from closure_tui.domain.report_entry import LineEntry
 from closure_tui.domain.text import clean_field, clean_note
 from closure_tui.services.closures import Closures
-from closure_tui.services.history import History, recorded
+from closure_tui.services.history import History
+from closure_tui.services.recorded import recorded
 from closure_tui.services.reminders import Reminders
 
 T = TypeVar("T")

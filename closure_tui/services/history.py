@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any
 
 from closure_tui.domain.clock import Clock
 from closure_tui.domain.errors import DomainError
@@ -31,7 +30,6 @@ from closure_tui.store.datafiles import HISTORY_FILE, MAIN_FILE
 from closure_tui.store.store import Store
 
 PLATFORMS = "platforms"
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 class History:
@@ -234,26 +232,6 @@ def _flush_order(files: list[str], target: Records) -> list[str]:
         return others
     restoring = any(doc is not None for doc in target.get(PLATFORMS, {}).values())
     return [*others, main] if restoring else [main, *others]
-
-
-class HasHistory(Protocol):
-    @property
-    def history(self) -> History: ...
-
-
-def recorded(action: str) -> Callable[[F], F]:
-    """Run a use case (a method of something with a `history`) inside
-    `self.history.change(action)`, so its writes become one event."""
-
-    def wrap(method: F) -> F:
-        @functools.wraps(method)
-        def inner(self: HasHistory, *args: Any, **kwargs: Any) -> Any:
-            with self.history.change(action):
-                return method(self, *args, **kwargs)
-
-        return cast(F, inner)
-
-    return wrap
 
 
 def _owner(doc: Mapping[str, Any] | None, record: Any) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from closure_tui.domain.dates import MAX_DATE, MIN_DATE
 from closure_tui.domain.errors import DomainError, Problem
@@ -25,7 +26,10 @@ from closure_tui.domain.reminders import (
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.domain.text import clean_field
 from closure_tui.services.closures import Closures
-from closure_tui.services.history import History, recorded
+from closure_tui.services.recorded import recorded
+
+if TYPE_CHECKING:
+    from closure_tui.services.history import History
 
 MAX_WITHIN_DAYS = 3650
 

@@ -38,6 +38,11 @@ def _decode_records(raw: Any, side: str) -> Records:
     return records
 
 
+def is_undone(doc: dict[str, Any]) -> bool:
+    """Whether a stored event is undone: the store lists those apart (`Collection.marked`)."""
+    return doc.get("state") == EventState.UNDONE.value
+
+
 def encode_event(event: Event) -> dict[str, Any]:
     return {
         "at": event.at.isoformat(timespec="seconds"),

@@ -14,7 +14,6 @@ from typing import Any
 
 from closure_tui.i18n import t
 from closure_tui.store.codec import decode_note, decode_platform
-from closure_tui.store.codec_history import decode_event
 from closure_tui.store.codec_reminders import decode_reminder
 from closure_tui.store.feature_codecs import deferred
 from closure_tui.store.fsutil import read_file
@@ -50,7 +49,7 @@ DECODERS: dict[str, Callable[[int, dict[str, Any]], object]] = {
     "platforms": decode_platform,
     "notes": decode_note,
     "reminders": decode_reminder,
-    "history": decode_event,
+    "history": deferred("codec_history", "decode_event"),
     "contacts": deferred("codec_contacts", "decode_contact"),
     "complaints": deferred("codec_contacts", "decode_complaint"),
     "report_checks": deferred("codec_credit", "decode_report_line"),

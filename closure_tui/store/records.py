@@ -9,12 +9,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from tinydb import TinyDB
 
-from closure_tui.domain.history import Event, EventState
 from closure_tui.domain.notes import Note
 from closure_tui.domain.platform import Platform
 from closure_tui.domain.reminders import Reminder
 from closure_tui.store.codec import decode_note, decode_platform, encode_note, encode_platform
-from closure_tui.store.codec_history import decode_event, encode_event
 from closure_tui.store.codec_recorded import decode_recorded_platform
 from closure_tui.store.codec_reminders import decode_reminder, encode_reminder
 from closure_tui.store.collection import Collection
@@ -26,6 +24,7 @@ if TYPE_CHECKING:
     from closure_tui.domain.contacts import Contact
     from closure_tui.domain.credit_report import ReportLine
     from closure_tui.domain.disputes import Dispute
+    from closure_tui.domain.history import Event
 
 #: Told that a record of a file does not decode: (file name, problem); raises.
 Damaged = Callable[[str, str], NoReturn]
@@ -80,11 +79,11 @@ class Records:
         self.history: Collection[Event] = Collection(
             dbs[HISTORY_FILE],
             "history",
-            decode_event,
-            encode_event,
+            deferred("codec_history", "decode_event"),
+            deferred("codec_history", "encode_event"),
             lambda e: e.id,
             on_damage=functools.partial(damaged, HISTORY_FILE),
-            mark=lambda doc: doc.get("state") == EventState.UNDONE.value,
+            mark=deferred("codec_history", "is_undone"),
         )
 
     def record_collections(self) -> list[Collection[Any]]:

@@ -4,12 +4,15 @@ app's `perform`, and each is told in one sentence."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
-from closure_tui.domain.history import Event
 from closure_tui.i18n import t
 from closure_tui.tui.app_protocol import AppHost
+
+if TYPE_CHECKING:
+    from closure_tui.domain.history import Event
 
 
 class Undo:
