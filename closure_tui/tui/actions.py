@@ -16,7 +16,7 @@ from typing import NamedTuple
 from textual.binding import Binding, BindingType
 
 from closure_tui.i18n import CATALOGUE, t
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.textual_compat import rewrite_binding_descriptions
 
 

@@ -2,7 +2,9 @@
 
 They depend on this Protocol, not on the app module, so the app can import every screen
 while no screen imports the app: the modules form a tree (`tests/test_import_contract.py`).
-The app's own Textual members (`push_screen`, `notify`, ...) stay on `node.app`.
+The app's own Textual members (`push_screen`, `notify`, ...) stay on `node.app`. Modules
+import these Protocols for annotations only (under TYPE_CHECKING) and reach the app through
+`tui.closure_app`, so no Protocol class is built at start-up.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -91,8 +93,3 @@ class InApp(Protocol):
 
     @property
     def app(self) -> Any: ...
-
-
-def closure_app(node: InApp) -> ClosureAppApi:
-    """The running app of a screen, dialog, widget or palette provider, as screens see it."""
-    return cast(ClosureAppApi, node.app)

@@ -14,7 +14,7 @@ from closure_tui.domain.platform import Platform
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import t
 from closure_tui.services.listing import View, next_label, select
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 
 #: Textual's titles (its own English) and the catalogue entry of each.
 TEXTUAL_TITLES = {

@@ -13,7 +13,7 @@ from closure_tui.i18n import t
 from closure_tui.services.complaints import Complaints
 from closure_tui.services.contact_labels import breaches_text, contact_who
 from closure_tui.services.contacts import ContactLog
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.contact_logs import complaints_of, contact_log
 from closure_tui.tui.text import plain
 from closure_tui.tui.widgets.platform_contacts import ContactsSection

@@ -3,9 +3,13 @@ reply windows of the user's config; None while no data is open."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from closure_tui.services.complaints import Complaints
 from closure_tui.services.contacts import ContactLog
-from closure_tui.tui.app_protocol import ClosureAppApi
+
+if TYPE_CHECKING:
+    from closure_tui.tui.app_protocol import ClosureAppApi
 
 
 def contact_log(app: ClosureAppApi) -> ContactLog | None:

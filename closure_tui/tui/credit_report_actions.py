@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from closure_tui.domain.disputes import NEXT
 from closure_tui.i18n import t
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 
 
 class CreditReportActions:

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import SystemCommand
 
 from closure_tui.domain.errors import DomainError
 from closure_tui.i18n import describe, t
 from closure_tui.services.report_formats import REPORT_FORMATS, extension
-from closure_tui.tui.app_protocol import AppHost
+
+if TYPE_CHECKING:
+    from closure_tui.tui.app_protocol import AppHost
+
 
 T = TypeVar("T")
 CALENDAR_FILE = "closure-tui-reminders.ics"

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from closure_tui.services.errors import StoreError
 from closure_tui.services.follow import FOLLOW_INTERVAL, DataWatch
 from closure_tui.services.session import open_closures
-from closure_tui.tui.app_protocol import AppHost
 
 if TYPE_CHECKING:
     from textual.timer import Timer
+
+    from closure_tui.tui.app_protocol import AppHost
 
 
 class WriterFollower:

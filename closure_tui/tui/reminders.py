@@ -13,12 +13,12 @@ from closure_tui.domain.reminders import Reminder
 from closure_tui.domain.stages import StageKey
 from closure_tui.i18n import describe, t
 from closure_tui.services.reminders import Reminders
-from closure_tui.tui.app_protocol import AppHost
 from closure_tui.tui.reminder_cells import reminder_line, reminder_name
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from closure_tui.tui.app_protocol import AppHost
     from closure_tui.tui.modals.reminder_form import ReminderForm
 
 

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 
 from closure_tui.i18n import t
-from closure_tui.tui.app_protocol import AppHost
+
+if TYPE_CHECKING:
+    from closure_tui.tui.app_protocol import AppHost
 
 if TYPE_CHECKING:
     from closure_tui.domain.history import Event

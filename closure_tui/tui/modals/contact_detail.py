@@ -27,7 +27,7 @@ from closure_tui.services.contact_labels import (
 )
 from closure_tui.services.contacts import ContactLog
 from closure_tui.tui.actions import WriteGuard, bindings
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.contact_logs import complaints_of, contact_log
 from closure_tui.tui.modals.form_kit import FieldRow, FormModal, text_input
 from closure_tui.tui.text import plain

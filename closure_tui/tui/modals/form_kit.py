@@ -24,7 +24,7 @@ from closure_tui.domain.errors import DomainError
 from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.tui.actions import bindings
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:

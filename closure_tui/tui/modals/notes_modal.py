@@ -15,7 +15,7 @@ from closure_tui.domain.notes import Note
 from closure_tui.domain.text import hide_figures
 from closure_tui.i18n import t
 from closure_tui.tui.actions import WriteGuard, bindings
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.text import plain
 
 

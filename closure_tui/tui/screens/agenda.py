@@ -11,7 +11,7 @@ from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.reminders import Reminders
 from closure_tui.tui.actions import WriteGuard, bindings
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.reminder_cells import agenda_row
 from closure_tui.tui.reminder_rows import ReminderRows
 from closure_tui.tui.widgets.row_table import RowTable

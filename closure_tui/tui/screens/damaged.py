@@ -19,7 +19,7 @@ from closure_tui.services.errors import StoreDamaged, StoreError, StoreTooNew
 from closure_tui.services.session import restore_backup
 from closure_tui.services.snapshots import BackupInfo
 from closure_tui.tui.actions import bindings
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.widgets.title_bar import TitleBar
 
 

@@ -25,7 +25,7 @@ from closure_tui.domain.text import display_safe
 from closure_tui.i18n import describe, t
 from closure_tui.services.paid import save_paid
 from closure_tui.tui.actions import WRITE_ACTIONS, WriteGuard, bindings
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.contact_actions import ContactActions
 from closure_tui.tui.credit_report_actions import CreditReportActions
 from closure_tui.tui.modals.confirm import ConfirmModal, TypeNameToConfirm

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from closure_tui.domain.stages import StageKey, StageState
 from closure_tui.i18n import t
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 
 if TYPE_CHECKING:
     from closure_tui.domain.platform import Platform

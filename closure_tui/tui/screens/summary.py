@@ -15,7 +15,7 @@ from closure_tui.i18n import t, tn
 from closure_tui.services.summary import summarise
 from closure_tui.textwidth import fit
 from closure_tui.tui.actions import bindings
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.text import money
 from closure_tui.tui.widgets.title_bar import TitleBar
 

@@ -12,7 +12,7 @@ from closure_tui.domain.platform import Platform
 from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.credit_report import CreditReports
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.text import money, plain
 from closure_tui.tui.widgets.platform_panel import PlatformPanel
 

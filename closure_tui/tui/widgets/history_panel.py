@@ -8,7 +8,7 @@ from closure_tui.i18n import t
 from closure_tui.services.closures import Closures
 from closure_tui.services.history_sentences import Shown, event_lines, lookup_for
 from closure_tui.services.history_view import headline
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.widgets.platform_panel import PlatformPanel
 
 MAX_EVENTS = 50

@@ -15,7 +15,7 @@ from closure_tui.services.contact_labels import (
     contact_how,
     contact_who,
 )
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 from closure_tui.tui.contact_logs import complaints_of, contact_log
 from closure_tui.tui.text import plain
 from closure_tui.tui.widgets.row_table import RowTable

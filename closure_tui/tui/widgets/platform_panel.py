@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from closure_tui.services.closures import Closures
-from closure_tui.tui.app_protocol import closure_app
+from closure_tui.tui.closure_app import closure_app
 
 
 class PlatformPanel(Static):
