@@ -19,13 +19,16 @@ import json
 import math
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
 
 from closure_tui.i18n import t
 from closure_tui.store.errors import StoreError, StoreReadOnly, StoreWriteFailed
 from closure_tui.store.fsutil import atomic_write, read_file
+
+if TYPE_CHECKING:
+    from closure_tui.store.index import Spans
 
 
 class FileDamaged(Exception):
@@ -88,14 +91,6 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(","
 
 def dump_strict(data: dict[str, Any]) -> bytes:
     return _ENCODER.encode(data).encode("utf-8")
-
-
-class Spans(Protocol):
-    """Told where each document of one table lies in the bytes written (see `index`)."""
-
-    table: str
-
-    def add(self, doc_id: str, doc: Any, offset: int, length: int) -> None: ...
 
 
 class _EncodedTables:
