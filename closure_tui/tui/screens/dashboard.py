@@ -96,7 +96,7 @@ class RowCells:
         return cell
 
     def row(self, platform: Platform) -> tuple[Text, ...]:
-        states = tuple(stage.state for stage in platform.stages)
+        states = tuple([stage.state for stage in platform.stages])
         next_stage = platform.next_stage
         reminder = self.reminders.get(platform.id)
         verdict = self.judgements.get(platform.id)
