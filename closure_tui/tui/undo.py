@@ -11,10 +11,8 @@ from textual.app import SystemCommand
 from closure_tui.i18n import t
 
 if TYPE_CHECKING:
-    from closure_tui.tui.app_protocol import AppHost
-
-if TYPE_CHECKING:
     from closure_tui.domain.history import Event
+    from closure_tui.tui.app_protocol import AppHost
 
 
 class Undo:
