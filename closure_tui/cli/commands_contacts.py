@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
-from closure_tui.cli.registry import arguments, reader, say, writer
+from closure_tui.cli.registry import arguments, listing_arguments, reader, say, writer
 from closure_tui.cli.render import json_text, table
 from closure_tui.domain.complaint_channels import ComplaintChannel
 from closure_tui.domain.complaints import ComplaintStatus
@@ -78,10 +78,7 @@ def contact_arguments(contact: argparse.ArgumentParser) -> None:
     _text_last(contact)
 
 
-@arguments("contacts", "complaints")
-def listing_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("platform", metavar="PLATFORM", nargs="?")
-    parser.add_argument("--json", action="store_true", help=t("cli.h.json"))
+arguments("contacts", "complaints")(listing_arguments)
 
 
 @arguments("complain")

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from closure_tui.cli.registry import arguments, reader, say, writer
+from closure_tui.cli.registry import arguments, listing_arguments, reader, say, writer
 from closure_tui.cli.render import json_text, table
 from closure_tui.domain.credit_report import AccountStatus, ReportLine, judge
 from closure_tui.domain.disputes import (
@@ -43,10 +43,7 @@ def report_check_arguments(check: argparse.ArgumentParser) -> None:
     )
 
 
-@arguments("report-checks", "disputes")
-def listing_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("platform", metavar="PLATFORM", nargs="?")
-    parser.add_argument("--json", action="store_true", help=t("cli.h.json"))
+arguments("report-checks", "disputes")(listing_arguments)
 
 
 @arguments("dispute")

@@ -93,6 +93,13 @@ def arguments(*names: str) -> Callable[[Declaration], Declaration]:
     return register
 
 
+def listing_arguments(parser: argparse.ArgumentParser) -> None:
+    """A listing of records (contacts, complaints, report lines, disputes): one platform's
+    or everyone's, as text or `--json`."""
+    parser.add_argument("platform", metavar="PLATFORM", nargs="?")
+    parser.add_argument("--json", action="store_true", help=t("cli.h.json"))
+
+
 def declare_arguments(name: str, parser: argparse.ArgumentParser) -> None:
     """Import the command's module (which registers its handler) and add its arguments."""
     importlib.import_module(COMMANDS[name])
