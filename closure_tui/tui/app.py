@@ -98,10 +98,7 @@ class ClosureApp(CompatApp, App[None]):
         self._open()
         if self.store_error is not None:
             return super().get_default_screen()
-        dashboard = self._dashboard()
-        self.screen_pushing(dashboard)
-        self.screen_pushed(dashboard, AwaitMount(dashboard, [dashboard]))
-        return dashboard
+        return self.shown_by_default(self._dashboard())
 
     def on_mount(self) -> None:
         localize(self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -40,6 +40,9 @@ def rewrite_binding_descriptions(node: object, describe: Callable[[Binding], str
     mapping = node._bindings.key_to_bindings  # type: ignore[attr-defined]
     for key, found in mapping.items():
         mapping[key] = [replace(b, description=describe(b)) for b in found]
+
+
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 
 
 class DrawnInput(_InputBase):
@@ -75,6 +78,13 @@ class CompatApp(_AppBase):
         if isinstance(screen, Screen) and isinstance(mounted, AwaitMount):
             self.screen_pushed(screen, mounted)
         return mounted
+
+    def shown_by_default(self, screen: ScreenT) -> ScreenT:
+        """`screen`, given the hooks `push_screen` gives, for `get_default_screen`: the
+        default screen is composed with the app, never pushed, and mounts with it."""
+        self.screen_pushing(screen)
+        self.screen_pushed(screen, AwaitMount(screen, [screen]))
+        return screen
 
     def screen_pushing(self, screen: Screen[Any]) -> None:
         """Called before a screen is pushed."""
